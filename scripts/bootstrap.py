@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Set up zhiku on a fresh machine: a virtual environment in .venv with the pinned packages.
+
+  python3 scripts/bootstrap.py          packages for building the site
+  python3 scripts/bootstrap.py --test   also the test packages and Debian's chromium for browser tests
+
+Safe to run again: it installs only when pyproject.toml or constraints.txt changed.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def run(*cmd: str) -> None:
+    print("+", " ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True)
+
+
+def requirements(test: bool) -> list[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return project["dependencies"] + (project["optional-dependencies"]["test"] if test else [])
+
+
+def install_packages(test: bool) -> None:
+    python = VENV / "bin" / "python"
+    if not python.exists():
+        run(sys.executable, "-m", "venv", str(VENV))
+    wanted = requirements(test)
+    stamp = VENV / ".zhiku-installed"
+    digest = hashlib.sha256(
+        "\n".join(wanted).encode() + (ROOT / "constraints.txt").read_bytes()
+    ).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    run(str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+        "-c", str(ROOT / "constraints.txt"), *wanted)
+    stamp.write_text(digest)
+
+
+def install_chromium() -> None:
+    """Browser tests use Debian's chromium; Playwright never downloads a browser of its own."""
+    if Path(CHROMIUM).exists():
+        return
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        sys.exit(f"bootstrap: browser tests need {CHROMIUM}: run 'sudo apt-get install -y chromium'")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for cmd in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
+        print("+", " ".join(cmd), flush=True)
+        subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--test", action="store_true", help="also set up what the test suite needs")
+    args = parser.parse_args()
+    install_packages(args.test)
+    if args.test:
+        install_chromium()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Build the zhiku site: scraped pages → cleaned Markdown (--docs) → HTML site (--site)."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from zhiku.pipeline import run_pipeline  # noqa: E402
+from zhiku.publish import PublishError, build_site  # noqa: E402
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
+    parser.add_argument("--input", type=Path, default=ROOT / "content" / "pages",
+                        help="folder of scraped pages, read recursively (default: content/pages)")
+    parser.add_argument("--docs", type=Path, default=ROOT / "build" / "docs",
+                        help="where the cleaned Markdown goes (default: build/docs)")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="where the HTML goes (default: site)")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs configuration")
+    parser.add_argument("--report", type=Path, default=None,
+                        help="ingest report, JSON (default: report.json beside the docs folder)")
+    parser.add_argument("--markdown-only", action="store_true", help="write the Markdown, do not run MkDocs")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not args.input.is_dir():
+        print(f"build.py: error: input folder {args.input} does not exist", file=sys.stderr)
+        return 2
+    report = args.report or args.docs.resolve().parent / "report.json"
+    started = time.monotonic()
+    result = run_pipeline(args.input, args.docs, report)
+    for line in result.errors:
+        print(f"warning: {line}", file=sys.stderr)
+    print(f"zhiku: {len(result.articles)} articles published, {len(result.errors)} problems "
+          f"(report: {report}); Markdown in {args.docs} ({result.written} files changed)")
+    if not result.articles:
+        print("build.py: error: no article could be read from the input folder", file=sys.stderr)
+        return 1
+    if args.markdown_only:
+        return 0
+    newest = max((a.date for a in result.articles if a.date), default=None)
+    try:
+        build_site(args.config, args.docs, args.site, newest=newest)
+    except PublishError as exc:
+        print(f"build.py: error: {exc}", file=sys.stderr)
+        return 1
+    print(f"zhiku: site in {args.site} ({time.monotonic() - started:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

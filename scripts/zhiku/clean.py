@@ -1,0 +1,95 @@
+"""Cleaning: strip the portal's chrome, normalise whitespace, join paragraphs, collapse image gaps."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Block, Dropped, SourceLine
+from .profile import SourceProfile
+
+# Non-breaking and other odd spaces that the portal pads lines with; zero-width characters that
+# would split a search token or a glossary match without showing.
+_ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
+
+
+def normalise_line(text: str) -> str:
+    text = _ZERO_WIDTH.sub("", text)
+    text = _ODD_SPACES.sub(" ", text)
+    text = re.sub(r" {2,}", " ", text)
+    # A pad space before full-width punctuation ("服务 。") is layout debris, not content.
+    return re.sub(r" (?=[。，、；：？！”’）》])", "", text).strip()
+
+
+@dataclass
+class ChromeResult:
+    portal_keyword_line: str
+    lines: list[SourceLine]  # every line, normalised, from the first one after the chrome
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+def strip_portal_chrome(lines: list[SourceLine], profile: SourceProfile) -> ChromeResult:
+    """Remove the header chrome; the hot-search keyword line before the marker is kept aside."""
+    lines = [SourceLine(line.number, normalise_line(line.text)) for line in lines]
+    marker_at = next(
+        (i for i, line in enumerate(lines[: profile.marker_within_lines]) if profile.marker.match(line.text)),
+        None,
+    )
+    if marker_at is None:  # not a page of this portal's layout, or the chrome is already gone
+        return ChromeResult("", lines)
+    dropped, keyword_lines = [], []
+    for line in lines[:marker_at]:
+        if line.text:
+            keyword_lines.append(line.text)
+            dropped.append(Dropped(line.number, line.number, "chrome: hot-search keyword line", line.text))
+    rest = marker_at
+    while rest < len(lines) and (
+        not lines[rest].text or any(p.match(lines[rest].text) for p in profile.chrome_lines)
+    ):
+        if lines[rest].text:
+            dropped.append(Dropped(lines[rest].number, lines[rest].number, "chrome: portal navigation", lines[rest].text))
+        rest += 1
+    return ChromeResult(" ".join(keyword_lines), lines[rest:], dropped)
+
+
+def blank_runs(lines: list[SourceLine]) -> list[Dropped]:
+    """Blank lines as runs, so that the report stays short; image gaps are such runs."""
+    runs: list[Dropped] = []
+    for line in lines:
+        if line.text:
+            continue
+        if runs and runs[-1].last == line.number - 1:
+            runs[-1] = Dropped(runs[-1].first, line.number, "blank")
+        else:
+            runs.append(Dropped(line.number, line.number, "blank"))
+    return runs
+
+
+def join_lines(left: str, right: str) -> str:
+    """Join two lines of one paragraph: no space between CJK text, one space between Latin words."""
+    if _CJK.match(left[-1:]) or _CJK.match(right[:1]):
+        return left + right
+    return f"{left} {right}"
+
+
+def is_section_heading(text: str, profile: SourceProfile) -> bool:
+    return bool(profile.section_heading.match(text)) and not profile.section_heading_not.search(text)
+
+
+def body_blocks(lines: list[SourceLine], profile: SourceProfile) -> list[Block]:
+    """Paragraphs (consecutive lines joined) and headings; any run of blank lines is one break."""
+    blocks: list[Block] = []
+    paragraph = ""
+    for line in lines:
+        if not line.text or is_section_heading(line.text, profile):
+            if paragraph:
+                blocks.append(Block("paragraph", paragraph))
+                paragraph = ""
+            if line.text:
+                blocks.append(Block("heading", line.text))
+            continue
+        paragraph = join_lines(paragraph, line.text) if paragraph else line.text
+    if paragraph:
+        blocks.append(Block("paragraph", paragraph))
+    return blocks

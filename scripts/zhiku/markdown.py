@@ -1,0 +1,28 @@
+"""Scraped text as Markdown that renders exactly as written: never HTML, links, emphasis or structure."""
+from __future__ import annotations
+
+import re
+
+# Characters that start inline Markdown (emphasis, code, links, attribute lists) are backslash-escaped;
+# '<', '>' and '&' become entities so no tag or entity from the page can reach the HTML.
+_INLINE = re.compile(r"([\\`*_\[\]{}])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+# At the start of a line these make headings, lists, rules, quotes or fences.
+_LINE_START = re.compile(r"^([#+\-=~:!])")
+_ORDERED = re.compile(r"^(\d+)([.)])")
+
+
+def escape_text(text: str) -> str:
+    """Escape one line of plain text for use anywhere inline (paragraph, heading, list item)."""
+    text = "".join(_ENTITIES.get(ch, ch) for ch in text)
+    text = _INLINE.sub(r"\\\1", text)
+    text = _ORDERED.sub(r"\1\\\2", text)
+    if _LINE_START.match(text):
+        text = f"&#{ord(text[0])};{text[1:]}"
+    return text
+
+
+def escape_link_title(text: str) -> str:
+    """Text for a link's "title" (the tooltip): one line, quotes and entities made harmless."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return "".join(_ENTITIES.get(ch, ch) for ch in text).replace('"', "&quot;").replace("\\", "&#92;")

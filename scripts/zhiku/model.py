@@ -1,0 +1,95 @@
+"""The data model that flows through every stage: read → clean → extract → glossary → link → write."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One line of an input page, numbered from 1 as an editor shows it."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Input lines that did not go into the Markdown body, and why (the ingest report)."""
+
+    first: int
+    last: int
+    reason: str
+    text: str = ""
+
+    def as_dict(self) -> dict:
+        entry = {"lines": [self.first, self.last], "reason": self.reason}
+        if self.text:
+            entry["text"] = self.text
+        return entry
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of article body: a level-2 heading or a paragraph of plain (unescaped) text."""
+
+    kind: str  # "heading" | "paragraph"
+    text: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    publisher: str
+    title: str
+
+    def as_dict(self) -> dict:
+        return {"publisher": self.publisher, "title": self.title}
+
+
+@dataclass
+class RawPage:
+    """An input file, decoded, before any cleaning."""
+
+    path: str  # relative to the input folder, with '/' separators
+    text: str
+    sha256: str
+
+
+@dataclass
+class Article:
+    source_path: str
+    sha256: str
+    title: str = ""
+    date: datetime | None = None
+    clicks: int | None = None
+    source: str | None = None
+    author: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    # The portal's site-wide hot-search keyword line: chrome for the article, input for the glossary.
+    portal_keyword_line: str = ""
+    dropped: list[Dropped] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    slug: str = ""
+    # Filled by the link stage: the body as Markdown with term links, and related articles.
+    linked_blocks: list[str] | None = None
+    terms: list[str] = field(default_factory=list)
+    related: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (slug, title, shared terms)
+
+
+@dataclass
+class Term:
+    """A glossary entry: one canonical name and the aliases that mean the same thing."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    definition: str = ""
+    link: bool = True  # False: listed in the glossary, never auto-linked
+    case_sensitive: bool = False
+    sources: list[str] = field(default_factory=list)  # where the term came from: portal, keywords, curated
+    slug: str = ""
+
+    @property
+    def all_names(self) -> list[str]:
+        return [self.name, *self.aliases]

@@ -1,0 +1,164 @@
+"""Writing: each Article as a Markdown file with YAML front matter, plus the site's index pages."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+import yaml
+from pypinyin import lazy_pinyin
+
+from .markdown import escape_text
+from .model import Article
+
+ARTICLES_DIR = "articles"
+REFERENCES_HEADING = "参考资料"
+HOME_LIMIT = 30
+
+
+class _FrontMatterDumper(yaml.SafeDumper):
+    """Dates as unquoted ISO 8601 timestamps with their offset; everything else as safe YAML."""
+
+
+_FrontMatterDumper.add_representer(
+    datetime, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
+)
+
+
+def dump_front_matter(data: dict) -> str:
+    body = yaml.dump(data, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{body}---\n"
+
+
+def slugify_title(title: str, max_length: int = 60) -> str:
+    """An ASCII URL slug from the title's pinyin, e.g. 重建Meta帝国 → chong-jian-meta-di-guo."""
+    words = re.sub(r"[^a-z0-9]+", "-", "-".join(lazy_pinyin(title)).lower()).strip("-")
+    if len(words) > max_length:
+        words = words[:max_length].rsplit("-", 1)[0]
+    return words or "article"
+
+
+def assign_slugs(articles: list[Article]) -> None:
+    """Stable, distinct slugs: the title's pinyin; on a clash, a short hash of the input path is added."""
+    by_slug: dict[str, list[Article]] = {}
+    for article in articles:
+        by_slug.setdefault(slugify_title(article.title), []).append(article)
+    for slug, group in by_slug.items():
+        for article in group:
+            article.slug = slug if len(group) == 1 else f"{slug}-{_short_hash(article.source_path)}"
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def front_matter(article: Article) -> dict:
+    data: dict = {"title": article.title}
+    if article.date is not None:
+        data["date"] = article.date
+    for key in ("clicks", "source", "author"):
+        if getattr(article, key) is not None:
+            data[key] = getattr(article, key)
+    if article.keywords:
+        data["keywords"] = list(article.keywords)
+        data["tags"] = list(article.keywords)  # Material's tags plugin builds the tag pages from these
+    if article.references:
+        data["references"] = [ref.as_dict() for ref in article.references]
+    data["input"] = article.source_path
+    data["sha256"] = article.sha256
+    data["zhiku"] = "article"  # selects the article template in site_overrides/
+    return data
+
+
+def article_body(article: Article) -> str:
+    """The body as Markdown: linked blocks when the link stage ran, else escaped plain blocks."""
+    parts = article.linked_blocks
+    if parts is None:
+        parts = [
+            f"## {escape_text(block.text)}" if block.kind == "heading" else escape_text(block.text)
+            for block in article.blocks
+        ]
+    parts = list(parts)
+    if article.references:
+        parts.append(f"## {REFERENCES_HEADING}")
+        parts.append("\n".join(f"- {escape_text(_reference_text(ref))}" for ref in article.references))
+    if article.related:
+        parts.append("## 相关文章")
+        parts.append("\n".join(
+            f"- [{escape_text(title)}]({slug}.md)（共同术语：{'、'.join(escape_text(t) for t in shared)}）"
+            for slug, title, shared in article.related
+        ))
+    return "\n\n".join(parts) + "\n"
+
+
+def _reference_text(ref) -> str:
+    return f"{ref.publisher}:《{ref.title}》" if ref.publisher else ref.title
+
+
+def render_article(article: Article) -> str:
+    return dump_front_matter(front_matter(article)) + "\n" + article_body(article)
+
+
+def excerpt(article: Article, length: int = 120) -> str:
+    text = next((b.text for b in article.blocks if b.kind == "paragraph"), "")
+    return text if len(text) <= length else text[:length].rstrip() + "…"
+
+
+def newest_first(articles: list[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.date.timestamp() if a.date else 0.0, a.slug), reverse=True)
+
+
+def _article_line(article: Article, prefix: str) -> str:
+    facts = [article.date.strftime("%Y-%m-%d %H:%M") if article.date else "日期不详"]
+    facts += [escape_text(x) for x in (article.source, article.author) if x]
+    return f"[{escape_text(article.title)}]({prefix}{article.slug}.md)", " · ".join(facts)
+
+
+def render_home(articles: list[Article], site_name: str) -> str:
+    lines = [dump_front_matter({"title": site_name, "hide": ["navigation", "toc"]}), f"# {escape_text(site_name)}", ""]
+    lines.append(f"共 {len(articles)} 篇文章，最新的在前。[全部文章](articles/index.md)")
+    lines.append("")
+    for article in newest_first(articles)[:HOME_LIMIT]:
+        link, facts = _article_line(article, f"{ARTICLES_DIR}/")
+        lines += [f"### {link}", "", f"*{facts}*", "", escape_text(excerpt(article)), ""]
+    return "\n".join(lines)
+
+
+def render_article_index(articles: list[Article]) -> str:
+    """Every article by year and month, newest first, with counts."""
+    lines = [dump_front_matter({"title": "全部文章"}), "# 全部文章", ""]
+    groups: dict[str, list[Article]] = {}
+    for article in newest_first(articles):
+        groups.setdefault(article.date.strftime("%Y 年 %m 月") if article.date else "日期不详", []).append(article)
+    for month, group in groups.items():
+        lines += [f"## {month}（{len(group)} 篇）", ""]
+        for article in group:
+            link, facts = _article_line(article, "")
+            lines.append(f"- {link} · {facts}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_text(path: Path, text: str) -> bool:
+    """Write only when the content changed, so unchanged pages keep their mtime (mkdocs serve --dirty)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return True
+
+
+def ingest_report(articles: list[Article], errors: list[str]) -> str:
+    pages = [
+        {
+            "input": a.source_path,
+            "sha256": a.sha256,
+            "output": f"{ARTICLES_DIR}/{a.slug}.md" if a.slug else None,
+            "problems": a.problems,
+            "not_in_body": [d.as_dict() for d in a.dropped],
+        }
+        for a in articles
+    ]
+    return json.dumps({"errors": errors, "pages": pages}, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,29 @@
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from zhiku.model import RawPage  # noqa: E402
+from zhiku.profile import default_profile  # noqa: E402
+
+SAMPLE = ROOT / "content" / "pages" / "000_f2ff1240febe54e4.txt"
+
+
+@pytest.fixture(scope="session")
+def profile():
+    return default_profile()
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def page(text: str, path: str = "page.txt") -> RawPage:
+    return RawPage(path=path, text=text, sha256="0" * 64)
+
+
+HEADER = "AI,ai,Ai 大模型 LLM,llm\n# 热门搜索 #\n搜索\n"

@@ -1,0 +1,43 @@
+from zhiku.clean import blank_runs, body_blocks, join_lines, normalise_line, strip_portal_chrome
+from zhiku.model import SourceLine
+from zhiku.read import split_lines
+
+
+def lines(text):
+    return split_lines(text)
+
+
+def test_strip_portal_chrome_keeps_keyword_line(profile):
+    result = strip_portal_chrome(lines("AI,ai 大模型\n# 热门搜索 #\n搜索\n标题\n"), profile)
+    assert result.portal_keyword_line == "AI,ai 大模型"
+    assert [l.text for l in result.lines] == ["标题", ""]
+    assert [(d.first, d.reason.split(":")[0]) for d in result.dropped] == [(1, "chrome"), (2, "chrome"), (3, "chrome")]
+
+
+def test_search_word_in_body_is_not_chrome(profile):
+    result = strip_portal_chrome(lines("词\n# 热门搜索 #\n搜索\n标题\n搜索\n"), profile)
+    assert [l.text for l in result.lines] == ["标题", "搜索", ""]
+
+
+def test_normalise_line():
+    assert normalise_line("9047点击\u00a0\u00a0\u00a0\u00a0 2024-05-24 11:02") == "9047点击 2024-05-24 11:02"
+    assert normalise_line("服务\u00a0。”\u00a0") == "服务。”"
+    assert normalise_line("零\u200b宽") == "零宽"
+
+
+def test_join_lines():
+    assert join_lines("中文", "接着") == "中文接着"
+    assert join_lines("English", "words") == "English words"
+    assert join_lines("用了AI", "技术") == "用了AI技术"
+
+
+def test_image_gaps_collapse_and_headings(profile):
+    text = "第一段\n\n\n\n\n第二段\n01 小标题\n第三段第一行\n第三段第二行"
+    blocks = body_blocks(lines(text), profile)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "第一段"), ("paragraph", "第二段"), ("heading", "01 小标题"), ("paragraph", "第三段第一行第三段第二行")]
+
+
+def test_blank_runs():
+    runs = blank_runs([SourceLine(n, t) for n, t in enumerate(["a", "", "", "b", ""], start=1)])
+    assert [(r.first, r.last) for r in runs] == [(2, 3), (5, 5)]
