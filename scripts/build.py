@@ -21,6 +21,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--docs", type=Path, default=ROOT / "build" / "docs",
                         help="where the cleaned Markdown goes (default: build/docs)")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="where the HTML goes (default: site)")
+    parser.add_argument("--glossary", type=Path, default=ROOT / "content" / "glossary.yml",
+                        help="curated glossary file, YAML (default: content/glossary.yml)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs configuration")
     parser.add_argument("--report", type=Path, default=None,
                         help="ingest report, JSON (default: report.json beside the docs folder)")
@@ -35,10 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     report = args.report or args.docs.resolve().parent / "report.json"
     started = time.monotonic()
-    result = run_pipeline(args.input, args.docs, report)
+    result = run_pipeline(args.input, args.docs, report, glossary_file=args.glossary)
     for line in result.errors:
         print(f"warning: {line}", file=sys.stderr)
-    print(f"zhiku: {len(result.articles)} articles published, {len(result.errors)} problems "
+    print(f"zhiku: {len(result.articles)} articles published, {len(result.terms)} terms, {result.links} links, "
+          f"{len(result.errors)} problems "
           f"(report: {report}); Markdown in {args.docs} ({result.written} files changed)")
     if not result.articles:
         print("build.py: error: no article could be read from the input folder", file=sys.stderr)

@@ -12,10 +12,15 @@ _LINE_START = re.compile(r"^([#+\-=~:!])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 
 
-def escape_text(text: str) -> str:
-    """Escape one line of plain text for use anywhere inline (paragraph, heading, list item)."""
+def escape_text(text: str, *, line_start: bool = True) -> str:
+    """Escape plain text for use inline (paragraph, heading, list item, link text).
+
+    `line_start=False` for a piece that continues a line: the line-start rules do not apply to it.
+    """
     text = "".join(_ENTITIES.get(ch, ch) for ch in text)
     text = _INLINE.sub(r"\\\1", text)
+    if not line_start:
+        return text
     text = _ORDERED.sub(r"\1\\\2", text)
     if _LINE_START.match(text):
         text = f"&#{ord(text[0])};{text[1:]}"

@@ -5,8 +5,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .curated import load_curated
+from .discover import discover_terms
 from .extract import extract_article
-from .model import Article
+from .glossary import build_glossary
+from .glossary_pages import GLOSSARY_DIR, TermUse, glossary_pages
+from .link import TermMatcher, link_article
+from .model import Article, Term
 from .profile import SourceProfile, default_profile
 from .read import PageError, find_pages, read_page
 from .write import (ARTICLES_DIR, assign_slugs, ingest_report, render_article, render_article_index,
@@ -20,6 +25,13 @@ class PipelineResult:
     articles: list[Article] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one line each: file and problem
     written: int = 0
+    terms: list[Term] = field(default_factory=list)
+    uses: dict[str, TermUse] = field(default_factory=dict)
+    ambiguous: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def links(self) -> int:
+        return sum(use.links for use in self.uses.values())
 
 
 def read_articles(input_dir: Path, profile: SourceProfile) -> tuple[list[Article], list[str]]:
@@ -40,6 +52,29 @@ def read_articles(input_dir: Path, profile: SourceProfile) -> tuple[list[Article
         errors.extend(f"{article.source_path}: {problem}" for problem in article.problems)
         articles.append(article)
     return articles, errors
+
+
+def link_site(articles: list[Article], terms: list[Term]) -> tuple[TermMatcher, dict[str, TermUse]]:
+    """Link every article to the glossary; gather how each term is used, and related articles and terms."""
+    from .relate import related_articles, related_terms
+
+    matcher = TermMatcher(terms)
+    uses = {term.name: TermUse() for term in terms}
+    href = lambda term: f"../{GLOSSARY_DIR}/{term.slug}.md"  # noqa: E731
+    for article in articles:
+        found = link_article(article, matcher, href)
+        for index, count in found.counts.items():
+            use = uses[terms[index].name]
+            use.mentions[article.slug] = count
+            use.snippets[article.slug] = found.snippets[index]
+            use.links += index in found.linked
+    article_terms = {a.slug: set(a.terms) for a in articles}
+    by_slug = {a.slug: a for a in articles}
+    for slug, related in related_articles(article_terms).items():
+        by_slug[slug].related = [(other, by_slug[other].title, shared) for other, shared in related]
+    for name, related in related_terms(article_terms).items():
+        uses[name].related = related
+    return matcher, uses
 
 
 def generate_pages(articles: list[Article], site_name: str) -> dict[str, str]:
@@ -64,10 +99,32 @@ def write_docs(docs_dir: Path, pages: dict[str, str]) -> int:
 
 
 def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_name: str = "知库",
-                 profile: SourceProfile | None = None) -> PipelineResult:
+                 glossary_file: Path | None = None, profile: SourceProfile | None = None) -> PipelineResult:
     profile = profile or default_profile()
     articles, errors = read_articles(input_dir, profile)
     assign_slugs(articles)
-    written = write_docs(docs_dir, generate_pages(articles, site_name))
+    curated, curated_errors = load_curated(glossary_file) if glossary_file else ([], [])
+    glossary = build_glossary(articles, curated)
+    errors += curated_errors
+    matcher, uses = link_site(articles, glossary.terms)
+    candidates = discover_terms(articles, glossary.terms, matcher.tokenizer)
+    pages = generate_pages(articles, site_name)
+    pages.update(glossary_pages(glossary.terms, uses, articles, matcher, candidates))
+    written = write_docs(docs_dir, pages)
     write_text(report_file, ingest_report(articles, errors))
-    return PipelineResult(articles, errors, written)
+    write_text(report_file.with_name("links.json"), link_report(glossary.terms, uses, matcher.ambiguous,
+                                                                 glossary.problems, candidates))
+    return PipelineResult(articles, errors, written, glossary.terms, uses, matcher.ambiguous)
+
+
+def link_report(terms, uses, ambiguous, problems, candidates) -> str:
+    """Links made per term, terms never mentioned, ambiguous aliases, glossary problems, candidates."""
+    report = {
+        "links_per_term": {t.name: uses[t.name].links for t in terms if uses[t.name].links},
+        "mentions_per_term": {t.name: uses[t.name].total for t in terms if uses[t.name].total},
+        "never_mentioned": [t.name for t in terms if not uses[t.name].total],
+        "ambiguous_aliases": ambiguous,
+        "glossary_problems": problems,
+        "candidates": [c.__dict__ for c in candidates],
+    }
+    return json.dumps(report, ensure_ascii=False, indent=1) + "\n"

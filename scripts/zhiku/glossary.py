@@ -1,0 +1,214 @@
+"""The glossary: terms from the portal's hot-search line, article keywords and the curated file, merged."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pypinyin import Style, lazy_pinyin
+
+from .curated import CuratedEntry
+from .model import Article, Term
+
+_LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .+\-_']*$")
+_FRAGMENT = re.compile(r"^(?:[A-Za-z]|\d+)$")  # a lone Latin letter or a bare number is never a term
+
+
+def _squash(name: str) -> str:
+    """Compare Latin names ignoring case, spaces and hyphens: 'DALL- E' ~ 'dall-e' ~ 'DALLE'."""
+    return re.sub(r"[\s\-_.]", "", name).casefold()
+
+
+def parse_keyword_line(line: str) -> tuple[list[list[str]], list[str]]:
+    """Synonym groups from the portal's hot-search line, and the fragments that could not be placed.
+
+    The line separates terms with spaces and synonyms with commas, but also uses spaces inside
+    Latin names ('Stable Diffusion,StableDiffusion,stable', 'Red panda,panda', 'DALL- E 3 DALL E DALL').
+    Names are repaired before grouping:
+    - a token ending in '-' joins the next one ('DALL-' 'E' → 'DALL-E');
+    - a lone letter or bare number joins the Latin name before it ('DALL-E' '3' → 'DALL-E 3');
+    - a word joins the comma group after it when the group says so: another alias is the two joined
+      ('Stable' + 'Diffusion' = 'StableDiffusion') or the group repeats its first name ('panda,panda');
+    - neighbouring Latin names of which one is a prefix of the other are one term (DALL-E 3, DALL E, DALL).
+    """
+    tokens: list[str] = []
+    for token in line.split():
+        if tokens and tokens[-1].endswith("-") and not tokens[-1].endswith(","):
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+
+    groups: list[list[str]] = []
+    fragments: list[str] = []
+    for token in tokens:
+        names = [n for n in token.split(",") if n]
+        if not names:
+            continue
+        previous = groups[-1] if groups else None
+        single_latin = previous is not None and len(previous) == 1 and _LATIN.match(previous[0])
+        if len(names) == 1 and _FRAGMENT.match(names[0]):
+            if single_latin:
+                previous[0] = f"{previous[0]} {names[0]}"
+            else:
+                fragments.append(names[0])
+            continue
+        if single_latin and len(names) > 1 and _LATIN.match(names[0]):
+            joined = f"{previous[0]} {names[0]}"
+            if names[0] in names[1:] or any(_squash(n) == _squash(joined) for n in names[1:]):
+                groups[-1] = [joined, *names[1:]]
+                continue
+        groups.append(names)
+
+    merged: list[list[str]] = []
+    for group in groups:
+        last = merged[-1] if merged else None
+        if (last and len(group) == 1 and _LATIN.match(group[0]) and all(_LATIN.match(n) for n in last)
+                and any(_is_prefix_pair(_squash(group[0]), _squash(n)) for n in last)):
+            last.append(group[0])
+        else:
+            merged.append(list(group))
+    return [_dedupe(g) for g in merged], fragments
+
+
+def _is_prefix_pair(a: str, b: str) -> bool:
+    return len(min(a, b, key=len)) >= 3 and (a.startswith(b) or b.startswith(a))
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen, out = set(), []
+    for name in names:
+        name = re.sub(r"\s*-\s*", "-", name.strip())
+        if name and name not in seen:
+            seen.add(name)
+            out.append(name)
+    return out
+
+
+@dataclass
+class GlossaryBuild:
+    terms: list[Term]
+    problems: list[str] = field(default_factory=list)  # curated-file errors and unplaceable fragments
+
+
+class _Merger:
+    """Union of synonym groups: names equal ignoring case belong to one term."""
+
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+        self.spellings: dict[str, list[str]] = {}  # key → spellings in first-seen order
+        self.sources: dict[str, set[str]] = {}
+
+    def _find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def add(self, names: list[str], source: str) -> None:
+        keys = []
+        for name in names:
+            key = name.casefold()
+            if key not in self.parent:
+                self.parent[key] = key
+                self.spellings[key] = []
+            if name not in self.spellings[key]:
+                self.spellings[key].append(name)
+            self.sources.setdefault(key, set()).add(source)
+            keys.append(key)
+        for key in keys[1:]:
+            a, b = self._find(keys[0]), self._find(key)
+            if a != b:
+                self.parent[b] = a
+
+    def groups(self) -> list[list[str]]:
+        by_root: dict[str, list[str]] = {}
+        for key in self.parent:  # insertion order: the order names were first seen
+            by_root.setdefault(self._find(key), []).append(key)
+        return list(by_root.values())
+
+
+def build_glossary(articles: list[Article], curated: list[CuratedEntry]) -> GlossaryBuild:
+    """Merge the three sources into terms; curated entries win over what was found."""
+    groups: list[tuple[list[str], str]] = []
+    problems: list[str] = []
+    for line in sorted({a.portal_keyword_line for a in articles if a.portal_keyword_line}):
+        portal_groups, fragments = parse_keyword_line(line)
+        groups += [(group, "portal") for group in portal_groups]
+        problems += [f"hot-search line: fragment {f!r} is not a term and was left out" for f in fragments]
+    groups += [([keyword], "keywords") for article in articles for keyword in article.keywords]
+    groups += [([entry.name, *entry.aliases, *entry.merge], "curated") for entry in curated]
+    # A curated split takes a name out of every group it was found in: it becomes a term of its own.
+    split = {name.casefold(): name for entry in curated for name in entry.split}
+    merger = _Merger()
+    for names, source in groups:
+        kept = [n for n in names if n.casefold() not in split]
+        if kept:
+            merger.add(kept, source)
+    for name in split.values():
+        merger.add([name], "curated")
+
+    by_key = {entry.name.casefold(): entry for entry in curated}
+    dropped = {name.casefold() for entry in curated if entry.drop for name in (entry.name, *entry.aliases)}
+    usage = _spelling_usage(articles)
+    terms: list[Term] = []
+    for keys in merger.groups():
+        if any(k in dropped for k in keys):
+            continue
+        entry = next((by_key[k] for k in keys if k in by_key), None)
+        spellings = [s for k in keys for s in merger.spellings[k]]
+        name = entry.name if entry else _display_name(keys, merger.spellings, usage)
+        aliases = [s for s in spellings if s != name]
+        sources = sorted({s for k in keys for s in merger.sources[k]})
+        term = Term(name=name, aliases=aliases, sources=sources)
+        if entry:
+            term.definition = entry.definition
+            term.link = entry.link
+            term.case_sensitive = entry.case_sensitive
+        terms.append(term)
+    terms.sort(key=sort_key)
+    assign_term_slugs(terms)
+    return GlossaryBuild(terms, problems)
+
+
+def _spelling_usage(articles: list[Article]) -> Counter:
+    """How often each exact spelling of a Latin word occurs in the articles (for display casing)."""
+    counts: Counter = Counter()
+    for article in articles:
+        for block in article.blocks:
+            counts.update(re.findall(r"[A-Za-z][A-Za-z0-9]*", block.text))
+        counts.update(article.keywords)
+    return counts
+
+
+def _display_name(keys: list[str], spellings: dict[str, list[str]], usage: Counter) -> str:
+    """The first-seen name of the group, in the casing the articles use most."""
+    first = keys[0]
+    variants = spellings[first]
+    best = max(variants, key=lambda s: (usage[s], -variants.index(s)))
+    if usage[best] == 0 and " " not in first:
+        # The articles may spell it in a casing no source used ('openai' → 'OpenAI').
+        seen = [(count, word) for word, count in usage.items() if word.casefold() == first]
+        if seen:
+            return max(seen)[1]
+    return best
+
+
+def sort_key(term: Term) -> tuple:
+    """Pinyin order for Chinese and Latin terms together: 大模型 (da) before OpenAI (o) before 扎克伯格 (zha)."""
+    syllables = lazy_pinyin(term.name, style=Style.NORMAL, errors=lambda chars: list(chars))
+    return ("".join(syllables).casefold(), term.name.casefold(), term.name)
+
+
+def index_letter(term: Term) -> str:
+    first = sort_key(term)[0][:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def assign_term_slugs(terms: list[Term]) -> None:
+    from .write import slugify_title
+
+    taken: dict[str, int] = {}
+    for term in terms:
+        base = slugify_title(term.name, max_length=50)
+        taken[base] = taken.get(base, 0) + 1
+        term.slug = base if taken[base] == 1 else f"{base}-{taken[base]}"

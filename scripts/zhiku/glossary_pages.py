@@ -1,0 +1,109 @@
+"""Glossary pages: the index in pinyin order with a letter bar, one entry per term, the candidates page."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import yaml
+
+from .discover import Candidate
+from .glossary import index_letter
+from .link import TermMatcher, render_linked
+from .markdown import escape_text
+from .model import Article, Term
+from .write import dump_front_matter
+
+GLOSSARY_DIR = "glossary"
+OTHER_LETTER = "其他"
+
+
+@dataclass
+class TermUse:
+    """How the articles use one term."""
+
+    mentions: Counter = field(default_factory=Counter)  # article slug → mentions
+    snippets: dict[str, str] = field(default_factory=dict)  # article slug → first mention in context
+    links: int = 0
+    related: list[tuple[str, int]] = field(default_factory=list)  # (term name, shared articles)
+
+    @property
+    def total(self) -> int:
+        return sum(self.mentions.values())
+
+
+def render_index(terms: list[Term], uses: dict[str, TermUse], has_candidates: bool) -> str:
+    letters: dict[str, list[Term]] = {}
+    for term in terms:  # already in pinyin order
+        letters.setdefault(index_letter(term), []).append(term)
+    heading = {letter: OTHER_LETTER if letter == "#" else letter for letter in letters}
+    lines = [dump_front_matter({"title": "术语表"}), "# 术语表", ""]
+    lines.append(f"共 {len(terms)} 个术语，按拼音排序。")
+    lines.append("")
+    lines.append(" · ".join(f"[{heading[l]}](#{heading[l].lower()})" for l in letters))
+    for letter, group in letters.items():
+        lines += ["", f"## {heading[letter]}", ""]
+        for term in group:
+            use = uses.get(term.name, TermUse())
+            facts = [f"又称 {'、'.join(escape_text(a, line_start=False) for a in term.aliases)}"] if term.aliases else []
+            facts.append(f"{use.total} 次提及，{len(use.mentions)} 篇文章" if use.total else "尚无文章提及")
+            lines.append(f"- [{escape_text(term.name, line_start=False)}]({term.slug}.md) · {' · '.join(facts)}")
+    if has_candidates:
+        lines += ["", "---", "", "维护者：[候选术语](candidates.md)（文章里出现、术语表还没有的词）"]
+    return "\n".join(lines) + "\n"
+
+
+def render_entry(term: Term, use: TermUse, articles: dict[str, Article], terms_by_name: dict[str, Term],
+                 matcher: TermMatcher) -> str:
+    lines = [dump_front_matter({"title": term.name, "zhiku": "term"}), f"# {escape_text(term.name)}", ""]
+    if term.definition:
+        own = next(i for i, t in enumerate(matcher.terms) if t.name == term.name)
+        mentions = [m for m in matcher.find(term.definition) if m.term != own and matcher.terms[m.term].link]
+        firsts, seen = [], set()
+        for m in mentions:
+            if m.term not in seen:
+                seen.add(m.term)
+                firsts.append(m)
+        lines += [render_linked(term.definition, firsts, matcher.terms, lambda t: f"{t.slug}.md"), ""]
+    if term.aliases:
+        lines += [f"**别名**：{'、'.join(escape_text(a, line_start=False) for a in term.aliases)}", ""]
+    if not term.link:
+        lines += ["*这个术语不自动加链接。*", ""]
+    if not use.total:
+        lines += ["*尚无文章提及这个术语。*", ""]
+        return "\n".join(lines)
+    lines += [f"共 {use.total} 次提及，见于 {len(use.mentions)} 篇文章。", "", "## 提及的文章", ""]
+    for slug, count in sorted(use.mentions.items(), key=lambda item: (-item[1], item[0])):
+        article = articles[slug]
+        lines.append(f"- [{escape_text(article.title, line_start=False)}](../articles/{slug}.md)（{count} 次）")
+        lines.append(f"    > {use.snippets[slug]}")
+    if use.related:
+        lines += ["", "## 相关术语", ""]
+        for name, shared in use.related:
+            other = terms_by_name[name]
+            lines.append(f"- [{escape_text(name, line_start=False)}]({other.slug}.md)（同见于 {shared} 篇文章）")
+    return "\n".join(lines) + "\n"
+
+
+def render_candidates(candidates: list[Candidate]) -> str:
+    lines = [dump_front_matter({"title": "候选术语"}), "# 候选术语", ""]
+    lines.append("文章中出现、术语表中还没有的词，按“出现次数 × 稀有度（jieba 的 IDF）”排序，专名排在常用词前面。要收入术语表，把下面的片段贴进 "
+                 "`content/glossary.yml` 的 `terms:` 下，补上定义。")
+    lines += ["", "| 候选 | 次数 | 文章数 | 来源 |", "|---|---|---|---|"]
+    for c in candidates:
+        lines.append(f"| {escape_text(c.name, line_start=False)} | {c.count} | {c.articles} | {c.kind} |")
+    snippet = yaml.safe_dump({c.name: {"definition": ""} for c in candidates}, allow_unicode=True, sort_keys=False)
+    lines += ["", "```yaml", snippet.rstrip(), "```", ""]
+    return "\n".join(lines)
+
+
+def glossary_pages(terms: list[Term], uses: dict[str, TermUse], articles: list[Article],
+                   matcher: TermMatcher, candidates: list[Candidate]) -> dict[str, str]:
+    by_slug = {a.slug: a for a in articles}
+    by_name = {t.name: t for t in terms}
+    pages = {f"{GLOSSARY_DIR}/index.md": render_index(terms, uses, bool(candidates))}
+    for term in terms:
+        pages[f"{GLOSSARY_DIR}/{term.slug}.md"] = render_entry(term, uses.get(term.name, TermUse()), by_slug,
+                                                               by_name, matcher)
+    if candidates:
+        pages[f"{GLOSSARY_DIR}/candidates.md"] = render_candidates(candidates)
+    return pages

@@ -1,0 +1,42 @@
+"""Relations: related articles (shared terms) and related terms (co-occurrence in articles)."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+
+def _informative(article_terms: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Leave out terms found in most articles of a large site: they relate everything to everything,
+    and pairing them costs the square of the site's size."""
+    df = Counter(t for terms in article_terms.values() for t in terms)
+    ceiling = max(50, len(article_terms) // 5)
+    return {key: {t for t in terms if df[t] <= ceiling} for key, terms in article_terms.items()}
+
+
+def related_articles(article_terms: dict[str, set[str]], limit: int = 5) -> dict[str, list[tuple[str, list[str]]]]:
+    """For each article, those sharing the most terms (ties: key order), with the shared terms."""
+    terms_of = _informative(article_terms)
+    holders: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(terms_of):
+        for term in terms_of[key]:
+            holders[term].append(key)
+    related = {}
+    for key in sorted(terms_of):
+        shared: dict[str, list[str]] = defaultdict(list)
+        for term in sorted(terms_of[key]):
+            for other in holders[term]:
+                if other != key:
+                    shared[other].append(term)
+        ranked = sorted(shared.items(), key=lambda item: (-len(item[1]), item[0]))
+        related[key] = ranked[:limit]
+    return related
+
+
+def related_terms(article_terms: dict[str, set[str]], limit: int = 8) -> dict[str, list[tuple[str, int]]]:
+    """For each term, the terms mentioned in the most of the same articles, with that count."""
+    pairs: dict[str, Counter] = defaultdict(Counter)
+    for terms in article_terms.values():
+        ordered = sorted(terms)
+        for term in ordered:
+            pairs[term].update(t for t in ordered if t != term)
+    return {term: sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+            for term, counts in pairs.items()}
