@@ -11,7 +11,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from zhiku.pipeline import run_pipeline  # noqa: E402
+from zhiku.ingest import Progress  # noqa: E402
 from zhiku.publish import PublishError, build_site  # noqa: E402
+from zhiku.read import MAX_PAGE_BYTES  # noqa: E402
+from zhiku.report import summary_line  # noqa: E402
+
+SHOW_PROBLEMS = 30  # problem lines on the terminal; the report has all of them
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -27,6 +32,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--report", type=Path, default=None,
                         help="ingest report, JSON (default: report.json beside the docs folder)")
     parser.add_argument("--markdown-only", action="store_true", help="write the Markdown, do not run MkDocs")
+    parser.add_argument("--strict", action="store_true",
+                        help="any bad page (see the report) fails the build: exit 1, the site is not replaced")
+    parser.add_argument("--max-page-mb", type=float, default=MAX_PAGE_BYTES / 1_048_576,
+                        help="pages larger than this are reported and skipped (default: %(default)g)")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="extraction cache folder (default: cache/ beside the docs folder)")
+    parser.add_argument("--no-cache", action="store_true", help="extract every page again, keep no cache")
     return parser.parse_args(argv)
 
 
@@ -37,14 +49,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     report = args.report or args.docs.resolve().parent / "report.json"
     started = time.monotonic()
-    result = run_pipeline(args.input, args.docs, report, glossary_file=args.glossary)
-    for line in result.errors:
+    cache = None if args.no_cache else (args.cache or args.docs.resolve().parent / "cache")
+    result = run_pipeline(args.input, args.docs, report, glossary_file=args.glossary, cache_dir=cache,
+                          max_bytes=int(args.max_page_mb * 1_048_576), progress=Progress(sys.stderr))
+    for line in result.errors[:SHOW_PROBLEMS]:
         print(f"warning: {line}", file=sys.stderr)
-    print(f"zhiku: {len(result.articles)} articles published, {len(result.terms)} terms, {result.links} links, "
-          f"{len(result.errors)} problems "
-          f"(report: {report}); Markdown in {args.docs} ({result.written} files changed)")
+    if len(result.errors) > SHOW_PROBLEMS:
+        print(f"warning: … and {len(result.errors) - SHOW_PROBLEMS} more (report: {report})", file=sys.stderr)
+    print(summary_line(result.ingest, result.articles, terms=len(result.terms), links=result.links))
+    print(f"zhiku: {len(result.errors)} problems (report: {report}); "
+          f"Markdown in {args.docs} ({result.written} files changed)")
     if not result.articles:
         print("build.py: error: no article could be read from the input folder", file=sys.stderr)
+        return 1
+    if args.strict and result.errors:
+        print(f"build.py: error: --strict: {len(result.errors)} problems (report: {report}); "
+              "the site was not built", file=sys.stderr)
         return 1
     if args.markdown_only:
         return 0

@@ -52,7 +52,9 @@ class RawPage:
 
     path: str  # relative to the input folder, with '/' separators
     text: str
-    sha256: str
+    sha256: str  # of the file's bytes
+    encoding: str = "utf-8"  # as detected by read.decode_page
+    format: str = "text"  # "text" (portal dump) | "html" | "markdown", from the file name
 
 
 @dataclass

@@ -7,14 +7,16 @@ from pathlib import Path
 
 from .curated import load_curated
 from .discover import discover_terms
-from .extract import extract_article
 from .glossary import build_glossary
 from .glossary_pages import GLOSSARY_DIR, TermUse, glossary_pages
 from .link import TermMatcher, link_article
 from .model import Article, Term
 from .profile import SourceProfile, default_profile
-from .read import PageError, find_pages, read_page
-from .write import (ARTICLES_DIR, assign_slugs, ingest_report, render_article, render_article_index,
+from .cache import PageCache
+from .ingest import Ingest, read_input
+from .read import MAX_PAGE_BYTES
+from .report import build_report
+from .write import (ARTICLES_DIR, assign_slugs, render_article, render_article_index,
                     render_home, write_text)
 
 MANIFEST = ".zhiku-manifest.json"  # the files zhiku wrote last time, so stale ones can be removed safely
@@ -28,30 +30,18 @@ class PipelineResult:
     terms: list[Term] = field(default_factory=list)
     uses: dict[str, TermUse] = field(default_factory=dict)
     ambiguous: dict[str, list[str]] = field(default_factory=dict)
+    ingest: Ingest | None = None  # pages read, bad pages (problems), cache use
 
     @property
     def links(self) -> int:
         return sum(use.links for use in self.uses.values())
 
 
-def read_articles(input_dir: Path, profile: SourceProfile) -> tuple[list[Article], list[str]]:
-    """Every page as an Article; a page that cannot be read or has no title becomes an error line."""
-    articles, errors = [], []
-    for path in find_pages(input_dir):
-        try:
-            article = extract_article(read_page(path, input_dir), profile)
-        except PageError as exc:
-            errors.append(str(exc))
-            continue
-        except OSError as exc:
-            errors.append(f"{path.relative_to(input_dir).as_posix()}: cannot read: {exc.strerror}")
-            continue
-        if not article.title:
-            errors.append(f"{article.source_path}: {article.problems[0]}; not published")
-            continue
-        errors.extend(f"{article.source_path}: {problem}" for problem in article.problems)
-        articles.append(article)
-    return articles, errors
+def read_articles(input_dir: Path, profile: SourceProfile, *, cache_dir: Path | None = None,
+                  max_bytes: int = MAX_PAGE_BYTES, progress=None) -> Ingest:
+    """Every page as an Article; a bad page becomes a Problem (ingest.py), extraction is cached (cache.py)."""
+    return read_input(input_dir, profile, cache=PageCache(cache_dir, profile), max_bytes=max_bytes,
+                      progress=progress)
 
 
 def link_site(articles: list[Article], terms: list[Term]) -> tuple[TermMatcher, dict[str, TermUse]]:
@@ -99,9 +89,11 @@ def write_docs(docs_dir: Path, pages: dict[str, str]) -> int:
 
 
 def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_name: str = "知库",
-                 glossary_file: Path | None = None, profile: SourceProfile | None = None) -> PipelineResult:
+                 glossary_file: Path | None = None, profile: SourceProfile | None = None,
+                 cache_dir: Path | None = None, max_bytes: int = MAX_PAGE_BYTES, progress=None) -> PipelineResult:
     profile = profile or default_profile()
-    articles, errors = read_articles(input_dir, profile)
+    ingest = read_articles(input_dir, profile, cache_dir=cache_dir, max_bytes=max_bytes, progress=progress)
+    articles, errors = ingest.articles, ingest.errors
     assign_slugs(articles)
     curated, curated_errors = load_curated(glossary_file) if glossary_file else ([], [])
     glossary = build_glossary(articles, curated)
@@ -111,10 +103,11 @@ def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_nam
     pages = generate_pages(articles, site_name)
     pages.update(glossary_pages(glossary.terms, uses, articles, matcher, candidates))
     written = write_docs(docs_dir, pages)
-    write_text(report_file, ingest_report(articles, errors))
+    write_text(report_file, build_report(ingest, articles, curated_errors, terms=len(glossary.terms),
+                                         links=sum(use.links for use in uses.values())))
     write_text(report_file.with_name("links.json"), link_report(glossary.terms, uses, matcher.ambiguous,
                                                                  glossary.problems, candidates))
-    return PipelineResult(articles, errors, written, glossary.terms, uses, matcher.ambiguous)
+    return PipelineResult(articles, errors, written, glossary.terms, uses, matcher.ambiguous, ingest)
 
 
 def link_report(terms, uses, ambiguous, problems, candidates) -> str:
