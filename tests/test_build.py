@@ -28,6 +28,9 @@ def built(tmp_path_factory):
     (pages / "hostile.txt").write_text(
         HEADER + "<script>alert(1)</script>标题\n1点击 2024-01-01 00:00\n\n"
         "<img src=x onerror=alert(1)> [link](javascript:alert(1)) $10B &1GW\n\n1. 不是列表\n", encoding="utf-8")
+    (pages / "related.txt").write_text(
+        HEADER + "Meta与OpenAI的大模型之争\n10点击 2024-06-01 09:00\n\n扎克伯格说,Meta会继续开源大模型。\n"
+        "\n关键词: Meta , 大模型\n", encoding="utf-8")
     result = run_build("--input", str(pages), "--docs", str(tmp / "docs"), "--site", str(tmp / "site"))
     assert result.returncode == 0, result.stderr
     return tmp
@@ -149,3 +152,40 @@ def test_failed_build_keeps_previous_site(built, tmp_path):
                        "--site", str(site), "--config", str(bad_config))
     assert result.returncode == 1 and "mkdocs build failed" in result.stderr
     assert tree_digest(site) == tree_digest(built / "site")
+
+
+def test_term_links_carry_tooltips(built):
+    page = read(built, f"{ARTICLE}.html")
+    assert ('<a href="../glossary/zha-ke-bo-ge.html" title="马克·扎克伯格（Mark Zuckerberg），Meta 创始人兼首席执行官。">'
+            "扎克伯格</a>") in page
+    assert page.count('href="../glossary/zha-ke-bo-ge.html"') == 1  # first mention only
+    assert "<h2" in page and not re.search(r"<h2[^>]*>[^<]*<a href=\"../glossary", page)
+
+
+def test_related_articles_name_shared_terms(built):
+    page = read(built, f"{ARTICLE}.html")
+    related = page[page.index('id="相关文章"'):]
+    assert 'href="meta-yu-openai-de-da-mo-xing-zhi-zheng.html"' in related
+    assert "共同术语：" in related and "扎克伯格" in related[: related.index("</ul>")]
+
+
+def test_glossary_index_in_pinyin_order_with_letter_bar(built):
+    index = read(built, "glossary/index.html")
+    order = [index.index(f">{name}</a>") for name in ("AI", "安全", "大模型", "Meta", "OpenAI", "元宇宙", "扎克伯格")]
+    assert order == sorted(order)
+    assert 'href="#a"' in index and 'id="a"' in index and 'id="z"' in index
+    assert "尚无文章提及" in index
+
+
+def test_glossary_entry_lists_articles_with_snippets(built):
+    entry = read(built, "glossary/zha-ke-bo-ge.html")
+    assert "别名" in entry and "小扎" in entry
+    assert "重建Meta帝国" in entry and "Meta与OpenAI的大模型之争" in entry
+    assert "<strong>扎克伯格</strong>" in entry
+    assert 'href="meta.html"' in entry  # related terms and the definition's own links
+    assert 'href="zha-ke-bo-ge.html"' not in entry  # never to itself
+
+
+def test_tags_pages(built):
+    tags = read(built, "tags.html")
+    assert "大模型" in tags and "Anthropic" in tags

@@ -170,27 +170,23 @@ def build_glossary(articles: list[Article], curated: list[CuratedEntry]) -> Glos
     return GlossaryBuild(terms, problems)
 
 
-def _spelling_usage(articles: list[Article]) -> Counter:
-    """How often each exact spelling of a Latin word occurs in the articles (for display casing)."""
-    counts: Counter = Counter()
+def _spelling_usage(articles: list[Article]) -> dict[str, Counter]:
+    """How often each spelling of a Latin word occurs in the article bodies, by case-folded word."""
+    usage: dict[str, Counter] = {}
     for article in articles:
         for block in article.blocks:
-            counts.update(re.findall(r"[A-Za-z][A-Za-z0-9]*", block.text))
-        counts.update(article.keywords)
-    return counts
+            for word in re.findall(r"[A-Za-z][A-Za-z0-9]*", block.text):
+                usage.setdefault(word.casefold(), Counter())[word] += 1
+    return usage
 
 
-def _display_name(keys: list[str], spellings: dict[str, list[str]], usage: Counter) -> str:
-    """The first-seen name of the group, in the casing the articles use most."""
-    first = keys[0]
-    variants = spellings[first]
-    best = max(variants, key=lambda s: (usage[s], -variants.index(s)))
-    if usage[best] == 0 and " " not in first:
-        # The articles may spell it in a casing no source used ('openai' → 'OpenAI').
-        seen = [(count, word) for word, count in usage.items() if word.casefold() == first]
-        if seen:
-            return max(seen)[1]
-    return best
+def _display_name(keys: list[str], spellings: dict[str, list[str]], usage: dict[str, Counter]) -> str:
+    """The group's first-seen name, in the casing the article bodies use most ('openai' → 'OpenAI')."""
+    variants = spellings[keys[0]]
+    written = usage.get(keys[0], Counter())
+    if not written:
+        return variants[0]
+    return max(written, key=lambda s: (written[s], s in variants, s))
 
 
 def sort_key(term: Term) -> tuple:
