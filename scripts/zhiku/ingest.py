@@ -144,8 +144,8 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
         try:
             stat = path.stat()
             if max_bytes and stat.st_size > max_bytes:
-                raise PageError(rel, "too-large", f"{stat.st_size / 1_048_576:.1f} MB, over the "
-                                f"{max_bytes / 1_048_576:g} MB page size limit (--max-page-mb); not read")
+                raise PageError(rel, "too-large", f"{stat.st_size:,} bytes, over the page size limit of "
+                                f"{max_bytes:,} bytes (--max-page-mb)")
             data, sha256 = None, cache.known_sha256(rel, stat)
             if sha256 is None:
                 data = path.read_bytes()
@@ -177,9 +177,11 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
         if (first := first_by_text.setdefault(entry["text_sha256"], rel)) != rel:
             result.problems.append(Problem(rel, "duplicate", f"exact duplicate of {first}", other=first))
             continue
-        result.problems.extend(Problem(rel, problem_kind(p), p) for p in article.problems)
         if article.title:
+            result.problems.extend(Problem(rel, problem_kind(p), p) for p in article.problems)
             result.articles.append(article)
+        else:  # not published: one line, the reason
+            result.problems.append(Problem(rel, "no-title", article.problems[0] if article.problems else "no title"))
     if progress:
         progress(len(paths), len(paths))
     by_title: dict[str, str] = {}

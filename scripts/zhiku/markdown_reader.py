@@ -35,9 +35,10 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])\s+")
 _QUOTE = re.compile(r"^(?:>\s?)+")
 _RULE = re.compile(r"^(?:[-*_]\s*){3,}$|^=+$")
+_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"  # (url), one level of parentheses inside
 _INLINE = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),       # image → its alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),        # link → its text (the target is dropped)
+    (re.compile(r"!\[([^\]]*)\]" + _TARGET), r"\1"),       # image → its alt text
+    (re.compile(r"\[([^\]]+)\]" + _TARGET), r"\1"),        # link → its text (the target is dropped)
     (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),         # autolink → the address as text
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
     (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis

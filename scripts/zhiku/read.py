@@ -137,8 +137,8 @@ def read_page(path: Path, root: Path, *, max_bytes: int = MAX_PAGE_BYTES) -> Raw
     rel = path.relative_to(root).as_posix()
     size = path.stat().st_size
     if max_bytes and size > max_bytes:
-        raise PageError(rel, "too-large", f"{size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:g} MB "
-                        "page size limit (--max-page-mb); not read")
+        raise PageError(rel, "too-large", f"{size:,} bytes, over the page size limit of {max_bytes:,} bytes "
+                        "(--max-page-mb)")
     data = path.read_bytes()
     fmt = page_format(path)
     text, encoding = decode_page(data, rel, fmt)

@@ -1,0 +1,132 @@
+"""A scraped folder with every case of issue 5, generated: encodings, formats, bad pages, hostile text.
+
+`write_cases(folder)` writes the pages and returns what each one is expected to give:
+GOOD (published, no problem), PROBLEMS (input → problem kind; published or not follows from the kind).
+"""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from conftest import HEADER, SAMPLE
+
+
+def dump(title: str, body: str, clicks: int = 1, date: str = "2024-01-01 00:00", footer: bool = True) -> str:
+    """A page in the portal's text-dump layout."""
+    text = f"{HEADER}{title}\n{clicks}点击 {date}\n\n{body}\n"
+    return text + ("\n文章来源于“来源”，作者“作者”\n\n关键词: AI , 大模型\n" if footer else "")
+
+
+HOSTILE_TITLES = {
+    "script": "<script>alert(1)</script>标题",
+    "yaml": "标题: # ' \" --- 结尾",
+    "yaml-only": ": # ' \" ---",
+    "traversal": "../../etc/passwd",
+    "long": "长" * 240 + "<img src=x onerror=alert(3)>" + "题" * 232,  # 500 characters
+    "jinja": "{{ config }} {% raw %} 模板",
+}
+HOSTILE_BODY = ("正文 <script>alert(1)</script> <img src=x onerror=alert(1)> [link](javascript:alert(1)) "
+                "{{ config }} {% raw %} {%- endraw %} 结束。")
+
+HTML_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="{charset}"><title>{title} - 某门户</title>
+<meta name="author" content="张三"><meta name="keywords" content="AI,大模型,Agent">
+<meta property="article:published_time" content="2024-03-05T08:30:00+08:00">
+<meta name="source" content="机器之心">
+<script>alert("page script")</script></head>
+<body><nav>首页 新闻 热门</nav>
+<article><h1>{title}</h1>
+<p>第一段：大模型的训练成本在过去一年下降了很多，这是一段足够长的正文，用来让正文抽取认出它是文章。</p>
+<h2>背景</h2>
+<p>第二段 &lt;script&gt;alert(1)&lt;/script&gt; 与 &lt;img src=x onerror=alert(1)&gt; 都是文字，应当原样显示。</p>
+<p>第三段：OpenAI 和 Anthropic 都发布了新的模型，Agent 成为了今年讨论最多的话题之一。</p>
+</article><footer>版权所有 © 某门户</footer></body></html>
+"""
+
+MARKDOWN_PAGE = """---
+title: "Markdown: 页面 # 'quoted'"
+date: 2024-02-03 04:05:00
+author: 李四
+source: 自写
+tags: [AI, 大模型]
+---
+
+# Markdown: 页面 # 'quoted'
+
+第一段 **加粗** 和 [链接](javascript:alert(1)) 以及 <script>alert(1)</script> 文字。
+
+## 小节
+
+- 列表项一。
+- 列表项二 `code`。
+"""
+
+GOOD = {
+    "sample/000_sample.txt",
+    "encodings/utf8-bom.txt", "encodings/gbk.txt", "encodings/utf16.txt", "encodings/utf16le-nobom.txt",
+    "encodings/crlf.txt", "encodings/cr.txt", "encodings/big5.md",
+    "html/page.html", "html/gbk.htm", "markdown/page.md",
+    "hostile/script.txt", "hostile/yaml.txt", "hostile/yaml-only.txt", "hostile/traversal.txt",
+    "hostile/long.txt", "hostile/jinja.txt",
+}
+PROBLEMS = {
+    "bad/empty.txt": "empty",
+    "bad/blank.txt": "empty",
+    "bad/binary.txt": "binary",
+    "bad/image.html": "binary",
+    "bad/no-title.txt": "no-title",
+    "bad/no-title.html": "no-title",
+    "bad/cut-off.txt": "cut-off",
+    "bad/cut-off.html": "cut-off",
+    "bad/huge.txt": "too-large",
+    "bad/undecodable.txt": "undecodable",
+    "zz/duplicate.txt": "duplicate",  # of sample/000_sample.txt
+    "bad/bad-date.txt": "bad-date",
+    "same/zz.txt": "same-title",  # the later of the two pages titled 同名文章
+}
+SAME_TITLE = ("same/one.txt", "same/zz.txt")  # both published
+HUGE = 20 * 1024 * 1024  # the 20 MB page: over the default limit (5 MB)
+
+
+def write_cases(root: Path) -> None:
+    def put(rel: str, data: bytes | str) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+    sample = SAMPLE.read_bytes()
+    put("sample/000_sample.txt", sample)
+    put("zz/duplicate.txt", sample)
+
+    chinese = "大模型的训练成本下降了。“开源”与“闭源”之争仍在继续，谁更能引领技术，尚难下定论。"
+    put("encodings/utf8-bom.txt", b"\xef\xbb\xbf" + dump("带BOM的UTF-8页面", chinese).encode("utf-8"))
+    put("encodings/gbk.txt", dump("国标编码的页面", chinese, 2).encode("gbk"))
+    put("encodings/utf16.txt", dump("UTF-16页面", chinese, 3).encode("utf-16"))
+    put("encodings/utf16le-nobom.txt", dump("UTF-16LE无BOM页面 ABC", chinese, 4).encode("utf-16-le"))
+    put("encodings/crlf.txt", dump("Windows换行页面", chinese, 5).replace("\n", "\r\n").encode("utf-8"))
+    put("encodings/cr.txt", dump("老式Mac换行页面", chinese, 6).replace("\n", "\r").encode("utf-8"))
+    put("encodings/big5.md", "---\ntitle: 繁體中文頁面\ndate: 2024-01-07\n---\n\n人工智慧的發展非常迅速，這是一段繁體中文的文字。\n"
+        .encode("big5"))
+    put("html/page.html", HTML_PAGE.format(charset="utf-8", title="网页文章：大模型成本下降"))
+    put("html/gbk.htm", HTML_PAGE.format(charset="gbk", title="国标编码的网页文章").encode("gb18030"))  # declared gbk
+    put("markdown/page.md", MARKDOWN_PAGE)
+
+    for i, (name, title) in enumerate(HOSTILE_TITLES.items(), start=10):
+        put(f"hostile/{name}.txt", dump(title, HOSTILE_BODY, i, f"2024-01-{i:02d} 00:00"))
+
+    put("bad/empty.txt", b"")
+    put("bad/blank.txt", b"  \r\n\n\t\n")
+    rng = random.Random(5)
+    put("bad/binary.txt", bytes(rng.randrange(256) for _ in range(4096)))
+    put("bad/image.html", b"\x89PNG\r\n\x1a\n" + bytes(200))
+    put("bad/no-title.txt", HEADER + "9点击 2024-01-01 00:00\n\n正文没有标题。\n")
+    put("bad/no-title.html", "<html><body><div>只有几个字</div></body></html>")
+    put("bad/cut-off.txt", dump("下载中断的页面", "第一段完整。\n\n第二段写到一半就断", 8, footer=False))
+    put("bad/cut-off.html", HTML_PAGE.format(charset="utf-8", title="下载中断的网页")[:-40])
+    put("bad/huge.txt", dump("巨大的页面", "很长。" * (HUGE // 9 + 10), 9))
+    put("bad/undecodable.txt", b"\x80\xff\xfe\x81" * 500)
+    put("bad/bad-date.txt", HEADER + "日期不对的页面\n5点击 2024-13-45 99:99\n\n正文。\n")
+    put("same/one.txt", dump("同名文章", "这是第一篇同名文章。", 20))
+    put("same/zz.txt", dump("同名文章", "这是另一篇，内容不同。", 21))
+    put("notes/.hidden.txt", "隐藏文件不读")
+    put("notes/readme.pdf", b"%PDF-1.4 not a page suffix")

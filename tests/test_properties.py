@@ -1,0 +1,137 @@
+"""Property-based tests: any input gives an Article or a clear error; front matter parses back; no input
+text becomes an HTML tag in the rendered page."""
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
+
+from conftest import HEADER, ROOT
+from zhiku.clean import normalise_line
+from zhiku.extract import extract_article
+from zhiku.html_reader import extract_html
+from zhiku.ingest import extract_page, read_input
+from zhiku.markdown_reader import extract_markdown
+from zhiku.model import Article, RawPage
+from zhiku.profile import default_profile
+from zhiku.read import PageError, decode_page
+from zhiku.write import article_body, render_article
+
+PROFILE = default_profile()
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Text with a bias to what breaks things: markup, Markdown, YAML, template syntax, line ends, CJK.
+PIECES = st.sampled_from([
+    "<script>", "</script>", "<img src=x onerror=alert(1)>", "<", ">", "&", "&amp;", "&#60;", "[a](javascript:x)",
+    "![i](x)", "*", "_", "`", "#", "## ", "1. ", "- ", "> ", "---", "...", ":", ": ", "'", '"', "{{ config }}",
+    "{% raw %}", "\\", "|", "\n", "\r\n", "\r", "\t", "\u3000", "\u200b", "\ufeff", "标题", "正文。", "01 ",
+    "9点击 2024-01-01 00:00", "关键词: AI", "参考资料", "# 热门搜索 #", "搜索", "<!--", "-->", "<![CDATA[", "\x00",
+])
+TEXT = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_any_bytes_decode_or_raise_a_page_error(data):
+    try:
+        text, encoding = decode_page(data, "p.txt")
+    except PageError as error:
+        assert error.kind in {"empty", "binary", "undecodable"} and str(error).startswith("p.txt: ")
+    else:
+        assert isinstance(text, str) and text.strip() and encoding
+
+
+@SETTINGS
+@given(TEXT, st.sampled_from(["text", "markdown", "html"]))
+def test_any_text_gives_an_article(text, fmt):
+    article = extract_page(RawPage("p", text, "0" * 64, "utf-8", fmt), PROFILE)
+    assert isinstance(article, Article)
+    assert article.title or article.problems  # no title is always said
+    assert all(isinstance(p, str) and "\n" not in p for p in article.problems)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.binary(max_size=300), max_size=6))
+def test_any_folder_reads_without_an_exception(tmp_path_factory, files):
+    root = tmp_path_factory.mktemp("any")
+    for i, data in enumerate(files):
+        (root / f"{i}{['.txt', '.html', '.md'][i % 3]}").write_bytes(data)
+    result = read_input(root, PROFILE)
+    assert len(result.articles) + len({p.input for p in result.problems if not p.published}) == len(files)
+
+
+FIELD = st.text(min_size=1, max_size=60).filter(lambda s: s.strip())
+
+
+@SETTINGS
+@given(FIELD, st.one_of(st.none(), FIELD), st.one_of(st.none(), FIELD), st.lists(FIELD, max_size=4))
+def test_front_matter_parses_back_to_the_same_values(title, author, source, keywords):
+    article = Article(source_path="a/b.txt", sha256="0" * 64, title=title, author=author, source=source,
+                      keywords=keywords, slug="x")
+    page = render_article(article)
+    assert page.startswith("---\n")
+    front = yaml.safe_load(page[4:page.index("\n---\n", 4)])
+    assert front["title"] == title and front.get("author") == author and front.get("source") == source
+    assert front.get("keywords", []) == keywords
+    assert front["input"] == "a/b.txt"
+
+
+@pytest.fixture(scope="module")
+def render():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    return lambda text: md.reset().convert(text)
+
+
+class Tags(HTMLParser):
+    def __init__(self, html):
+        super().__init__()
+        self.tags = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    handle_startendtag = handle_starttag
+
+
+ALLOWED = {"p", "h2", "ul", "li", "a"}  # what the writer makes; an <a> only as a heading's permalink
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(TEXT, TEXT)
+def test_no_input_text_becomes_an_html_tag(render, title, body):
+    raw = RawPage("p.txt", f"{HEADER}{title}\n1点击 2024-01-01 00:00\n\n{body}\n", "0" * 64)
+    article = extract_article(raw, PROFILE)
+    html = render(article_body(article))
+    for tag, attrs in Tags(html).tags:
+        assert tag in ALLOWED, (tag, html)
+        if tag == "a":
+            assert attrs.get("class") == "headerlink" and attrs["href"].startswith("#"), html
+        assert not any(name.startswith("on") for name in attrs), html
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(TEXT)
+def test_html_page_text_never_becomes_a_tag(render, text):
+    page = f"<html><head><title>t</title></head><body><article><p>{text}</p></article></body></html>"
+    article = extract_html(RawPage("p.html", page, "0" * 64, "utf-8", "html"), PROFILE)
+    for tag, _ in Tags(render(article_body(article))).tags:
+        assert tag in ALLOWED
+
+
+@SETTINGS
+@given(FIELD, TEXT)
+def test_markdown_page_round_trips_its_metadata(title, body):
+    source = Article(source_path="p.md", sha256="0" * 64, title=title.strip(), slug="x")
+    page = render_article(source).split("\n---\n", 1)[0] + "\n---\n\n" + body
+    article = extract_markdown(RawPage("p.md", page, "0" * 64, "utf-8", "markdown"), PROFILE)
+    expected = normalise_line(" ".join(title.split()))
+    if expected:  # a title of only zero-width characters is no title
+        assert article.title == expected
+        assert not any(p.startswith("front matter") for p in article.problems)
+    else:
+        assert article.title or article.problems
