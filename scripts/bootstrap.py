@@ -20,6 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 CHROMIUM = "/usr/bin/chromium"
+# Debian packages the browser tests need, and a file that shows each is installed. The CJK font
+# makes screenshots show Chinese text instead of empty boxes.
+BROWSER_PACKAGES = {"chromium": CHROMIUM, "fonts-wqy-zenhei": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"}
 
 
 def run(*cmd: str) -> None:
@@ -48,14 +51,15 @@ def install_packages(test: bool) -> None:
     stamp.write_text(digest)
 
 
-def install_chromium() -> None:
+def install_browser() -> None:
     """Browser tests use Debian's chromium; Playwright never downloads a browser of its own."""
-    if Path(CHROMIUM).exists():
+    missing = [name for name, path in BROWSER_PACKAGES.items() if not Path(path).exists()]
+    if not missing:
         return
     if shutil.which("apt-get") is None or os.geteuid() != 0:
-        sys.exit(f"bootstrap: browser tests need {CHROMIUM}: run 'sudo apt-get install -y chromium'")
+        sys.exit(f"bootstrap: browser tests need {', '.join(missing)}: run 'sudo apt-get install -y {' '.join(missing)}'")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for cmd in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
+    for cmd in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *missing]):
         print("+", " ".join(cmd), flush=True)
         subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
 
@@ -66,7 +70,7 @@ def main() -> None:
     args = parser.parse_args()
     install_packages(args.test)
     if args.test:
-        install_chromium()
+        install_browser()
 
 
 if __name__ == "__main__":

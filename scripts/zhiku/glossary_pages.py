@@ -36,7 +36,7 @@ def render_index(terms: list[Term], uses: dict[str, TermUse], has_candidates: bo
     for term in terms:  # already in pinyin order
         letters.setdefault(index_letter(term), []).append(term)
     heading = {letter: OTHER_LETTER if letter == "#" else letter for letter in letters}
-    lines = [dump_front_matter({"title": "术语表"}), "# 术语表", ""]
+    lines = [dump_front_matter({"title": "术语表", "hide": ["toc"]}), "# 术语表", ""]  # the letter bar is the toc
     lines.append(f"共 {len(terms)} 个术语，按拼音排序。")
     lines.append("")
     lines.append(" · ".join(f"[{heading[l]}](#{heading[l].lower()})" for l in letters))
@@ -74,8 +74,8 @@ def render_entry(term: Term, use: TermUse, articles: dict[str, Article], terms_b
     lines += [f"共 {use.total} 次提及，见于 {len(use.mentions)} 篇文章。", "", "## 提及的文章", ""]
     for slug, count in sorted(use.mentions.items(), key=lambda item: (-item[1], item[0])):
         article = articles[slug]
-        lines.append(f"- [{escape_text(article.title, line_start=False)}](../articles/{slug}.md)（{count} 次）")
-        lines.append(f"    > {use.snippets[slug]}")
+        lines.append(f"- [{escape_text(article.title, line_start=False)}](../articles/{slug}.md)（{count} 次）："
+                     f"{use.snippets[slug]}")
     if use.related:
         lines += ["", "## 相关术语", ""]
         for name, shared in use.related:

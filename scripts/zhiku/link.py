@@ -140,7 +140,7 @@ def snippet(text: str, m: Mention) -> str:
     left, right = max(0, m.start - SNIPPET_CONTEXT), min(len(text), m.end + SNIPPET_CONTEXT)
     before = ("…" if left else "") + text[left:m.start]
     after = text[m.end:right] + ("…" if right < len(text) else "")
-    return (escape_text(before) + f"**{escape_text(text[m.start:m.end], line_start=False)}**"
+    return (escape_text(before, line_start=False) + f"**{escape_text(text[m.start:m.end], line_start=False)}**"
             + escape_text(after, line_start=False))
 
 

@@ -117,7 +117,7 @@ def _article_line(article: Article, prefix: str) -> str:
 
 
 def render_home(articles: list[Article], site_name: str) -> str:
-    lines = [dump_front_matter({"title": site_name, "hide": ["navigation", "toc"]}), f"# {escape_text(site_name)}", ""]
+    lines = [dump_front_matter({"title": "首页", "hide": ["navigation", "toc"]}), f"# {escape_text(site_name)}", ""]
     lines.append(f"共 {len(articles)} 篇文章，最新的在前。[全部文章](articles/index.md) · [术语表](glossary/index.md)")
     lines.append("")
     for article in newest_first(articles)[:HOME_LIMIT]:
