@@ -14,6 +14,7 @@ from .model import Article, Term
 from .profile import SourceProfile, default_profile
 from .cache import PageCache
 from .ingest import Ingest, read_input
+from .search import write_search_files
 from .read import MAX_PAGE_BYTES
 from .report import build_report
 from .write import (ARTICLES_DIR, assign_slugs, render_article, render_article_index,
@@ -103,6 +104,8 @@ def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_nam
     pages = generate_pages(articles, site_name)
     pages.update(glossary_pages(glossary.terms, uses, articles, matcher, candidates))
     written = write_docs(docs_dir, pages)
+    write_search_files(docs_dir, [n for t in glossary.terms for n in t.all_names] + [c.name for c in candidates],
+                       {f"{GLOSSARY_DIR}/{t.slug}.md": t.all_names for t in glossary.terms})
     write_text(report_file, build_report(ingest, articles, curated_errors, terms=len(glossary.terms),
                                          links=sum(use.links for use in uses.values())))
     write_text(report_file.with_name("links.json"), link_report(glossary.terms, uses, matcher.ambiguous,

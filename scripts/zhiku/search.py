@@ -1,0 +1,96 @@
+"""Search: what Material's search plugin is fed, and how its index is tidied after the build.
+
+Material (theme language zh) segments Chinese with jieba at build time and matches in the browser
+with lunr. zhiku adds three things, all plain data, and plugins/search_index.py is the thin glue:
+
+- a jieba user dictionary made from the glossary (every name and alias) and discovered names, so
+  that 扎克伯格, 大模型 or 月之暗面 are indexed as one word, not as 扎克 + 伯格;
+- glossary names per entry page, indexed as a boosted `names` field, so that every alias finds its
+  entry;
+- a tidy index: Chinese as UTF-8, not `\\uXXXX`; no zero-width spaces in result titles; listing
+  pages (home, all articles, tags, glossary index) left out, they only repeat article titles.
+
+The query side is site_overrides/assets/javascripts/zhiku-search.js.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+USER_DICTIONARY = "jieba_userdict.txt"  # beside the docs folder, like the ingest report
+NAMES = "search_names.json"
+SEARCHABLE = ("article", "term")  # front-matter `zhiku:` of the pages a reader searches for
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+_ZWSP = "\u200b"
+
+
+def dictionary_words(terms: Iterable[str]) -> list[str]:
+    """The words jieba should keep whole: every run of two or more Chinese characters in a term.
+
+    Material hands jieba only the Chinese runs of the text ('生成式AI' → '生成式'), and jieba's
+    dictionary format cannot hold spaces, so Latin parts are of no use to it.
+    """
+    return sorted({run for term in terms for run in _HAN_RUN.findall(term or "")})
+
+
+def jieba_user_dictionary(terms: list[str]) -> str:
+    """jieba's user-dictionary format: one word a line. No frequency: jieba then gives each word
+    the lowest frequency that keeps it whole (suggest_freq), which does not upset the words around it."""
+    words = dictionary_words(terms)
+    return "".join(f"{word}\n" for word in words)
+
+
+def user_dictionary_path(docs_dir: Path) -> Path:
+    return Path(docs_dir).resolve().parent / USER_DICTIONARY
+
+
+def names_path(docs_dir: Path) -> Path:
+    return Path(docs_dir).resolve().parent / NAMES
+
+
+def write_search_files(docs_dir: Path, words: list[str], names: dict[str, list[str]] | None = None) -> int:
+    """Write the user dictionary and the names per page (Markdown path → names); files changed."""
+    from .write import write_text
+
+    changed = write_text(user_dictionary_path(docs_dir), jieba_user_dictionary(words))
+    data = {page: list(dict.fromkeys(n for n in page_names if n)) for page, page_names in sorted((names or {}).items())}
+    changed += write_text(names_path(docs_dir), json.dumps(data, ensure_ascii=False, indent=0) + "\n")
+    return changed
+
+
+def read_names(docs_dir: Path) -> dict[str, list[str]]:
+    path = names_path(docs_dir)
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def searchable(meta: dict) -> bool:
+    """Articles and glossary entries are searched; listing pages only repeat their titles."""
+    return meta.get("zhiku") in SEARCHABLE
+
+
+def _html_location(markdown_path: str) -> str:
+    # use_directory_urls is off (mkdocs.yml, and the offline plugin insists): a.md → a.html
+    return re.sub(r"\.md$", ".html", markdown_path)
+
+
+def tidy_search_index(text: str, names: dict[str, list[str]] | None = None) -> str:
+    """Material's search_index.json, tidied: Chinese as UTF-8, titles without zero-width spaces,
+    glossary names as a `names` field (boosted like the title) on the top entry of their page.
+
+    Titles can go without the zero-width spaces that jieba's words are joined with because the
+    query script matches Chinese inside words (*智能* finds 人工智能) and the separator splits
+    Chinese from Latin (重建Meta帝国 → 重建 meta 帝国); body text keeps them, for ranking.
+    """
+    data = json.loads(text)
+    by_location = {_html_location(page): page_names for page, page_names in (names or {}).items()}
+    for doc in data["docs"]:
+        doc["title"] = doc["title"].replace(_ZWSP, "")
+        if doc["location"] in by_location:
+            doc["names"] = "、".join(by_location[doc["location"]])
+    fields = data["config"]["fields"]
+    if by_location and "names" not in fields:
+        fields["names"] = {"boost": fields.get("title", {}).get("boost", 1e3)}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
