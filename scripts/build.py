@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from zhiku.pipeline import run_pipeline  # noqa: E402
 from zhiku.ingest import Progress  # noqa: E402
+from zhiku.bundle import write_bundle  # noqa: E402
 from zhiku.publish import PublishError, build_site  # noqa: E402
 from zhiku.read import MAX_PAGE_BYTES  # noqa: E402
 from zhiku.report import summary_line  # noqa: E402
@@ -32,6 +33,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--report", type=Path, default=None,
                         help="ingest report, JSON (default: report.json beside the docs folder)")
     parser.add_argument("--markdown-only", action="store_true", help="write the Markdown, do not run MkDocs")
+    parser.add_argument("--bundle", type=Path, default=None, metavar="FILE.zip",
+                        help="also write the site as a zip that works unzipped anywhere, from file://")
     parser.add_argument("--strict", action="store_true",
                         help="any bad page (see the report) fails the build: exit 1, the site is not replaced")
     parser.add_argument("--max-page-mb", type=float, default=MAX_PAGE_BYTES / 1_048_576,
@@ -75,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build.py: error: {exc}", file=sys.stderr)
         return 1
     print(f"zhiku: site in {args.site} ({time.monotonic() - started:.1f} s)")
+    if args.bundle:
+        count = write_bundle(args.site, args.bundle, newest=newest)
+        print(f"zhiku: offline bundle {args.bundle} ({count} files; unzip, open {args.bundle.stem}/index.html)")
     return 0
 
 

@@ -48,16 +48,19 @@
     return !words || words.indexOf(piece) >= 0
   }
 
-  /* Longest pieces, left to right, that occur inside a word; a character found nowhere stays alone */
+  /* Longest pieces, left to right, that occur inside a word. Lone characters left over from a longer
+   * run are dropped (的, or the 量 and 子 of a word the site does not have): they would match almost
+   * everything. Nothing left: the run as it is, which finds nothing, and Material says so. */
   function pieces(run) {
+    if (run.length === 1) return [run]
     var result = []
     for (var i = 0; i < run.length;) {
       var j = run.length
       while (j > i + 1 && !occurs(run.slice(i, j))) j--
-      result.push(run.slice(i, j))
+      if (j - i > 1) result.push(run.slice(i, j))
       i = j
     }
-    return result
+    return result.length ? result : [run]
   }
 
   function rewrite(query) {
@@ -75,7 +78,7 @@
       group.forEach(function (item) {
         Object.keys(item.terms || {}).forEach(function (term) {
           if (!item.terms[term] && HAN_RUN.test(term) &&
-              [item.title, item.text, item.names].join(" ").replace(/<[^>]*>|\u200b/g, "").indexOf(term) >= 0)
+              [item.title, item.text, item.names].concat(item.tags || []).join(" ").replace(/<[^>]*>|\u200b/g, "").indexOf(term) >= 0)
             item.terms[term] = true
           HAN_RUN.lastIndex = 0
         })
