@@ -25,6 +25,10 @@ class _FrontMatterDumper(yaml.SafeDumper):
 _FrontMatterDumper.add_representer(
     datetime, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
 )
+# PyYAML writes U+0085 (NEL) inside single quotes as a line break that reads back as a space; strings
+# with a line-separator character are double-quoted (escaped), so every value reads back as written.
+_FrontMatterDumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style='"' if any(c in value for c in "\x85\u2028\u2029") else None))
 
 
 def dump_front_matter(data: dict) -> str:
