@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write a synthetic corpus of N pages in the portal's formats, for benchmarks and large-site tests.
 
-    .venv/bin/python bench/make_corpus.py OUT_DIR --pages 1000 [--seed 7] [--html-share 0.1]
+    .venv/bin/python bench/make_corpus.py OUT_DIR --pages 1000 [--seed 7] [--html-share 0.1] [--topics]
 
 Pages are 3,000 to 8,000 Chinese characters, dated over two years, in monthly folders. Their text
 mixes sentences of the sample page (with the companies and products in them swapped for other
@@ -43,6 +43,20 @@ TITLE_PATTERNS = [
     "{topic}落地难?{company}给出了答案", "{person}的{topic}野心",
 ]
 HOT_SEARCH_LINE = SAMPLE.read_text(encoding="utf-8").split("\n", 1)[0]
+# --topics: each page is mostly about one of these stories, and stories rise and fade over the two
+# years (weight at the start → at the end), so that the term graph and the trends have a shape.
+STORIES = [
+    (["OpenAI", "ChatGPT", "Sora", "奥特曼", "微软", "纳德拉", "AGI", "文生视频"], 3.0, 1.0),
+    (["Meta", "Llama", "扎克伯格", "开源", "世界模型"], 2.0, 2.0),
+    (["谷歌", "Gemini", "皮查伊", "多模态", "搜索增强"], 1.0, 2.0),
+    (["百度", "文心一言", "李彦宏", "知识库", "智能体"], 2.0, 1.0),
+    (["阿里巴巴", "通义千问", "腾讯", "混元大模型", "字节跳动", "豆包", "可灵"], 1.0, 2.5),
+    (["月之暗面", "Kimi", "杨植麟", "零一万物", "李开复", "阶跃星辰", "MiniMax", "智谱"], 0.5, 3.0),
+    (["英伟达", "黄仁勋", "算力", "特斯拉", "马斯克", "亚马逊"], 1.5, 1.5),
+    (["Stable Diffusion", "Midjourney", "文生图", "扩散模型", "Pika", "PixelDance"], 2.5, 0.5),
+    (["Anthropic", "Claude", "提示词", "微调", "强化学习", "数据集", "DeepSeek", "苹果"], 0.5, 2.5),
+]
+STORY_SHARE = 0.92  # of the terms a page names, the share from its story
 
 
 def sample_sentences() -> list[str]:
@@ -65,8 +79,10 @@ def dictionary_words() -> tuple[list[str], list[int]]:
 
 
 class Writer:
-    def __init__(self, seed: int):
+    def __init__(self, seed: int, topics: bool = False):
         self.rng = random.Random(seed)
+        self.topics = topics
+        self.story: list[str] | None = None
         self.sentences = sample_sentences()
         self.words, self.cumulative = dictionary_words()
 
@@ -77,7 +93,13 @@ class Writer:
         return self.words[bisect.bisect(self.cumulative, self.rng.random() * self.cumulative[-1])]
 
     def term(self) -> str:
+        if self.story and self.rng.random() < STORY_SHARE:
+            return self.pick(self.story)
         return self.pick(self.pick([COMPANIES, PRODUCTS, TOPICS, PEOPLE]))
+
+    def from_story(self, kind: list[str]) -> str:
+        own = [name for name in self.story or () if name in kind]
+        return self.pick(own) if own and self.rng.random() < STORY_SHARE else self.pick(kind)
 
     def sentence(self) -> str:
         if self.rng.random() < 0.45:
@@ -94,8 +116,14 @@ class Writer:
 
     def article(self, index: int, start: datetime) -> dict:
         rng = self.rng
-        names = {"company": self.pick(COMPANIES), "company2": self.pick(COMPANIES), "topic": self.pick(TOPICS),
-                 "product": self.pick(PRODUCTS), "person": self.pick(PEOPLE)}
+        if self.topics:  # the date first: it decides which stories are in the news
+            date = start + timedelta(minutes=rng.randrange(0, 2 * 365 * 24 * 60))
+            t = (date - start) / timedelta(days=2 * 365)
+            weights = [first + (last - first) * t for _, first, last in STORIES]
+            self.story = rng.choices([names for names, _, _ in STORIES], weights)[0]
+        pick = self.from_story if self.topics else self.pick
+        names = {"company": pick(COMPANIES), "company2": self.pick(COMPANIES), "topic": pick(TOPICS),
+                 "product": pick(PRODUCTS), "person": pick(PEOPLE)}
         title = self.pick(TITLE_PATTERNS).format(**names)
         target = rng.randint(3000, 8000)
         blocks, size, section = [], 0, 1
@@ -106,7 +134,8 @@ class Writer:
             paragraph = "".join(self.sentence() for _ in range(rng.randint(1, 4)))
             blocks.append(("p", paragraph))
             size += len(paragraph)
-        date = start + timedelta(minutes=rng.randrange(0, 2 * 365 * 24 * 60))
+        if not self.topics:
+            date = start + timedelta(minutes=rng.randrange(0, 2 * 365 * 24 * 60))
         keywords = sorted({names["company"], names["topic"], names["product"], self.term()})
         references = [(self.pick(SOURCES), f"{self.term()}{self.word()}{self.word()}报告")
                       for _ in range(rng.choice([0, 0, 2, 3, 5]))]
@@ -146,8 +175,8 @@ def as_html(a: dict) -> str:
 """
 
 
-def write_corpus(out: Path, pages: int, seed: int = 7, html_share: float = 0.1) -> list[Path]:
-    writer = Writer(seed)
+def write_corpus(out: Path, pages: int, seed: int = 7, html_share: float = 0.1, topics: bool = False) -> list[Path]:
+    writer = Writer(seed, topics)
     start = datetime(2023, 1, 1)
     written = []
     for index in range(pages):
@@ -170,8 +199,10 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--html-share", type=float, default=0.1, help="share of pages saved as HTML")
+    parser.add_argument("--topics", action="store_true",
+                        help="pages keep to one story each, stories rise and fade over time (term graph, trends)")
     args = parser.parse_args()
-    paths = write_corpus(args.out, args.pages, args.seed, args.html_share)
+    paths = write_corpus(args.out, args.pages, args.seed, args.html_share, args.topics)
     size = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} pages, {size / 1e6:.1f} MB in {args.out}", file=sys.stderr)
 

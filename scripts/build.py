@@ -10,6 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from zhiku.feeds import SKIPPED as FEEDS_SKIPPED, config_site_url  # noqa: E402
 from zhiku.pipeline import run_pipeline  # noqa: E402
 from zhiku.ingest import Progress  # noqa: E402
 from zhiku.bundle import write_bundle  # noqa: E402
@@ -53,8 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     report = args.report or args.docs.resolve().parent / "report.json"
     started = time.monotonic()
     cache = None if args.no_cache else (args.cache or args.docs.resolve().parent / "cache")
+    site_url = config_site_url(args.config)
+    if not site_url and not args.markdown_only:
+        print(FEEDS_SKIPPED, file=sys.stderr)
     result = run_pipeline(args.input, args.docs, report, glossary_file=args.glossary, cache_dir=cache,
-                          max_bytes=int(args.max_page_mb * 1_048_576), progress=Progress(sys.stderr))
+                          max_bytes=int(args.max_page_mb * 1_048_576), progress=Progress(sys.stderr),
+                          site_url=site_url)
     for line in result.errors[:SHOW_PROBLEMS]:
         print(f"warning: {line}", file=sys.stderr)
     if len(result.errors) > SHOW_PROBLEMS:

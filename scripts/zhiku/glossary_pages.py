@@ -53,7 +53,8 @@ def render_index(terms: list[Term], uses: dict[str, TermUse], has_candidates: bo
 
 
 def render_entry(term: Term, use: TermUse, articles: dict[str, Article], terms_by_name: dict[str, Term],
-                 matcher: TermMatcher) -> str:
+                 matcher: TermMatcher, pictures: tuple[str, str] = ("", "")) -> str:
+    """`pictures`: the trend chart and the neighbourhood graph (pictures.py), raw HTML blocks or ''."""
     lines = [dump_front_matter({"title": term.name, "zhiku": "term"}), f"# {escape_text(term.name)}", ""]
     if term.definition:
         own = next(i for i, t in enumerate(matcher.terms) if t.name == term.name)
@@ -71,16 +72,21 @@ def render_entry(term: Term, use: TermUse, articles: dict[str, Article], terms_b
     if not use.total:
         lines += ["*尚无文章提及这个术语。*", ""]
         return "\n".join(lines)
-    lines += [f"共 {use.total} 次提及，见于 {len(use.mentions)} 篇文章。", "", "## 提及的文章", ""]
+    trend, graph = pictures
+    lines += [f"共 {use.total} 次提及，见于 {len(use.mentions)} 篇文章。", ""]
+    if trend:
+        lines += ["## 每月提及", "", trend]
+    if use.related:  # above the articles, which can be many: the graph and its data
+        lines += ["## 相关术语", ""] + ([graph] if graph else [])
+        for name, shared in use.related:
+            other = terms_by_name[name]
+            lines.append(f"- [{escape_text(name, line_start=False)}]({other.slug}.md)（同见于 {shared} 篇文章）")
+        lines.append("")
+    lines += ["## 提及的文章", ""]
     for slug, count in sorted(use.mentions.items(), key=lambda item: (-item[1], item[0])):
         article = articles[slug]
         lines.append(f"- [{escape_text(article.title, line_start=False)}](../articles/{slug}.md)（{count} 次）："
                      f"{use.snippets[slug]}")
-    if use.related:
-        lines += ["", "## 相关术语", ""]
-        for name, shared in use.related:
-            other = terms_by_name[name]
-            lines.append(f"- [{escape_text(name, line_start=False)}]({other.slug}.md)（同见于 {shared} 篇文章）")
     return "\n".join(lines) + "\n"
 
 
@@ -97,13 +103,14 @@ def render_candidates(candidates: list[Candidate]) -> str:
 
 
 def glossary_pages(terms: list[Term], uses: dict[str, TermUse], articles: list[Article],
-                   matcher: TermMatcher, candidates: list[Candidate]) -> dict[str, str]:
+                   matcher: TermMatcher, candidates: list[Candidate],
+                   pictures: dict[str, tuple[str, str]] | None = None) -> dict[str, str]:
     by_slug = {a.slug: a for a in articles}
     by_name = {t.name: t for t in terms}
     pages = {f"{GLOSSARY_DIR}/index.md": render_index(terms, uses, bool(candidates))}
     for term in terms:
         pages[f"{GLOSSARY_DIR}/{term.slug}.md"] = render_entry(term, uses.get(term.name, TermUse()), by_slug,
-                                                               by_name, matcher)
+                                                               by_name, matcher, (pictures or {}).get(term.name, ("", "")))
     if candidates:
         pages[f"{GLOSSARY_DIR}/candidates.md"] = render_candidates(candidates)
     return pages

@@ -7,16 +7,19 @@ from pathlib import Path
 
 from .curated import load_curated
 from .discover import discover_terms
+from .feeds import feed_files
 from .glossary import build_glossary
 from .glossary_pages import GLOSSARY_DIR, TermUse, glossary_pages
 from .link import TermMatcher, link_article
 from .model import Article, Term
+from .pictures import Pictures, draw_pictures
 from .profile import SourceProfile, default_profile
 from .cache import PageCache
 from .ingest import Ingest, read_input
 from .search import write_search_files
 from .read import MAX_PAGE_BYTES
 from .report import build_report
+from .trends import articles_figure
 from .write import (ARTICLES_DIR, assign_slugs, render_article, render_article_index,
                     render_home, write_text)
 
@@ -68,11 +71,15 @@ def link_site(articles: list[Article], terms: list[Term]) -> tuple[TermMatcher, 
     return matcher, uses
 
 
-def generate_pages(articles: list[Article], site_name: str) -> dict[str, str]:
-    """Every Markdown page of the site, by path relative to the docs folder."""
+def generate_pages(articles: list[Article], site_name: str, pictures: Pictures | None = None,
+                   feeds: dict[str, str] | None = None) -> dict[str, str]:
+    """Every Markdown page of the site (and the feeds), by path relative to the docs folder."""
+    pictures = pictures or Pictures()
     pages = {f"{ARTICLES_DIR}/{a.slug}.md": render_article(a) for a in articles}
-    pages["index.md"] = render_home(articles, site_name)
-    pages[f"{ARTICLES_DIR}/index.md"] = render_article_index(articles)
+    pages["index.md"] = render_home(articles, site_name, pictures.home, sorted(feeds or {}))
+    pages[f"{ARTICLES_DIR}/index.md"] = render_article_index(articles, articles_figure(articles))
+    pages.update(pictures.pages)
+    pages.update(feeds or {})
     pages["tags.md"] = "---\ntitle: 标签\n---\n\n# 标签\n\n<!-- material/tags -->\n"
     return pages
 
@@ -91,7 +98,8 @@ def write_docs(docs_dir: Path, pages: dict[str, str]) -> int:
 
 def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_name: str = "知库",
                  glossary_file: Path | None = None, profile: SourceProfile | None = None,
-                 cache_dir: Path | None = None, max_bytes: int = MAX_PAGE_BYTES, progress=None) -> PipelineResult:
+                 cache_dir: Path | None = None, max_bytes: int = MAX_PAGE_BYTES, progress=None,
+                 site_url: str | None = None) -> PipelineResult:
     profile = profile or default_profile()
     ingest = read_articles(input_dir, profile, cache_dir=cache_dir, max_bytes=max_bytes, progress=progress)
     articles, errors = ingest.articles, ingest.errors
@@ -101,8 +109,9 @@ def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_nam
     errors += curated_errors
     matcher, uses = link_site(articles, glossary.terms)
     candidates = discover_terms(articles, glossary.terms, matcher.tokenizer)
-    pages = generate_pages(articles, site_name)
-    pages.update(glossary_pages(glossary.terms, uses, articles, matcher, candidates))
+    pictures = draw_pictures(glossary.terms, uses, articles, GLOSSARY_DIR)
+    pages = generate_pages(articles, site_name, pictures, feed_files(articles, site_url, site_name))
+    pages.update(glossary_pages(glossary.terms, uses, articles, matcher, candidates, pictures.entries))
     written = write_docs(docs_dir, pages)
     write_search_files(docs_dir, [n for t in glossary.terms for n in t.all_names] + [c.name for c in candidates],
                        {f"{GLOSSARY_DIR}/{t.slug}.md": t.all_names for t in glossary.terms})

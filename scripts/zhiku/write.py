@@ -120,28 +120,47 @@ def _article_line(article: Article, prefix: str) -> str:
     return f"[{escape_text(article.title)}]({prefix}{article.slug}.md)", " · ".join(facts)
 
 
-def render_home(articles: list[Article], site_name: str) -> str:
+def render_home(articles: list[Article], site_name: str, extra: str = "", feeds: list[str] = ()) -> str:
+    """The newest articles; `extra` (the rising terms, trends.py) goes above them; `feeds`: Atom, RSS files."""
     lines = [dump_front_matter({"title": "首页", "hide": ["navigation", "toc"]}), f"# {escape_text(site_name)}", ""]
-    lines.append(f"共 {len(articles)} 篇文章，最新的在前。[全部文章](articles/index.md) · [术语表](glossary/index.md)")
+    links = ["[全部文章](articles/index.md)", "[术语表](glossary/index.md)", "[术语关系图](glossary/graph.md)"]
+    links += [f"[{'Atom' if i == 0 else 'RSS'} 订阅]({name})" for i, name in enumerate(feeds)]
+    lines.append(f"共 {len(articles)} 篇文章，最新的在前。{' · '.join(links)}")
     lines.append("")
+    if extra:
+        lines += [extra, "## 最新文章", ""]
     for article in newest_first(articles)[:HOME_LIMIT]:
         link, facts = _article_line(article, f"{ARTICLES_DIR}/")
         lines += [f"### {link}", "", f"*{facts}*", "", escape_text(excerpt(article)), ""]
     return "\n".join(lines)
 
 
-def render_article_index(articles: list[Article]) -> str:
-    """Every article by year and month, newest first, with counts."""
+def render_article_index(articles: list[Article], chart: str = "") -> str:
+    """Every article by year and month, newest first, with counts; a bar of years on top, then `chart`
+    (articles per month, trends.py)."""
+    from pymdownx.slugs import slugify
+
     lines = [dump_front_matter({"title": "全部文章"}), "# 全部文章", ""]
-    groups: dict[str, list[Article]] = {}
+    years: dict[str, dict[str, list[Article]]] = {}
     for article in newest_first(articles):
-        groups.setdefault(article.date.strftime("%Y 年 %m 月") if article.date else "日期不详", []).append(article)
-    for month, group in groups.items():
-        lines += [f"## {month}（{len(group)} 篇）", ""]
-        for article in group:
-            link, facts = _article_line(article, "")
-            lines.append(f"- {link} · {facts}")
-        lines.append("")
+        year = f"{article.date.year} 年" if article.date else "日期不详"
+        month = article.date.strftime("%Y 年 %m 月") if article.date else "日期不详"
+        years.setdefault(year, {}).setdefault(month, []).append(article)
+    anchor = slugify(case="lower")
+    counts = {year: sum(len(group) for group in months.values()) for year, months in years.items()}
+    lines += [f"共 {len(articles)} 篇文章，按发布时间，最新的在前。", ""]
+    lines += [" · ".join(f"[{year}（{count} 篇）](#{anchor(year, '-')})" for year, count in counts.items()), ""]
+    if chart:
+        lines.append(chart)
+    for year, months in years.items():
+        if year != "日期不详":
+            lines += [f"## {year}", "", f"{year}共 {counts[year]} 篇。", ""]
+        for month, group in months.items():
+            lines += [f"{'##' if month == '日期不详' else '###'} {month}（{len(group)} 篇）", ""]
+            for article in group:
+                link, facts = _article_line(article, "")
+                lines.append(f"- {link} · {facts}")
+            lines.append("")
     return "\n".join(lines)
 
 
