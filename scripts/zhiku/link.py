@@ -26,6 +26,7 @@ _WORD = re.compile(r"[A-Za-z0-9]")
 # Spans never linked inside: URLs and e-mail addresses written in the text.
 _NO_LINK = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff5e“”]+|[\w.+-]+@[\w-]+\.[\w.-]+")
 SNIPPET_CONTEXT = 40
+SEGMENT_WINDOW = 8
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,27 @@ class TermMatcher:
                 self._tokenizer.add_word(word)
         return self._tokenizer
 
-    def _boundaries(self, text: str) -> set[int]:
-        bounds, position = {0}, 0
-        for token in self.tokenizer.cut(text, HMM=False):
-            position += len(token)
-            bounds.add(position)
+    def _word_boundaries(self, text: str, mentions: list[Mention]) -> set[int]:
+        """Where jieba cuts the text around these mentions.
+
+        Only windows of SEGMENT_WINDOW characters on each side of a mention are segmented (merged
+        where they overlap): the cut at a point depends on the words near it, and segmenting whole
+        paragraphs costs several times more.
+        """
+        ranges: list[list[int]] = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            left, right = max(0, m.start - SEGMENT_WINDOW), min(len(text), m.end + SEGMENT_WINDOW)
+            if ranges and left <= ranges[-1][1]:
+                ranges[-1][1] = max(ranges[-1][1], right)
+            else:
+                ranges.append([left, right])
+        bounds: set[int] = set()
+        for left, right in ranges:
+            position = left
+            bounds.add(left)
+            for token in self.tokenizer.cut(text[left:right], HMM=False):
+                position += len(token)
+                bounds.add(position)
         return bounds
 
     def find(self, text: str) -> list[Mention]:
@@ -93,15 +110,14 @@ class TermMatcher:
         blocked = [m.span() for m in _NO_LINK.finditer(text)]
         candidates = [m for m in candidates if _latin_edges_ok(text, m)
                       and not any(s < m.end and m.start < e for s, e in blocked)]
-        bounds = None
+        inside_words = [m for m in candidates if _needs_segmentation(text, m)]
+        bounds = self._word_boundaries(text, inside_words) if inside_words else set()
         chosen: list[Mention] = []
         for mention in sorted(candidates, key=lambda m: (m.start, -(m.end - m.start), m.term)):
             if chosen and mention.start < chosen[-1].end:
                 continue
-            if _needs_segmentation(text, mention):
-                bounds = bounds if bounds is not None else self._boundaries(text)
-                if not _cjk_edges_ok(text, mention, bounds):
-                    continue
+            if not _cjk_edges_ok(text, mention, bounds):
+                continue
             chosen.append(mention)
         return chosen
 
@@ -182,7 +198,8 @@ def link_article(article: Article, matcher: TermMatcher, href, exclude: int | No
         to_link, last_end = [], -1
         for m in mentions:
             found.counts[m.term] += 1
-            found.snippets.setdefault(m.term, snippet(block.text, m))
+            if m.term not in found.snippets:
+                found.snippets[m.term] = snippet(block.text, m)
             term = matcher.terms[m.term]
             side_by_side = last_end >= 0 and not block.text[last_end:m.start].strip()
             if term.link and m.term not in found.linked and m.term != exclude and not side_by_side:
