@@ -75,25 +75,40 @@ def test_hostile_term_names_are_escaped():
     texts = [t.text for t in svg.iter(f"{SVG}text")]
     assert HOSTILE in texts
     assert "<script>" not in page
-    entry = neighbourhood_figure(terms[0], uses, {t.name: t for t in terms}, term_articles(terms, uses))
+    entry = neighbourhood_figure(terms[0], {t.name: t for t in terms}, term_articles(terms, uses))
     assert "<script>" not in entry and svg_of(entry).find(f"{SVG}title").text == f"“{HOSTILE}”的相关术语"
 
 
-def test_neighbourhood_centre_first_and_neighbours_are_links():
-    terms, uses, articles = make_site(clusters())
+def test_neighbourhood_centre_first_strongest_neighbours_are_links_with_data():
+    terms, uses, articles = make_site(clusters(90))
     by_name = {t.name: t for t in terms}
-    nodes, edges = neighbourhood(by_name["乙"], uses, by_name, term_articles(terms, uses))
+    mentioned = term_articles(terms, uses)
+    nodes, edges = neighbourhood(by_name["乙"], by_name, mentioned, len(articles))
     assert nodes[0].name == "乙" and (nodes[0].x, nodes[0].y) == (0.5, 0.5)
-    assert {n.name for n in nodes[1:]} == {"甲", "丙", "AI"}
-    figure = neighbourhood_figure(by_name["乙"], uses, by_name, term_articles(terms, uses))
+    assert [n.name for n in nodes[1:]] == ["丙", "甲"]  # AI is in every article: left out
+    assert [e.shared for e in edges if not e.around] == [30, 30]
+    assert [(e.a, e.b) for e in edges if e.around] == [("丙", "甲")]
+    figure = neighbourhood_figure(by_name["乙"], by_name, mentioned, len(articles))
     hrefs = [a.get("href") for a in svg_of(figure).iter(f"{SVG}a")]
-    assert sorted(hrefs) == sorted(f"{by_name[n].slug}.html" for n in ("甲", "丙", "AI"))
+    assert hrefs == [by_name["丙"].slug + ".html", by_name["甲"].slug + ".html"]
+    assert f'<tr><td><a href="{by_name["丙"].slug}.html">丙</a></td><td>30</td><td>30</td></tr>' in figure
     assert figure.count("\n\n") == 0  # one raw HTML block
+
+
+def test_neighbourhood_ranks_by_association_not_by_size():
+    # 大 is in many articles, 小 in few but always with 中: 小 is the closer neighbour of 中.
+    spec = {f"a{i}": ("2024-01-01", {"大": 1, **({"中": 1} if i < 6 else {}), **({"小": 1} if i < 4 else {})})
+            for i in range(12)}
+    terms, uses, articles = make_site(spec)
+    by_name = {t.name: t for t in terms}
+    nodes, _ = neighbourhood(by_name["中"], by_name, term_articles(terms, uses), len(articles))
+    assert [n.name for n in nodes] == ["中", "小", "大"]
+    assert math.dist((nodes[1].x, nodes[1].y), (0.5, 0.5)) < math.dist((nodes[2].x, nodes[2].y), (0.5, 0.5))
 
 
 def test_term_without_related_terms_has_no_graph():
     terms, uses, _ = make_site({"a": ("2024-01-01", {"甲": 1})})
-    assert neighbourhood_figure(terms[0], uses, {"甲": terms[0]}, term_articles(terms, uses)) == ""
+    assert neighbourhood_figure(terms[0], {"甲": terms[0]}, term_articles(terms, uses)) == ""
 
 
 def test_site_draw_once():

@@ -76,8 +76,10 @@ def render_entry(term: Term, use: TermUse, articles: dict[str, Article], terms_b
     lines += [f"共 {use.total} 次提及，见于 {len(use.mentions)} 篇文章。", ""]
     if trend:
         lines += ["## 每月提及", "", trend]
-    if use.related:  # above the articles, which can be many: the graph and its data
-        lines += ["## 相关术语", ""] + ([graph] if graph else [])
+    if graph:
+        lines += ["## 关系图", "", graph]
+    if use.related:  # above the articles, which can be many
+        lines += ["## 相关术语", ""]
         for name, shared in use.related:
             other = terms_by_name[name]
             lines.append(f"- [{escape_text(name, line_start=False)}]({other.slug}.md)（同见于 {shared} 篇文章）")

@@ -41,6 +41,7 @@ class Edge:
     b: str
     shared: int  # articles that mention both
     strength: float  # shared / sqrt(articles(a) * articles(b))
+    around: bool = False  # on an entry's graph: between two neighbours, not to the centre
 
 
 def term_articles(terms: list[Term], uses: dict) -> dict[str, frozenset[str]]:
@@ -199,28 +200,31 @@ def render_site_svg(nodes: list[Node], edges: list[Edge], *, width: float = 800,
     return "\n".join(parts)
 
 
-def neighbourhood(term: Term, uses: dict, terms_by_name: dict[str, Term], articles: dict[str, frozenset[str]],
+def neighbourhood(term: Term, terms_by_name: dict[str, Term], articles: dict[str, frozenset[str]], total: int = 0,
                   limit: int = NEIGHBOURS) -> tuple[list[Node], list[Edge]]:
-    """The term (first node, at the centre) and the terms mentioned with it most, on a circle around it:
-    the strongest link at the top, clockwise; stronger links sit closer."""
-    related = [(name, shared) for name, shared in uses[term.name].related if name in articles][:limit]
-    if not related:
+    """The term (first node, at the centre) and the terms most associated with it (shared articles over
+    the geometric mean of both terms' articles; terms in most articles left out, as on the site graph),
+    on a circle around it: the strongest at the top, clockwise; stronger links sit closer. Between the
+    neighbours, only their strongest links (faint)."""
+    if term.name not in articles:
         return [], []
-    most = max(shared for _, shared in related)
-    nodes = [Node(term.name, term.slug, len(articles.get(term.name, ())), 0.5, 0.5)]
-    edges = []
-    for i, (name, shared) in enumerate(related):
-        angle = -math.pi / 2 + 2 * math.pi * i / len(related)
-        distance = 0.3 + 0.15 * (1 - shared / most)
+    skip = set(everywhere(articles, total)) - {term.name}
+    links = [e for name in articles if name != term.name and name not in skip
+             if (e := _edge(term.name, name, articles))]
+    links = sorted(links, key=lambda e: (-e.strength, -e.shared, e.a, e.b))[:limit]
+    if not links:
+        return [], []
+    most = links[0].strength
+    nodes = [Node(term.name, term.slug, len(articles[term.name]), 0.5, 0.5)]
+    for i, e in enumerate(links):
+        name = e.b if e.a == term.name else e.a
+        angle = -math.pi / 2 + 2 * math.pi * i / len(links)
+        distance = 0.3 + 0.2 * (1 - e.strength / most)
         nodes.append(Node(name, terms_by_name[name].slug, len(articles[name]),
                           0.5 + distance * math.cos(angle), 0.5 + distance * math.sin(angle)))
-        a, b = sorted((term.name, name))
-        edges.append(Edge(a, b, shared, 0.0))
-    for i, (a, _) in enumerate(related):  # links between the neighbours, drawn fainter
-        for b, _ in related[i + 1:]:
-            if e := _edge(a, b, articles):
-                edges.append(Edge(e.a, e.b, e.shared, -1.0))
-    return nodes, edges
+    around = [e for i, a in enumerate(nodes[1:], 1) for b in nodes[i + 1:] if (e := _edge(a.name, b.name, articles))]
+    around = sorted(around, key=lambda e: (-e.strength, -e.shared, e.a, e.b))[:len(links)]
+    return nodes, links + [Edge(e.a, e.b, e.shared, e.strength, around=True) for e in around]
 
 
 def render_neighbourhood_svg(nodes: list[Node], edges: list[Edge], *, width: float = 520, height: float = 300) -> str:
@@ -229,14 +233,14 @@ def render_neighbourhood_svg(nodes: list[Node], edges: list[Edge], *, width: flo
     at = {n.name: ((width - sx) / 2 + n.x * sx, (height - sy) / 2 + n.y * sy) for n in nodes}
     most = max(n.articles for n in nodes) or 1
     strongest = max(e.shared for e in edges) or 1
-    desc = (f"与“{centre.name}”同见于最多文章的 {len(nodes) - 1} 个术语："
-            + "；".join(f"{e.b if e.a == centre.name else e.a} {e.shared} 篇" for e in edges if e.strength >= 0)
+    desc = (f"与“{centre.name}”关联最强的 {len(nodes) - 1} 个术语，及同见的文章数："
+            + "；".join(f"{e.b if e.a == centre.name else e.a} {e.shared} 篇" for e in edges if not e.around)
             + "。")
     parts = [svg_open(width, height, f"“{centre.name}”的相关术语", desc, "zk-term-graph", "zhiku-graph")]
     parts.append('<g class="zhiku-edges">')
-    for e in sorted(edges, key=lambda e: e.strength):  # neighbour links below the centre's links
+    for e in sorted(edges, key=lambda e: not e.around):  # neighbour links below the centre's links
         (x1, y1), (x2, y2) = at[e.a], at[e.b]
-        faint = ' class="zhiku-faint"' if e.strength < 0 else ""
+        faint = ' class="zhiku-faint"' if e.around else ""
         parts.append(f'<line{faint} x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}" '
                      f'stroke-width="{num(0.8 + 3.2 * e.shared / strongest)}"><title>{esc(e.a)} — {esc(e.b)}：'
                      f"同见于 {e.shared} 篇文章</title></line>")
@@ -263,15 +267,18 @@ def render_neighbourhood_svg(nodes: list[Node], edges: list[Edge], *, width: flo
     return "\n".join(parts)
 
 
-def neighbourhood_figure(term: Term, uses: dict, terms_by_name: dict[str, Term],
-                         articles: dict[str, frozenset[str]]) -> str:
-    """The entry's graph as a Markdown raw block ('' when the term has no related terms); the list of
-    related terms that follows it on the entry page is its data."""
-    nodes, edges = neighbourhood(term, uses, terms_by_name, articles)
+def neighbourhood_figure(term: Term, terms_by_name: dict[str, Term], articles: dict[str, frozenset[str]],
+                         total: int = 0) -> str:
+    """The entry's graph with its data, as a Markdown raw block ('' when no term goes with it)."""
+    nodes, edges = neighbourhood(term, terms_by_name, articles, total)
     if not nodes:
         return ""
-    caption = (f"与“{esc(term.name)}”同见于最多文章的术语（线越粗，同见的文章越多；数据见下面的列表）。"
-               f'<a href="graph.html">全站术语关系图</a>')
+    rows = "".join(f'<tr><td><a href="{esc(n.slug)}.html">{esc(n.name)}</a></td><td>{e.shared}</td><td>{n.articles}</td></tr>'
+                   for n, e in zip(nodes[1:], edges))
+    table = (f"<details><summary>图中的数据</summary><table><thead><tr><th>术语</th><th>同见于（篇）</th>"
+             f"<th>共见于（篇）</th></tr></thead><tbody>{rows}</tbody></table></details>")
+    caption = (f"与“{esc(term.name)}”关联最强的术语：同见的文章数相对两者各自的文章数越多，关联越强，离中心越近；"
+               f'线越粗，同见的文章越多。<a href="{GRAPH_PAGE[:-3]}.html">全站术语关系图</a>{table}')
     return figure(render_neighbourhood_svg(nodes, edges), caption, "zhiku-term-graph")
 
 

@@ -25,6 +25,6 @@ def draw_pictures(terms: list[Term], uses: dict, articles: list[Article], glossa
         use = uses.get(term.name)
         if use and use.mentions:
             entries[term.name] = (trend_figure(term.name, use.mentions, by_slug, months),
-                                  neighbourhood_figure(term, uses, by_name, mentioned))
+                                  neighbourhood_figure(term, by_name, mentioned, len(articles)))
     return Pictures(entries, render_rising(terms, uses, articles),
                     {f"{glossary_dir}/{GRAPH_PAGE}": render_graph_page(terms, uses, len(articles))})
