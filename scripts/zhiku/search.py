@@ -78,7 +78,9 @@ def _html_location(markdown_path: str) -> str:
 
 def tidy_search_index(text: str, names: dict[str, list[str]] | None = None) -> str:
     """Material's search_index.json, tidied: Chinese as UTF-8, titles without zero-width spaces,
-    glossary names as a `names` field (boosted like the title) on the top entry of their page.
+    glossary names as a `names` field (boosted like the title) on the top entry of their page, and
+    of a glossary entry only that top part (name, definition, aliases): its lists of mentions repeat
+    the articles' text and were half the index of a 1,000-article site.
 
     Titles can go without the zero-width spaces that jieba's words are joined with because the
     query script matches Chinese inside words (*智能* finds 人工智能) and the separator splits
@@ -86,10 +88,16 @@ def tidy_search_index(text: str, names: dict[str, list[str]] | None = None) -> s
     """
     data = json.loads(text)
     by_location = {_html_location(page): page_names for page, page_names in (names or {}).items()}
+    docs = []
     for doc in data["docs"]:
+        page, _, section = doc["location"].partition("#")
+        if section and page in by_location:
+            continue  # an entry's mention snippets and related terms: the articles' own text, again
         doc["title"] = doc["title"].replace(_ZWSP, "")
-        if doc["location"] in by_location:
-            doc["names"] = "、".join(by_location[doc["location"]])
+        if page in by_location:
+            doc["names"] = "、".join(by_location[page])
+        docs.append(doc)
+    data["docs"] = docs
     fields = data["config"]["fields"]
     if by_location and "names" not in fields:
         fields["names"] = {"boost": fields.get("title", {}).get("boost", 1e3)}
