@@ -42,7 +42,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="pages larger than this are reported and skipped (default: %(default)g)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="extraction cache folder (default: cache/ beside the docs folder)")
-    parser.add_argument("--no-cache", action="store_true", help="extract every page again, keep no cache")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="extract and link every page again, keep no cache")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="worker processes for reading and linking (default: one per core; 1: none)")
+    parser.add_argument("--timings", action="store_true", help="print each stage's time and peak memory")
     return parser.parse_args(argv)
 
 
@@ -59,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         print(FEEDS_SKIPPED, file=sys.stderr)
     result = run_pipeline(args.input, args.docs, report, glossary_file=args.glossary, cache_dir=cache,
                           max_bytes=int(args.max_page_mb * 1_048_576), progress=Progress(sys.stderr),
-                          site_url=site_url)
+                          site_url=site_url, jobs=args.jobs)
     for line in result.errors[:SHOW_PROBLEMS]:
         print(f"warning: {line}", file=sys.stderr)
     if len(result.errors) > SHOW_PROBLEMS:
@@ -75,18 +79,34 @@ def main(argv: list[str] | None = None) -> int:
               "the site was not built", file=sys.stderr)
         return 1
     if args.markdown_only:
+        print_timings(args.timings, result.stages)
         return 0
     newest = max((a.date for a in result.articles if a.date), default=None)
+    mkdocs_started = time.perf_counter()
     try:
         build_site(args.config, args.docs, args.site, newest=newest)
     except PublishError as exc:
         print(f"build.py: error: {exc}", file=sys.stderr)
         return 1
+    print_timings(args.timings, result.stages + [("MkDocs build", time.perf_counter() - mkdocs_started, peak_mb())])
     print(f"zhiku: site in {args.site} ({time.monotonic() - started:.1f} s)")
     if args.bundle:
         count = write_bundle(args.site, args.bundle, newest=newest)
         print(f"zhiku: offline bundle {args.bundle} ({count} files; unzip, open {args.bundle.stem}/index.html)")
     return 0
+
+
+def peak_mb() -> float:
+    import resource
+
+    return max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+
+
+def print_timings(wanted: bool, stages: list[tuple[str, float, float]]) -> None:
+    if wanted:
+        for name, seconds, peak in stages:
+            print(f"zhiku: {name:<18} {seconds:8.2f} s   peak {peak:7.0f} MB")
 
 
 if __name__ == "__main__":

@@ -27,10 +27,7 @@ _CODE_FILES = ("read.py", "clean.py", "extract.py", "html_reader.py", "markdown_
 
 def code_version() -> str:
     """Changes whenever the code that turns a page into an Article changes."""
-    here = Path(__file__).parent
-    digest = hashlib.sha256()
-    for name in _CODE_FILES:
-        digest.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+    digest = hashlib.sha256(source_version(*_CODE_FILES).encode())
     try:
         from importlib.metadata import version
 
@@ -77,13 +74,53 @@ def article_from_json(data: dict) -> Article:
     return Article(**{k: v for k, v in data.items() if k in names})
 
 
-class PageCache:
-    """Extraction results by content key; `None` folder means no cache (everything is a miss)."""
+class JsonStore:
+    """JSON entries by key under `folder/kind/`; a `None` folder stores nothing (every get misses)."""
+
+    def __init__(self, folder: Path | None, kind: str) -> None:
+        self.folder, self.kind = folder, kind
+        self.hits = self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / self.kind / key[:2] / f"{key}.json"
+
+    def get(self, key: str):
+        if self.folder is None:
+            self.misses += 1
+            return None
+        try:
+            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return entry
+
+    def put(self, key: str, entry) -> None:
+        if self.folder is None:
+            return
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)  # a build killed mid-write leaves no half entry
+
+
+def source_version(*names: str) -> str:
+    """A hash of these modules' source: cached results of older code are simply not found."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+class PageCache(JsonStore):
+    """Extraction results by content key, and the index that spares reading unchanged files."""
 
     def __init__(self, folder: Path | None, profile) -> None:
-        self.folder = folder
+        super().__init__(folder, "pages")
         self.salt = f"{code_version()}:{profile_fingerprint(profile)}"
-        self.hits = self.misses = 0
         self._index: dict[str, list] = {}
         self._new_index: dict[str, list] = {}
         if folder is not None:
@@ -104,30 +141,6 @@ class PageCache:
 
     def remember(self, rel: str, stat: os.stat_result, sha256: str) -> None:
         self._new_index[rel] = [stat.st_size, stat.st_mtime_ns, sha256]
-
-    def _path(self, key: str) -> Path:
-        return self.folder / "pages" / key[:2] / f"{key}.json"
-
-    def get(self, key: str) -> dict | None:
-        if self.folder is None:
-            self.misses += 1
-            return None
-        try:
-            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return entry
-
-    def put(self, key: str, entry: dict) -> None:
-        if self.folder is None:
-            return
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, path)  # a build killed mid-write leaves no half entry
 
     def save_index(self) -> None:
         if self.folder is None:

@@ -16,6 +16,7 @@ from typing import Callable, TextIO
 from .cache import PageCache, article_from_json, article_to_json
 from .extract import extract_article
 from .model import Article, RawPage
+from .parallel import parallel_map
 from .profile import SourceProfile
 from .read import MAX_PAGE_BYTES, PageError, decode_page, find_pages, page_format
 
@@ -128,17 +129,30 @@ def _load_entry(path: Path, rel: str, fmt: str, data: bytes, sha256: str, profil
             "text_sha256": _text_key(text)}
 
 
+def _extract_job(job: tuple) -> dict:
+    """One page's extraction, in a worker process: (path, rel, fmt, sha256, profile) → cache entry."""
+    path, rel, fmt, sha256, profile = job
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != sha256:  # changed since it was hashed: hash what is read
+        sha256 = hashlib.sha256(data).hexdigest()
+    return {**_load_entry(path, rel, fmt, data, sha256, profile), "sha256": sha256}
+
+
 def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | None = None,
-               max_bytes: int = MAX_PAGE_BYTES, progress: Callable[[int, int], None] | None = None) -> Ingest:
-    """Every page under `input_dir`; bad pages become Problems, never exceptions."""
+               max_bytes: int = MAX_PAGE_BYTES, progress: Callable[[int, int], None] | None = None,
+               jobs: int | None = None) -> Ingest:
+    """Every page under `input_dir`; bad pages become Problems, never exceptions.
+
+    Three passes: find what the cache already has (cheap, here), extract the rest (on every core),
+    then put the results together in path order (duplicates and shared titles need the whole set).
+    """
     cache = cache or PageCache(None, profile)
     result = Ingest()
     paths = find_pages(input_dir)
     result.pages_read = len(paths)
-    first_by_text: dict[str, str] = {}
-    for done, path in enumerate(paths, start=1):
-        if progress:
-            progress(done - 1, len(paths))
+    planned: list[tuple[str, str, dict | PageError | str]] = []  # (rel, fmt, entry | error | key to extract)
+    to_extract: list[tuple] = []
+    for path in paths:
         rel = path.relative_to(input_dir).as_posix()
         fmt = page_format(path)
         try:
@@ -146,31 +160,37 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
             if max_bytes and stat.st_size > max_bytes:
                 raise PageError(rel, "too-large", f"{stat.st_size:,} bytes, over the page size limit of "
                                 f"{max_bytes:,} bytes (--max-page-mb)")
-            data, sha256 = None, cache.known_sha256(rel, stat)
+            sha256 = cache.known_sha256(rel, stat)
             if sha256 is None:
-                data = path.read_bytes()
-                sha256 = hashlib.sha256(data).hexdigest()
-            key = cache.key(sha256, fmt)
-            entry = cache.get(key)
+                sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+            entry = cache.get(cache.key(sha256, fmt))
             if entry is None:
-                if data is None:
-                    data = path.read_bytes()
-                    sha256 = hashlib.sha256(data).hexdigest()
-                    key = cache.key(sha256, fmt)
-                entry = _load_entry(path, rel, fmt, data, sha256, profile)
-                cache.put(key, entry)
-                result.extracted.append(rel)
+                to_extract.append((path, rel, fmt, sha256, profile))
+                planned.append((rel, fmt, "extract"))
             else:
                 result.cached += 1
+                planned.append((rel, fmt, {**entry, "sha256": sha256}))
             cache.remember(rel, stat, sha256)
+        except PageError as exc:
+            planned.append((rel, fmt, exc))
+        except OSError as exc:
+            planned.append((rel, fmt, PageError(rel, "unreadable", f"cannot read: {exc.strerror or exc}")))
+    extracted = iter(_extract_with_progress(to_extract, progress, len(paths) - len(to_extract), len(paths), jobs))
+    first_by_text: dict[str, str] = {}
+    for rel, fmt, planned_entry in planned:
+        entry = next(extracted) if planned_entry == "extract" else planned_entry
+        if planned_entry == "extract":
+            cache.put(cache.key(entry["sha256"], fmt), {k: v for k, v in entry.items() if k != "sha256"})
+            result.extracted.append(rel)
+        try:
+            if isinstance(entry, PageError):
+                raise entry
             if "error" in entry:
                 raise PageError(rel, entry["error"]["kind"], entry["error"]["detail"])
         except PageError as exc:
             result.problems.append(Problem(rel, exc.kind, exc.detail))
             continue
-        except OSError as exc:
-            result.problems.append(Problem(rel, "unreadable", f"cannot read: {exc.strerror or exc}"))
-            continue
+        sha256 = entry["sha256"]
         article = article_from_json(entry["article"])
         article.source_path, article.sha256 = rel, sha256  # the same bytes may sit at another path
         result.formats[rel] = (fmt, entry["encoding"])
@@ -182,8 +202,6 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
             result.articles.append(article)
         else:  # not published: one line, the reason
             result.problems.append(Problem(rel, "no-title", article.problems[0] if article.problems else "no title"))
-    if progress:
-        progress(len(paths), len(paths))
     by_title: dict[str, str] = {}
     for article in result.articles:
         first = by_title.setdefault(article.title, article.source_path)
@@ -192,6 +210,18 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
                                            f"same title as {first}; both published, at distinct URLs", other=first))
     cache.save_index()
     return result
+
+
+def _extract_with_progress(jobs_list: list[tuple], progress, done_before: int, total: int,
+                           jobs: int | None) -> list[dict]:
+    results: list[dict] = []
+    for entry in parallel_map(_extract_job, jobs_list, jobs=jobs):
+        results.append(entry)
+        if progress:
+            progress(done_before + len(results), total)
+    if progress:
+        progress(total, total)
+    return results
 
 
 class Progress:

@@ -27,6 +27,7 @@ _WORD = re.compile(r"[A-Za-z0-9]")
 _NO_LINK = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff5e“”]+|[\w.+-]+@[\w-]+\.[\w.-]+")
 SNIPPET_CONTEXT = 40
 SEGMENT_WINDOW = 8
+MAX_WORD = 8  # longest dictionary word considered when asking whether a word runs across a point
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class Mention:
 class TermMatcher:
     terms: list[Term]
     ambiguous: dict[str, list[str]] = field(default_factory=dict)  # alias → the terms that claim it
+
+    def __reduce__(self):  # workers that are spawned, not forked, rebuild the automata from the terms
+        return (TermMatcher, (self.terms,))
 
     def __post_init__(self):
         self._folded = ahocorasick.Automaton()
@@ -75,24 +79,45 @@ class TermMatcher:
                 self._tokenizer.add_word(word)
         return self._tokenizer
 
-    def _word_boundaries(self, text: str, mentions: list[Mention]) -> set[int]:
-        """Where jieba cuts the text around these mentions.
+    def _crossed(self, text: str, point: int) -> bool:
+        """Whether a dictionary word runs across `point` (starts before it and ends after it).
 
-        Only windows of SEGMENT_WINDOW characters on each side of a mention are segmented (merged
-        where they overlap): the cut at a point depends on the words near it, and segmenting whole
-        paragraphs costs several times more.
+        jieba keeps every prefix of its words (with frequency 0), so each scan stops as soon as the
+        characters stop being the start of any word.
         """
+        freq = self.tokenizer.FREQ
+        for start in range(point - 1, max(-1, point - MAX_WORD), -1):
+            for end in range(start + 2, min(len(text), start + MAX_WORD) + 1):
+                found = freq.get(text[start:end])
+                if found is None:
+                    break
+                if found and end > point:
+                    return True
+        return False
+
+    def _word_boundaries(self, text: str, mentions: list[Mention]) -> set[int]:
+        """The points among these mentions' inner CJK edges where jieba would cut the text.
+
+        A point that no dictionary word runs across is a cut whatever else is near. For the others,
+        only a window of SEGMENT_WINDOW characters on each side is segmented (merged where windows
+        overlap): the cut at a point depends on the words near it, and whole paragraphs cost more.
+        """
+        bounds: set[int] = set()
+        doubtful = []
+        for point in sorted({p for m in mentions for p in _inner_edges(text, m)}):
+            if self._crossed(text, point):
+                doubtful.append(point)
+            else:
+                bounds.add(point)
         ranges: list[list[int]] = []
-        for m in sorted(mentions, key=lambda m: m.start):
-            left, right = max(0, m.start - SEGMENT_WINDOW), min(len(text), m.end + SEGMENT_WINDOW)
+        for point in doubtful:
+            left, right = max(0, point - SEGMENT_WINDOW), min(len(text), point + SEGMENT_WINDOW)
             if ranges and left <= ranges[-1][1]:
-                ranges[-1][1] = max(ranges[-1][1], right)
+                ranges[-1][1] = right
             else:
                 ranges.append([left, right])
-        bounds: set[int] = set()
         for left, right in ranges:
             position = left
-            bounds.add(left)
             for token in self.tokenizer.cut(text[left:right], HMM=False):
                 position += len(token)
                 bounds.add(position)
@@ -110,7 +135,7 @@ class TermMatcher:
         blocked = [m.span() for m in _NO_LINK.finditer(text)]
         candidates = [m for m in candidates if _latin_edges_ok(text, m)
                       and not any(s < m.end and m.start < e for s, e in blocked)]
-        inside_words = [m for m in candidates if _needs_segmentation(text, m)]
+        inside_words = [m for m in candidates if _inner_edges(text, m)]
         bounds = self._word_boundaries(text, inside_words) if inside_words else set()
         chosen: list[Mention] = []
         for mention in sorted(candidates, key=lambda m: (m.start, -(m.end - m.start), m.term)):
@@ -128,17 +153,18 @@ def _latin_edges_ok(text: str, m: Mention) -> bool:
     return not (_WORD.match(text[m.end - 1]) and m.end < len(text) and _WORD.match(text[m.end]))
 
 
-def _needs_segmentation(text: str, m: Mention) -> bool:
-    inner_start = m.start > 0 and _CJK.match(text[m.start]) and _CJK.match(text[m.start - 1])
-    inner_end = m.end < len(text) and _CJK.match(text[m.end - 1]) and _CJK.match(text[m.end])
-    return bool(inner_start or inner_end)
+def _inner_edges(text: str, m: Mention) -> list[int]:
+    """The mention's edges that fall between two Chinese characters."""
+    edges = []
+    if m.start > 0 and _CJK.match(text[m.start]) and _CJK.match(text[m.start - 1]):
+        edges.append(m.start)
+    if m.end < len(text) and _CJK.match(text[m.end - 1]) and _CJK.match(text[m.end]):
+        edges.append(m.end)
+    return edges
 
 
 def _cjk_edges_ok(text: str, m: Mention, bounds: set[int]) -> bool:
-    if m.start > 0 and _CJK.match(text[m.start]) and _CJK.match(text[m.start - 1]) and m.start not in bounds:
-        return False
-    return not (m.end < len(text) and _CJK.match(text[m.end - 1]) and _CJK.match(text[m.end])
-                and m.end not in bounds)
+    return all(point in bounds for point in _inner_edges(text, m))
 
 
 def tooltip(term: Term) -> str:
@@ -210,3 +236,69 @@ def link_article(article: Article, matcher: TermMatcher, href, exclude: int | No
     article.linked_blocks = blocks
     article.terms = [matcher.terms[i].name for i in sorted(found.counts)]
     return found
+
+
+# --- Linking a whole site: cached per article, spread over every core -------------------------------
+
+LINK_CODE = ("link.py", "markdown.py", "model.py")
+_worker: tuple[TermMatcher, str] | None = None
+
+
+def glossary_fingerprint(terms: list[Term]) -> str:
+    """Everything about the glossary that shows in a linked article: names, flags, slugs, tooltips."""
+    import hashlib
+    import json
+
+    from .cache import source_version
+
+    data = [[t.name, t.aliases, t.link, t.case_sensitive, t.slug, tooltip(t)] for t in terms]
+    payload = json.dumps([source_version(*LINK_CODE), data], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def article_link_key(fingerprint: str, article: Article) -> str:
+    import hashlib
+
+    digest = hashlib.sha256(fingerprint.encode())
+    for block in article.blocks:
+        digest.update(f"{block.kind}\0{block.text}\0".encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _start_worker(matcher: TermMatcher, prefix: str) -> None:
+    global _worker
+    _worker = (matcher, prefix)
+
+
+def _link_blocks(blocks) -> dict:
+    """Link one article's blocks in a worker; the result is plain data, cached as JSON."""
+    matcher, prefix = _worker
+    article = Article(source_path="", sha256="", blocks=list(blocks))
+    found = link_article(article, matcher, lambda term: f"{prefix}{term.slug}.md")
+    names = [t.name for t in matcher.terms]
+    return {"blocks": article.linked_blocks,
+            "counts": {names[i]: n for i, n in sorted(found.counts.items())},
+            "snippets": {names[i]: s for i, s in sorted(found.snippets.items())},
+            "linked": sorted(names[i] for i in found.linked)}
+
+
+def link_all(articles: list[Article], matcher: TermMatcher, prefix: str, store=None,
+             jobs: int | None = None) -> tuple[list[dict], list[int]]:
+    """Every article's link result, in order, and the indexes of those computed this time: the others
+    come from the cache (article and glossary unchanged). Computing runs on every core when there
+    are many."""
+    from .parallel import parallel_map
+
+    fingerprint = glossary_fingerprint(matcher.terms)
+    keys = [article_link_key(fingerprint, a) for a in articles]
+    results = [store.get(k) if store is not None else None for k in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
+    if todo:
+        matcher.tokenizer  # build jieba's dictionary once, before workers fork, so they share it
+        computed = parallel_map(_link_blocks, [articles[i].blocks for i in todo], jobs=jobs,
+                                initializer=_start_worker, initargs=(matcher, prefix))
+        for i, result in zip(todo, computed):
+            results[i] = result
+            if store is not None:
+                store.put(keys[i], result)
+    return results, todo

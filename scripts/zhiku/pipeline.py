@@ -1,20 +1,24 @@
 """The pipeline: read → clean → extract → glossary → link → write; publish is called by build.py."""
 from __future__ import annotations
 
+import hashlib
 import json
+import resource
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .curated import load_curated
-from .discover import discover_terms
+from .discover import Candidate, discover_terms
 from .feeds import feed_files
 from .glossary import build_glossary
 from .glossary_pages import GLOSSARY_DIR, TermUse, glossary_pages
-from .link import TermMatcher, link_article
+from .link import TermMatcher, article_link_key, glossary_fingerprint, link_all
 from .model import Article, Term
 from .pictures import Pictures, draw_pictures
 from .profile import SourceProfile, default_profile
-from .cache import PageCache
+from .cache import JsonStore, PageCache
 from .ingest import Ingest, read_input
 from .search import write_search_files
 from .read import MAX_PAGE_BYTES
@@ -35,6 +39,8 @@ class PipelineResult:
     uses: dict[str, TermUse] = field(default_factory=dict)
     ambiguous: dict[str, list[str]] = field(default_factory=dict)
     ingest: Ingest | None = None  # pages read, bad pages (problems), cache use
+    stages: list[tuple[str, float, float]] = field(default_factory=list)  # (stage, seconds, peak MB)
+    relinked: list[str] = field(default_factory=list)  # articles linked this run, not taken from the cache
 
     @property
     def links(self) -> int:
@@ -42,33 +48,67 @@ class PipelineResult:
 
 
 def read_articles(input_dir: Path, profile: SourceProfile, *, cache_dir: Path | None = None,
-                  max_bytes: int = MAX_PAGE_BYTES, progress=None) -> Ingest:
+                  max_bytes: int = MAX_PAGE_BYTES, progress=None, jobs: int | None = None) -> Ingest:
     """Every page as an Article; a bad page becomes a Problem (ingest.py), extraction is cached (cache.py)."""
     return read_input(input_dir, profile, cache=PageCache(cache_dir, profile), max_bytes=max_bytes,
-                      progress=progress)
+                      progress=progress, jobs=jobs)
 
 
-def link_site(articles: list[Article], terms: list[Term]) -> tuple[TermMatcher, dict[str, TermUse]]:
+class Stages:
+    """Wall time and peak memory (this process and its workers) at the end of each stage."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, float, float]] = []  # (stage, seconds, peak RSS in MB so far)
+
+    @contextmanager
+    def stage(self, name: str):
+        started = time.perf_counter()
+        yield
+        peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        self.rows.append((name, time.perf_counter() - started, peak_kb / 1024))
+
+
+def discover_cached(articles: list[Article], matcher: TermMatcher, store: JsonStore | None) -> list[Candidate]:
+    """Term discovery, skipped when no article and nothing in the glossary changed since the last build."""
+    digest = hashlib.sha256(glossary_fingerprint(matcher.terms).encode())
+    for article in articles:
+        digest.update(article_link_key("", article).encode())
+    key = digest.hexdigest()
+    cached = store.get(key) if store is not None else None
+    if cached is not None:
+        return [Candidate(**c) for c in cached]
+    candidates = discover_terms(articles, matcher.terms, matcher.tokenizer)
+    if store is not None:
+        store.put(key, [c.__dict__ for c in candidates])
+    return candidates
+
+
+def link_site(articles: list[Article], terms: list[Term], *, cache_dir: Path | None = None,
+              jobs: int | None = None) -> tuple[TermMatcher, dict[str, TermUse], list[str]]:
     """Link every article to the glossary; gather how each term is used, and related articles and terms."""
     from .relate import related_articles, related_terms
 
     matcher = TermMatcher(terms)
     uses = {term.name: TermUse() for term in terms}
-    href = lambda term: f"../{GLOSSARY_DIR}/{term.slug}.md"  # noqa: E731
-    for article in articles:
-        found = link_article(article, matcher, href)
-        for index, count in found.counts.items():
-            use = uses[terms[index].name]
+    store = JsonStore(cache_dir, "links") if cache_dir else None
+    results, computed = link_all(articles, matcher, f"../{GLOSSARY_DIR}/", store, jobs)
+    for article, result in zip(articles, results):
+        article.linked_blocks = result["blocks"]
+        article.terms = sorted(result["counts"])
+        for name, count in result["counts"].items():
+            use = uses[name]
             use.mentions[article.slug] = count
-            use.snippets[article.slug] = found.snippets[index]
-            use.links += index in found.linked
+            use.snippets[article.slug] = result["snippets"][name]
+        for name in result["linked"]:
+            uses[name].links += 1
     article_terms = {a.slug: set(a.terms) for a in articles}
     by_slug = {a.slug: a for a in articles}
     for slug, related in related_articles(article_terms).items():
         by_slug[slug].related = [(other, by_slug[other].title, shared) for other, shared in related]
     for name, related in related_terms(article_terms).items():
         uses[name].related = related
-    return matcher, uses
+    return matcher, uses, [articles[i].source_path for i in computed]
 
 
 def generate_pages(articles: list[Article], site_name: str, pictures: Pictures | None = None,
@@ -99,27 +139,35 @@ def write_docs(docs_dir: Path, pages: dict[str, str]) -> int:
 def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_name: str = "知库",
                  glossary_file: Path | None = None, profile: SourceProfile | None = None,
                  cache_dir: Path | None = None, max_bytes: int = MAX_PAGE_BYTES, progress=None,
-                 site_url: str | None = None) -> PipelineResult:
+                 site_url: str | None = None, jobs: int | None = None) -> PipelineResult:
     profile = profile or default_profile()
-    ingest = read_articles(input_dir, profile, cache_dir=cache_dir, max_bytes=max_bytes, progress=progress)
-    articles, errors = ingest.articles, ingest.errors
-    assign_slugs(articles)
-    curated, curated_errors = load_curated(glossary_file) if glossary_file else ([], [])
-    glossary = build_glossary(articles, curated)
-    errors += curated_errors
-    matcher, uses = link_site(articles, glossary.terms)
-    candidates = discover_terms(articles, glossary.terms, matcher.tokenizer)
-    pictures = draw_pictures(glossary.terms, uses, articles, GLOSSARY_DIR)
-    pages = generate_pages(articles, site_name, pictures, feed_files(articles, site_url, site_name))
-    pages.update(glossary_pages(glossary.terms, uses, articles, matcher, candidates, pictures.entries))
-    written = write_docs(docs_dir, pages)
-    write_search_files(docs_dir, [n for t in glossary.terms for n in t.all_names] + [c.name for c in candidates],
-                       {f"{GLOSSARY_DIR}/{t.slug}.md": t.all_names for t in glossary.terms})
-    write_text(report_file, build_report(ingest, articles, curated_errors, terms=len(glossary.terms),
-                                         links=sum(use.links for use in uses.values())))
-    write_text(report_file.with_name("links.json"), link_report(glossary.terms, uses, matcher.ambiguous,
-                                                                 glossary.problems, candidates))
-    return PipelineResult(articles, errors, written, glossary.terms, uses, matcher.ambiguous, ingest)
+    stages = Stages()
+    with stages.stage("read and clean"):
+        ingest = read_articles(input_dir, profile, cache_dir=cache_dir, max_bytes=max_bytes, progress=progress,
+                               jobs=jobs)
+        articles, errors = ingest.articles, ingest.errors
+        assign_slugs(articles)
+    with stages.stage("glossary"):
+        curated, curated_errors = load_curated(glossary_file) if glossary_file else ([], [])
+        glossary = build_glossary(articles, curated)
+        errors += curated_errors
+    with stages.stage("linking"):
+        matcher, uses, relinked = link_site(articles, glossary.terms, cache_dir=cache_dir, jobs=jobs)
+        candidates = discover_cached(articles, matcher, JsonStore(cache_dir, "discovery") if cache_dir else None)
+    with stages.stage("pictures"):
+        pictures = draw_pictures(glossary.terms, uses, articles, GLOSSARY_DIR)
+    with stages.stage("writing Markdown"):
+        pages = generate_pages(articles, site_name, pictures, feed_files(articles, site_url, site_name))
+        pages.update(glossary_pages(glossary.terms, uses, articles, matcher, candidates, pictures.entries))
+        written = write_docs(docs_dir, pages)
+        write_search_files(docs_dir, [n for t in glossary.terms for n in t.all_names] + [c.name for c in candidates],
+                           {f"{GLOSSARY_DIR}/{t.slug}.md": t.all_names for t in glossary.terms})
+        write_text(report_file, build_report(ingest, articles, curated_errors, terms=len(glossary.terms),
+                                             links=sum(use.links for use in uses.values())))
+        write_text(report_file.with_name("links.json"), link_report(glossary.terms, uses, matcher.ambiguous,
+                                                                     glossary.problems, candidates))
+    return PipelineResult(articles, errors, written, glossary.terms, uses, matcher.ambiguous, ingest, stages.rows,
+                          relinked)
 
 
 def link_report(terms, uses, ambiguous, problems, candidates) -> str:
