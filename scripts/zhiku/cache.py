@@ -21,8 +21,8 @@ from pathlib import Path
 
 from .model import Article, Block, Dropped, Reference
 
-_CODE_FILES = ("read.py", "clean.py", "extract.py", "html_reader.py", "markdown_reader.py", "model.py",
-               "profile.py", "cache.py")
+_CODE_FILES = ("read.py", "clean.py", "extract.py", "html_reader.py", "html_extract.py", "dates.py",
+               "markdown_reader.py", "model.py", "profile.py", "cache.py")
 
 
 def code_version() -> str:

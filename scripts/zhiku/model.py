@@ -66,6 +66,7 @@ class Article:
     clicks: int | None = None
     source: str | None = None
     author: str | None = None
+    editor: str | None = None  # 责任编辑: who edited the page, not who wrote it
     keywords: list[str] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)

@@ -1,8 +1,9 @@
 """Source profiles: what one portal's pages look like, loaded from YAML so a new portal needs no code."""
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,6 +22,29 @@ class ProfileError(ValueError):
 
 
 @dataclass(frozen=True)
+class HtmlPortal:
+    """One portal's saved HTML pages (a `kind: html` profile file): only what generic rules get wrong."""
+
+    name: str
+    match: tuple[str, ...] = ()  # regexes; the portal's page when one matches the page's URL or <title>
+    body: tuple[str, ...] = ()  # XPath of the article body, tried in order
+    drop: tuple[str, ...] = ()  # XPath of chrome inside the body
+    title_suffix: tuple[str, ...] = ()  # regexes of the site suffix in <title>
+    chrome_phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class HtmlRules:
+    """Generic HTML rules (profiles/html_generic.yml) and the portal files. Plain strings only, so that
+    the cache's profile fingerprint sees every setting (compiled in html_extract.py)."""
+
+    chrome_phrases: tuple[str, ...] = ()  # a short block holding one of these is chrome
+    section_ends: tuple[str, ...] = ()  # a block starting with one of these ends the article
+    login_phrases: tuple[str, ...] = ()  # a page with little text and one of these is a login wall
+    portals: tuple[HtmlPortal, ...] = ()
+
+
+@dataclass(frozen=True)
 class SourceProfile:
     name: str
     timezone: ZoneInfo
@@ -36,6 +60,7 @@ class SourceProfile:
     source_author: re.Pattern
     keywords: re.Pattern
     keyword_separator: re.Pattern
+    html: HtmlRules = field(default_factory=HtmlRules)
 
 
 def parse_profile(data: dict, origin: str) -> SourceProfile:
@@ -71,5 +96,45 @@ def load_profile(path: Path) -> SourceProfile:
     return parse_profile(data, str(path))
 
 
+def _strings(data: dict, key: str, origin: str, *, pattern: bool = False) -> tuple[str, ...]:
+    values = data.get(key) or []
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ProfileError(f"{origin}: {key}: a list of strings")
+    for value in values if pattern else []:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ProfileError(f"{origin}: {key}: bad pattern {value!r}: {exc}") from None
+    return tuple(values)
+
+
+def load_html_rules(folder: Path = PROFILE_DIR) -> HtmlRules:
+    """`html_generic.yml` and every `kind: html` portal file of the folder, in name order."""
+    generic, portals = {}, []
+    for path in sorted(folder.glob("*.yml")):
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+        if not isinstance(data, dict) or data.get("kind") not in ("html", "html-generic"):
+            continue
+        origin = str(path)
+        if data["kind"] == "html-generic":
+            generic = {k: _strings(data, k, origin) for k in ("chrome_phrases", "section_ends", "login_phrases")}
+            continue
+        from lxml import etree
+
+        for xpath in (*_strings(data, "body", origin), *_strings(data, "drop", origin)):
+            try:
+                etree.XPath(xpath)
+            except etree.XPathSyntaxError as exc:
+                raise ProfileError(f"{origin}: bad XPath {xpath!r}: {exc}") from None
+        portals.append(HtmlPortal(
+            name=str(data.get("name") or path.stem), match=_strings(data, "match", origin, pattern=True),
+            body=_strings(data, "body", origin), drop=_strings(data, "drop", origin),
+            title_suffix=_strings(data, "title_suffix", origin, pattern=True),
+            chrome_phrases=_strings(data, "chrome_phrases", origin)))
+    return HtmlRules(**generic, portals=tuple(portals))
+
+
 def default_profile() -> SourceProfile:
-    return load_profile(PROFILE_DIR / "ai_portal_dump.yml")
+    profile = load_profile(PROFILE_DIR / "ai_portal_dump.yml")
+    return dataclasses.replace(profile, html=load_html_rules())

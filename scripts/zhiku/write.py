@@ -62,7 +62,7 @@ def front_matter(article: Article) -> dict:
     data: dict = {"title": article.title}
     if article.date is not None:
         data["date"] = article.date
-    for key in ("clicks", "source", "author"):
+    for key in ("clicks", "source", "author", "editor"):
         if getattr(article, key) is not None:
             data[key] = getattr(article, key)
     if article.keywords:

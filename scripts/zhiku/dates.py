@@ -1,0 +1,77 @@
+"""Chinese publish dates: the forms portals write, as aware datetimes.
+
+`2019年06月15日08:18`, `2019-9-7 21:30:50`, `2019/09/26 12:11`, `2019.09.26`, ISO 8601 with or without
+zone, Unix timestamps (seconds or milliseconds, as in WeChat's `var ct = "1581517074"`), and relative
+forms (`3小时前`, `5分钟前`, `昨天 10:20`, `前天`, `今天 08:00`) resolved against a reference time (the
+saved file's mtime), or reported as unresolved when there is none. A time without a zone is in the
+page's zone (`+08:00` for Chinese portals). Copyright years (`© 1996-2019`) are never dates: a text that
+names a copyright is not searched.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone, tzinfo
+
+_SEP = r"\s*[-/.年月]\s*"
+# Year, month, day; an optional time (with 时/点/分 or colons); the 日 after the day is optional.
+ABSOLUTE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)" + _SEP + r"(?P<m>[01]?\d)" + _SEP + r"(?P<d>[0-3]?\d)\s*日?"
+    r"(?:\s*(?:T|\s)?\s*(?P<H>[0-2]?\d)\s*[:：时点]\s*(?P<M>[0-5]\d)\s*(?:分)?(?:\s*[:：]\s*(?P<S>[0-5]\d)(?:\.\d+)?)?"
+    r"(?P<tz>Z|[+-]\d\d:?\d\d)?)?(?!\d)")
+RELATIVE = re.compile(
+    r"(?P<n>\d{1,3})\s*(?P<unit>秒|分钟|小时|天)前|(?P<day>今天|昨天|前天)(?:\s*(?P<H>[0-2]?\d)[:：](?P<M>[0-5]\d))?")
+TIMESTAMP = re.compile(r"^\s*(?P<ts>1\d{9}|1\d{12})\s*$")
+COPYRIGHT = re.compile(r"©|&copy;|版权所有|Copyright|\(c\)\s*\d{4}|备案|ICP", re.I)
+_UNITS = {"秒": "seconds", "分钟": "minutes", "小时": "hours", "天": "days"}
+_DAYS = {"今天": 0, "昨天": 1, "前天": 2}
+
+
+@dataclass(frozen=True)
+class DateFound:
+    value: datetime | None  # None: a relative date with no reference time
+    text: str  # the matched text
+    kind: str  # "absolute" | "timestamp" | "relative" | "iso"
+    has_time: bool = True
+
+
+def _aware(value: datetime, tz: tzinfo) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=tz)
+
+
+def parse_date(text: str, tz: tzinfo, reference: datetime | None = None) -> DateFound | None:
+    """The first date in `text`; None when there is none (or the text is a copyright line)."""
+    text = text.strip()
+    if not text or COPYRIGHT.search(text):
+        return None
+    if (match := TIMESTAMP.match(text)) is not None:
+        seconds = int(match["ts"]) / (1000 if len(match["ts"]) == 13 else 1)
+        return DateFound(datetime.fromtimestamp(seconds, timezone.utc).astimezone(tz), text, "timestamp")
+    if re.match(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d", text):
+        try:
+            return DateFound(_aware(datetime.fromisoformat(text.replace("Z", "+00:00")), tz), text, "iso")
+        except ValueError:
+            pass
+    if (match := ABSOLUTE.search(text)) is not None:
+        try:
+            value = datetime(int(match["y"]), int(match["m"]), int(match["d"]),
+                             int(match["H"] or 0), int(match["M"] or 0), int(match["S"] or 0))
+        except ValueError:
+            return None
+        zone = tz
+        if match["tz"]:
+            zone = timezone.utc if match["tz"] == "Z" else datetime.strptime(match["tz"].replace(":", ""), "%z").tzinfo
+        return DateFound(value.replace(tzinfo=zone), match.group(0).strip(), "absolute", match["H"] is not None)
+    if (match := RELATIVE.search(text)) is not None:
+        if reference is None:
+            return DateFound(None, match.group(0), "relative")
+        reference = reference.astimezone(tz)
+        if match["unit"]:
+            value = reference - timedelta(**{_UNITS[match["unit"]]: int(match["n"])})
+            return DateFound(value.replace(second=0, microsecond=0), match.group(0), "relative")
+        day = (reference - timedelta(days=_DAYS[match["day"]])).replace(second=0, microsecond=0)
+        if match["H"]:
+            day = day.replace(hour=int(match["H"]), minute=int(match["M"]))
+            return DateFound(day, match.group(0), "relative")
+        return DateFound(day.replace(hour=0, minute=0), match.group(0), "relative", has_time=False)
+    return None
