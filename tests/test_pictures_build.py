@@ -70,6 +70,8 @@ def test_home_shows_rising_terms_and_feeds(pictures_site):
     assert "近三个月上升最快的术语" in html
     assert svgs(html)[0].find(f"{SVG}title").text == "近三个月上升最快的术语"
     assert 'href="feed.xml"' in html and 'href="rss.xml"' in html
+    assert '<link rel="alternate" type="application/atom+xml" title="知库 (Atom)" href="../feed.xml">' in read(
+        pictures_site, "glossary/graph.html")
 
 
 def test_archive_by_year_and_month_newest_first(pictures_site):
@@ -104,4 +106,4 @@ def test_without_site_url_feeds_are_skipped_once(pictures_site, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("feeds skipped") == 1
     assert not (tmp_path / "site" / "feed.xml").exists() and not (tmp_path / "docs" / "rss.xml").exists()
-    assert 'href="feed.xml"' not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "feed.xml" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
