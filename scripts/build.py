@@ -47,11 +47,23 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, default=None,
                         help="worker processes for reading and linking (default: one per core; 1: none)")
     parser.add_argument("--timings", action="store_true", help="print each stage's time and peak memory")
+    parser.add_argument("--explain", type=Path, default=None, metavar="PAGE",
+                        help="print how each field of one HTML page was chosen (rule, candidates beaten) and exit")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.explain:
+        from zhiku.html_reader import explain
+        from zhiku.profile import default_profile
+
+        try:
+            print(explain(args.explain, default_profile()))
+        except (OSError, ValueError) as exc:
+            print(f"build.py: error: --explain: {exc}", file=sys.stderr)
+            return 2
+        return 0
     if not args.input.is_dir():
         print(f"build.py: error: input folder {args.input} does not exist", file=sys.stderr)
         return 2

@@ -464,7 +464,7 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
 def _choose_body(tree, portal, scores, h1):
     for xpath in portal.body if portal else ():
         found = tree.xpath(xpath)
-        if found and scores.get(found[0], 0) > 0:
+        if found and isinstance(found[0], etree._Element) and found[0].text_content().strip():
             return found[0], f"portal {portal.name}: body XPath {xpath}", []
     ranked = sorted(((s, e) for e, s in scores.items() if e.tag in BLOCK_TAGS or e.tag == "body"),
                     key=lambda x: -x[0])
@@ -473,15 +473,19 @@ def _choose_body(tree, portal, scores, h1):
     best_score, best = ranked[0]
     beaten = [(_describe(e), f"density {s:.0f}") for s, e in ranked[1:4]]
     if h1 is not None:
-        container = next((a for a in h1.iterancestors() if scores.get(a, 0) >= 0.4 * best_score), None)
-        if container is not None and not _inside(best, container) and not _inside(container, best):
-            inner = max(((s, e) for s, e in ranked if _inside(e, container)), key=lambda x: x[0], default=None)
-            if inner is not None and inner[0] > 0:
-                return inner[1], (f"densest element inside the <h1>'s article container {_describe(container)} "
-                                  f"(density {inner[0]:.0f}); the denser {_describe(best)} lies outside it"), \
-                    [(_describe(best), f"density {best_score:.0f}, outside the <h1>'s container")] + beaten
-        return best, f"densest element (density {best_score:.0f}), covering the <h1>'s container", beaten
-    return best, f"densest element (density {best_score:.0f}); the page has no <h1>", beaten
+        # The article is where its headline is: the lowest ancestor of the <h1> that holds a good part of
+        # the page's prose; the densest element inside it wins, whatever lies outside (sidebars, teasers).
+        container = next((a for a in h1.iterancestors() if scores.get(a, 0) >= min(0.4 * best_score, 150)), None)
+        if container is not None:
+            inner_score, inner = max(((s, e) for s, e in ranked if _inside(e, container)), key=lambda x: x[0])
+            if inner is not best:
+                outside = "" if _inside(best, container) else ", outside it"
+                return inner, (f"densest element inside the <h1>'s article container {_describe(container)} "
+                               f"(density {inner_score:.0f})"), \
+                    [(_describe(best), f"density {best_score:.0f}{outside}")] + \
+                    [b for b in beaten if b[0] != _describe(inner)]
+            return best, f"densest element (density {best_score:.0f}), inside the <h1>'s container", beaten
+    return best, f"densest element (density {best_score:.0f}); no <h1> anchors the article", beaten
 
 
 def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, reference) -> None:

@@ -99,3 +99,31 @@ def _fill_metadata(article: Article, found: Extraction, profile: SourceProfile) 
     article.editor = found.editor
     if not article.keywords and found.keywords:
         article.keywords = parse_keywords(found.keywords, profile)
+
+
+def explain(path, profile: SourceProfile) -> str:
+    """`build.py --explain PAGE`: each field, the rule or source that chose it, the candidates it beat,
+    and every block of the chosen body with the reason it was dropped."""
+    from pathlib import Path
+
+    from .read import read_page
+
+    path = Path(path)
+    raw = read_page(path, path.parent)
+    found = extraction(raw, profile, path.stat().st_mtime)
+    lines = [f"{path}: {raw.format}, {raw.encoding}" + (f", portal file {found.portal}" if found.portal else "")]
+    for name in ("title", "body", "date", "source", "author", "editor"):
+        choice = found.explain.get(name)
+        if choice is None:
+            continue
+        lines.append(f"{name}: {choice.value if choice.value is not None else '(none)'}")
+        lines.append(f"    rule: {choice.rule}")
+        lines += [f"    beat: {value}  ({source})" for value, source in choice.beaten]
+    lines.append(f"blocks of the body ({sum(r is None for _, r in found.candidates)} kept, "
+                 f"{sum(r is not None for _, r in found.candidates)} dropped):")
+    for text, reason in found.candidates:
+        short = text if len(text) <= 60 else text[:57] + "…"
+        lines.append(f"    {'keep' if reason is None else 'drop'}  {short}" + (f"  [{reason}]" if reason else ""))
+    lines += [f"    drop  {text[:57]}  [{reason}]" for text, reason in found.dropped_outside]
+    lines += [f"problem: {p}" for p in found.problems]
+    return "\n".join(lines)

@@ -25,12 +25,13 @@ END_PUNCTUATION = set("。！？!?…．.;；:：”’」』）)】》\"'~～�
 # Problem kinds; "published": False for kinds whose page is not on the site.
 KINDS = {
     "empty": False, "binary": False, "too-large": False, "undecodable": False, "unreadable": False,
-    "no-title": False, "duplicate": False,
+    "no-title": False, "duplicate": False, "no-body": False, "login-wall": False, "link-list": False,
     "cut-off": True, "bad-date": True, "no-date": True, "empty-body": True, "same-title": True,
     "front-matter": True,
 }
 _PREFIXES = (("no title", "no-title"), ("date does not parse", "bad-date"), ("no publish time", "no-date"),
-             ("empty body", "empty-body"), ("cut off", "cut-off"), ("front matter", "front-matter"))
+             ("empty body", "empty-body"), ("cut off", "cut-off"), ("front matter", "front-matter"),
+             ("no body", "no-body"), ("login wall", "login-wall"), ("link list", "link-list"))
 
 
 @dataclass(frozen=True)
@@ -197,11 +198,14 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
         if (first := first_by_text.setdefault(entry["text_sha256"], rel)) != rel:
             result.problems.append(Problem(rel, "duplicate", f"exact duplicate of {first}", other=first))
             continue
-        if article.title:
+        bad = next((p for p in article.problems if not KINDS.get(problem_kind(p), True)), None)
+        if article.title and bad is None:
             result.problems.extend(Problem(rel, problem_kind(p), p) for p in article.problems)
             result.articles.append(article)
-        else:  # not published: one line, the reason
-            result.problems.append(Problem(rel, "no-title", article.problems[0] if article.problems else "no title"))
+        else:  # not published (no title; an HTML page with no body, a login wall, a list of links): the reason
+            message = bad or (article.problems[0] if article.problems else "no title")
+            kind = problem_kind(message)
+            result.problems.append(Problem(rel, kind if kind != "other" else "no-title", message))
     by_title: dict[str, str] = {}
     for article in result.articles:
         first = by_title.setdefault(article.title, article.source_path)
