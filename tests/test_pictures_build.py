@@ -95,6 +95,12 @@ def test_feeds_list_every_newest_article(pictures_site):
     assert f"<loc>{SITE_URL}glossary/graph.html</loc>" in read(pictures_site, "sitemap.xml")
 
 
+def test_pictures_stay_out_of_the_search_index(pictures_site):
+    index = read(pictures_site, "search/search_index.json").replace("\u200b", "")  # jieba's word breaks
+    assert "提及次数" not in index and "术语关系图（数据见下表）" not in index
+    assert "次提及，见于" in index  # the text around the pictures still is
+
+
 def test_pictures_are_the_same_bytes_again(pictures_site, tmp_path):
     result = build(pictures_site / "pages", tmp_path, SITE_URL)
     assert result.returncode == 0, result.stderr

@@ -32,8 +32,9 @@ def one_line(text: str) -> str:
 
 
 def figure(svg: str, caption: str, css_class: str) -> str:
-    """An SVG in a `<figure>` with a caption (already escaped), as a raw HTML block for Markdown."""
-    return one_line(f'<figure class="zhiku-figure {css_class}">\n{svg}\n'
+    """An SVG in a `<figure>` with a caption (already escaped), as a raw HTML block for Markdown. Left
+    out of the search index: axis labels and node names would only add noise to the results."""
+    return one_line(f'<figure class="zhiku-figure {css_class}" data-search-exclude>\n{svg}\n'
                     f"<figcaption>{caption}</figcaption>\n</figure>") + "\n"
 
 
