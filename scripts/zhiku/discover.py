@@ -1,6 +1,7 @@
 """Term discovery: candidate terms found in the articles that the glossary does not have yet."""
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -20,40 +21,70 @@ class Candidate:
     kind: str  # "中文（TF-IDF）" or "拉丁名"
 
 
-# Part-of-speech tagging reads about 100,000 characters a second: TF-IDF runs on an even sample of
-# the articles this size, and the candidates it finds are then counted in every article.
-SAMPLE_CHARS = 300_000
+# Part-of-speech tagging reads some 30,000 characters a second: TF-IDF runs on a sample of the
+# articles this size, and the candidates it finds are then counted in every article.
+SAMPLE_CHARS = 60_000
 # Proper and common nouns; jieba's part-of-speech tags (nr person, ns place, nt organisation, nz other).
 _NOUNS = ("nr", "nrt", "ns", "nt", "nz", "n", "vn")
 
 
-def discover_terms(articles: list[Article], terms: list[Term], tokenizer=None, limit: int = 60) -> list[Candidate]:
-    """Candidates ranked by mentions × rarity (jieba's IDF), so that names beat everyday words."""
+def sample_articles(articles: list[Article]) -> list[Article]:
+    """About SAMPLE_CHARS of text, chosen by a hash of each article's path: editing one article does not
+    change which others are in the sample, so the sample's cached TF-IDF result usually stays valid."""
+    total = sum(len(b.text) for a in articles for b in a.blocks)
+    step = max(1, round(total / SAMPLE_CHARS))
+    return [a for a in articles if int(hashlib.sha256(a.source_path.encode()).hexdigest()[:8], 16) % step == 0]
+
+
+def chinese_candidates(text: str, tokenizer, limit: int) -> dict[str, float]:
+    """Chinese nouns ranked by TF-IDF in `text`, with their IDF (rarity)."""
     import jieba.analyse
     import jieba.posseg
 
+    # jieba's own TF-IDF extractor and tagger, pointed at the glossary-aware segmenter (扎克伯格, not
+    # 扎克 + 伯格) for this call: new ones would load the IDF table and the tag dictionary again.
+    extractor = jieba.analyse.default_tfidf
+    tagger = jieba.posseg.dt
+    saved = extractor.tokenizer, tagger.tokenizer
+    if tokenizer is not None:
+        extractor.tokenizer = tagger.tokenizer = tokenizer
+    extractor.postokenizer = tagger
+    try:
+        words = [w for w in extractor.extract_tags(text, topK=limit * 3, allowPOS=_NOUNS)
+                 if re.fullmatch(r"[\u3400-\u9fff]{2,}", w) and w not in _STOP]
+    finally:
+        extractor.tokenizer, tagger.tokenizer = saved
+    return {"": extractor.median_idf, **{w: extractor.idf_freq.get(w, extractor.median_idf) for w in words}}
+
+
+def discover_terms(articles: list[Article], terms: list[Term], get_tokenizer=lambda: None, limit: int = 60,
+                   store=None) -> list[Candidate]:
+    """Candidates ranked by mentions × rarity (jieba's IDF), so that names beat everyday words.
+
+    `get_tokenizer()` gives the glossary-aware jieba; it is called only when the sample's TF-IDF
+    is not in `store` (a cache.JsonStore), as building it takes a second.
+    """
     known = {name.casefold() for term in terms for name in term.all_names}
     texts = ["\n".join(b.text for b in a.blocks) for a in articles]
-    corpus = "\n".join(texts)
-    step = max(1, round(len(corpus) / SAMPLE_CHARS))
-    sample = "\n".join(texts[::step])
-    extractor = jieba.analyse.TFIDF()
-    if tokenizer is not None:  # the glossary-aware segmenter keeps known terms whole (扎克伯格, not 扎克 + 伯格)
-        extractor.tokenizer = tokenizer
-        extractor.postokenizer = jieba.posseg.POSTokenizer(tokenizer)
-    found: dict[str, str] = {}
-    for match in _LATIN_NAME.finditer(corpus):
-        found.setdefault(match.group(), "拉丁名")
-    for word in extractor.extract_tags(sample, topK=limit * 3, allowPOS=_NOUNS):
-        if re.fullmatch(r"[\u3400-\u9fff]{2,}", word) and word not in _STOP:
+    sample = "\n".join("\n".join(b.text for b in a.blocks) for a in sample_articles(articles))
+    digest = hashlib.sha256(sample.encode("utf-8"))
+    digest.update("\0".join(sorted(n for t in terms for n in t.all_names)).encode("utf-8"))
+    key = digest.hexdigest()
+    rarity = store.get(key) if store is not None else None
+    if rarity is None:
+        rarity = chinese_candidates(sample, get_tokenizer(), limit)
+        if store is not None:
+            store.put(key, rarity)
+    found = {match.group(): "拉丁名" for match in _LATIN_NAME.finditer("\n".join(texts))}
+    for word in rarity:
+        if word:
             found.setdefault(word, "中文（TF-IDF）")
-    found = {name: kind for name, kind in found.items()
+    found = {name: kind for name, kind in sorted(found.items())
              if name.casefold() not in known and len(name) >= 2 and not any(name in k for k in known)}
     mentions, holders = _count(found, texts)
     candidates = [Candidate(name, mentions[name], holders[name], kind)
                   for name, kind in found.items() if mentions[name] >= 2]
-    rarity = lambda c: extractor.idf_freq.get(c.name, extractor.median_idf)  # noqa: E731
-    candidates.sort(key=lambda c: (-c.count * rarity(c), c.name))
+    candidates.sort(key=lambda c: (-c.count * rarity.get(c.name, rarity[""]), c.name))
     return candidates[:limit]
 
 

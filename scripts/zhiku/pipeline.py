@@ -1,7 +1,6 @@
 """The pipeline: read → clean → extract → glossary → link → write; publish is called by build.py."""
 from __future__ import annotations
 
-import hashlib
 import json
 import resource
 import time
@@ -10,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .curated import load_curated
-from .discover import Candidate, discover_terms
+from .discover import discover_terms
 from .feeds import feed_files
 from .glossary import build_glossary
 from .glossary_pages import GLOSSARY_DIR, TermUse, glossary_pages
-from .link import TermMatcher, article_link_key, glossary_fingerprint, link_all
+from .link import TermMatcher, link_all
 from .model import Article, Term
 from .pictures import Pictures, draw_pictures
 from .profile import SourceProfile, default_profile
@@ -67,21 +66,6 @@ class Stages:
         peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                       resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
         self.rows.append((name, time.perf_counter() - started, peak_kb / 1024))
-
-
-def discover_cached(articles: list[Article], matcher: TermMatcher, store: JsonStore | None) -> list[Candidate]:
-    """Term discovery, skipped when no article and nothing in the glossary changed since the last build."""
-    digest = hashlib.sha256(glossary_fingerprint(matcher.terms).encode())
-    for article in articles:
-        digest.update(article_link_key("", article).encode())
-    key = digest.hexdigest()
-    cached = store.get(key) if store is not None else None
-    if cached is not None:
-        return [Candidate(**c) for c in cached]
-    candidates = discover_terms(articles, matcher.terms, matcher.tokenizer)
-    if store is not None:
-        store.put(key, [c.__dict__ for c in candidates])
-    return candidates
 
 
 def link_site(articles: list[Article], terms: list[Term], *, cache_dir: Path | None = None,
@@ -153,7 +137,8 @@ def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_nam
         errors += curated_errors
     with stages.stage("linking"):
         matcher, uses, relinked = link_site(articles, glossary.terms, cache_dir=cache_dir, jobs=jobs)
-        candidates = discover_cached(articles, matcher, JsonStore(cache_dir, "discovery") if cache_dir else None)
+        candidates = discover_terms(articles, glossary.terms, lambda: matcher.tokenizer,
+                                    store=JsonStore(cache_dir, "discovery") if cache_dir else None)
     with stages.stage("pictures"):
         pictures = draw_pictures(glossary.terms, uses, articles, GLOSSARY_DIR)
     with stages.stage("writing Markdown"):

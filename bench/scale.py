@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""How the build scales: stage times, pages per second, peak memory and sizes for N = 100 … 10,000.
+
+    .venv/bin/python bench/scale.py                      # N = 100, 1000, 10000 (the last takes a while)
+    .venv/bin/python bench/scale.py --sizes 100 1000     # quicker
+    .venv/bin/python bench/scale.py --work /tmp/zhiku-scale --jobs 2
+
+For each N: a synthetic corpus (bench/make_corpus.py, 10% HTML), a cold build without cache in a
+fresh process (scripts/build.py --timings), the sizes of the site, its search index and its largest
+HTML page, then a warm rebuild after one page changed (Markdown only, then the whole site).
+Then the linker on the same corpus and glossary against one regex per term, and the growth ratios.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from make_corpus import write_corpus  # noqa: E402
+
+TIMING = re.compile(r"^zhiku: (?P<stage>.+?)\s+(?P<seconds>[\d.]+) s\s+peak\s+(?P<peak>\d+) MB$")
+PRE_MKDOCS = ("read and clean", "glossary", "linking", "pictures", "writing Markdown")
+
+
+def build(corpus: Path, out: Path, *extra: str, jobs: int | None = None) -> tuple[dict, float]:
+    cmd = [sys.executable, str(ROOT / "scripts" / "build.py"), "--input", str(corpus), "--docs", str(out / "docs"),
+           "--site", str(out / "site"), "--cache", str(out / "cache"), "--timings", *extra]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    started = time.perf_counter()
+    result = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"build failed:\n{result.stderr[-2000:]}")
+    stages = {}
+    for line in result.stdout.splitlines():
+        if match := TIMING.match(line):
+            stages[match["stage"]] = (float(match["seconds"]), int(match["peak"]))
+    return stages, wall
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def mb(size: float) -> str:
+    return f"{size / 1e6:,.1f} MB"
+
+
+def change_one_page(corpus: Path) -> None:
+    page = sorted(corpus.rglob("*.txt"))[len(list(corpus.rglob("*.txt"))) // 2]
+    lines = page.read_text(encoding="utf-8").split("\n")
+    lines[6] += f"（更新于 {time.time():.0f}）"
+    page.write_text("\n".join(lines), encoding="utf-8")
+
+
+def run_size(n: int, work: Path, jobs: int | None) -> dict:
+    corpus = work / f"corpus-{n}"
+    if not corpus.exists():
+        write_corpus(corpus, n, seed=7, html_share=0.1)
+    out = work / f"build-{n}"
+    shutil.rmtree(out, ignore_errors=True)
+    stages, wall = build(corpus, out, "--no-cache", jobs=jobs)
+    site = out / "site"
+    index = site / "search" / "search_index.json"
+    pages = [p for p in site.rglob("*.html")]
+    article_pages = [p for p in (site / "articles").glob("*.html") if p.name != "index.html"]
+    figures = {
+        "n": n, "stages": stages, "wall": wall, "site": folder_size(site), "index": index.stat().st_size,
+        "largest_article_html": max(p.stat().st_size for p in article_pages),
+        "median_article_html": sorted(p.stat().st_size for p in article_pages)[len(article_pages) // 2],
+        "html_pages": len(pages),
+    }
+    build(corpus, out, "--markdown-only", jobs=jobs)  # fill the cache
+    change_one_page(corpus)
+    figures["rebuild_markdown"], _ = build(corpus, out, "--markdown-only", jobs=jobs)
+    change_one_page(corpus)
+    figures["rebuild_site"], figures["rebuild_site_wall"] = build(corpus, out, jobs=jobs)
+    return figures
+
+
+def linker_comparison(corpus: Path, limit: int = 300) -> None:
+    """zhiku's linker and one regex per term on the same pages and glossary (as autolink plugins do)."""
+    from linker_bench import regex_linker
+    from zhiku.curated import load_curated
+    from zhiku.glossary import build_glossary
+    from zhiku.ingest import read_input
+    from zhiku.link import TermMatcher
+    from zhiku.profile import default_profile
+
+    articles = read_input(corpus, default_profile()).articles[:limit]
+    terms = build_glossary(articles, load_curated(ROOT / "content" / "glossary.yml")[0]).terms
+    paragraphs = [b.text for a in articles for b in a.blocks]
+    matcher = TermMatcher(terms)
+    matcher.tokenizer
+    started = time.perf_counter()
+    for text in paragraphs:
+        matcher.find(text)
+    ours = time.perf_counter() - started
+    find = regex_linker(terms)
+    started = time.perf_counter()
+    for text in paragraphs:
+        find(text)
+    theirs = time.perf_counter() - started
+    print(f"\nlinker on {len(articles)} corpus pages, {len(terms)} terms: zhiku {ours:.2f} s, "
+          f"one regex per term {theirs:.2f} s, ratio {theirs / ours:.1f}x "
+          "(run bench/linker_bench.py for 100 to 5,000 terms)")
+
+
+def report(f: dict) -> None:
+    n, stages = f["n"], f["stages"]
+    print(f"\n=== N = {n:,} pages: {f['html_pages']:,} HTML pages, build wall time {f['wall']:.1f} s")
+    print(f"{'stage':<18} {'seconds':>8} {'pages/s':>9} {'peak MB':>8}")
+    for name, (seconds, peak) in stages.items():
+        print(f"{name:<18} {seconds:8.2f} {n / seconds if seconds else 0:9.0f} {peak:8d}")
+    before = sum(stages[s][0] for s in PRE_MKDOCS if s in stages)
+    total = before + stages.get("MkDocs build", (0, 0))[0]
+    print(f"before MkDocs: {before:.1f} s = {n / before:.0f} pages/s, {100 * before / total:.1f}% of the build")
+    print(f"site {mb(f['site'])}; search index {mb(f['index'])} = {f['index'] / n / 1e3:.1f} KB per article; "
+          f"article HTML median {f['median_article_html'] / 1e3:.0f} KB, largest {f['largest_article_html'] / 1e3:.0f} KB")
+    md = f["rebuild_markdown"]
+    print(f"one page changed: Markdown rebuilt in {sum(md[s][0] for s in PRE_MKDOCS if s in md):.2f} s; "
+          f"whole site in {f['rebuild_site_wall']:.1f} s")
+
+
+def report_growth(all_figures: list[dict]) -> None:
+    by_n = {f["n"]: f for f in all_figures}
+    if 1000 in by_n and 10000 in by_n:
+        a, b = by_n[1000], by_n[10000]
+        print("\n1,000 → 10,000 pages (target ≤ 11x):")
+        for name in a["stages"]:
+            if name in b["stages"]:
+                print(f"  {name:<18} time {b['stages'][name][0] / a['stages'][name][0]:5.1f}x   "
+                      f"peak memory {b['stages'][name][1] / a['stages'][name][1]:4.1f}x")
+        print(f"  whole build        time {b['wall'] / a['wall']:5.1f}x   site size {b['site'] / a['site']:4.1f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/zhiku-scale"))
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    figures = []
+    for n in args.sizes:
+        figures.append(run_size(n, args.work, args.jobs))
+        report(figures[-1])
+    report_growth(figures)
+    linker_comparison(args.work / f"corpus-{min(max(args.sizes), 1000)}")
+
+
+if __name__ == "__main__":
+    main()
