@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from make_corpus import write_corpus  # noqa: E402
 
 TIMING = re.compile(r"^zhiku: (?P<stage>.+?)\s+(?P<seconds>[\d.]+) s\s+peak\s+(?P<peak>\d+) MB$")
-PRE_MKDOCS = ("read and clean", "glossary", "linking", "pictures", "writing Markdown")
+PRE_MKDOCS = ("read and clean", "glossary", "linking", "pictures", "writing Markdown", "search segments")
 
 
 def build(corpus: Path, out: Path, *extra: str, jobs: int | None = None) -> tuple[dict, float]:

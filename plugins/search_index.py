@@ -1,7 +1,8 @@
 """MkDocs hook: feed Material's search what scripts/zhiku/search.py prepared, and tidy its index.
 
 - before the search plugin starts: its jieba user dictionary, written by the build beside the docs;
-- per page: listing pages are left out of the index (front matter decides, see search.searchable);
+- per page: listing pages are left out of the index (front matter decides, see search.searchable),
+  and the build's cuts of the page's Chinese text are handed to the plugin (segment.py);
 - after the search plugin wrote the index, before the offline plugin copies it into search_index.js:
   the index tidied (UTF-8, titles without zero-width spaces, glossary names per entry).
 """
@@ -13,16 +14,47 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from zhiku import search  # noqa: E402
+from zhiku import search, segment  # noqa: E402
+
+
+class _BuildSegments:
+    """Stands in for the jieba module inside Material's search plugin: cut() answers from the build's
+    segments of the current page (the same words jieba gives, see segment.py), else asks jieba."""
+
+    def __init__(self, jieba) -> None:
+        self._jieba = jieba
+        self.page: dict[str, str] = {}
+
+    def __getattr__(self, name):
+        return getattr(self._jieba, name)
+
+    def cut(self, text, *args, **kwargs):
+        words = self.page.get(text.decode("utf-8") if isinstance(text, bytes) else text)
+        return words.split("\u200b") if words is not None else self._jieba.cut(text, *args, **kwargs)
+
+
+_segments: _BuildSegments | None = None
 
 
 @event_priority(50)
 def on_config(config):
+    global _segments
     plugin = config.plugins.get("material/search")
     path = search.user_dictionary_path(Path(config.docs_dir))
     if plugin is not None and path.exists():
         plugin.config.jieba_dict_user = str(path)
+    from material.plugins.search import plugin as material_search
+
+    if getattr(material_search, "jieba", None) is not None and _segments is None:
+        _segments = material_search.jieba = _BuildSegments(material_search.jieba)
     return config
+
+
+@event_priority(100)  # before the search plugin indexes the page
+def on_page_context(context, page, config, **kwargs):
+    if _segments is not None:
+        _segments.page = segment.read_segments(Path(config.docs_dir), page.file.src_uri)
+    return context
 
 
 def on_page_markdown(markdown, page, **kwargs):

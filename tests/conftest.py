@@ -13,6 +13,18 @@ SAMPLE = ROOT / "content" / "pages" / "000_f2ff1240febe54e4.txt"
 
 
 @pytest.fixture(scope="session")
+def render(tmp_path_factory):
+    """Python-Markdown with exactly the site's extensions, as MkDocs will run it. The docs folder is
+    a temporary one: mkdocs.yml's own (build/docs) exists only after a build."""
+    import markdown
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(tmp_path_factory.mktemp("docs")))
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    return lambda text: md.reset().convert(text)
+
+
+@pytest.fixture(scope="session")
 def profile():
     return default_profile()
 

@@ -1,20 +1,10 @@
 import html
 import re
 
-import markdown
 import pytest
-from mkdocs.config import load_config
 
 from conftest import ROOT
 from zhiku.markdown import escape_link_title, escape_text
-
-
-@pytest.fixture(scope="module")
-def render():
-    """Python-Markdown with exactly the site's extensions, as MkDocs will run it."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    return lambda text: md.reset().convert(text)
 
 
 HOSTILE = [

@@ -2,12 +2,10 @@
 text becomes an HTML tag in the rendered page."""
 from html.parser import HTMLParser
 
-import markdown
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mkdocs.config import load_config
 
 from conftest import HEADER, ROOT
 from zhiku.clean import normalise_line
@@ -76,13 +74,6 @@ def test_front_matter_parses_back_to_the_same_values(title, author, source, keyw
     assert front["title"] == title and front.get("author") == author and front.get("source") == source
     assert front.get("keywords", []) == keywords
     assert front["input"] == "a/b.txt"
-
-
-@pytest.fixture(scope="module")
-def render():
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    return lambda text: md.reset().convert(text)
 
 
 class Tags(HTMLParser):

@@ -19,7 +19,8 @@ from .pictures import Pictures, draw_pictures
 from .profile import SourceProfile, default_profile
 from .cache import JsonStore, PageCache
 from .ingest import Ingest, read_input
-from .search import write_search_files
+from .search import searchable_markdown, user_dictionary_path, write_search_files
+from .segment import han_runs, segment_pages, write_segments
 from .read import MAX_PAGE_BYTES
 from .report import build_report
 from .trends import articles_figure
@@ -151,6 +152,10 @@ def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_nam
                                              links=sum(use.links for use in uses.values())))
         write_text(report_file.with_name("links.json"), link_report(glossary.terms, uses, matcher.ambiguous,
                                                                      glossary.problems, candidates))
+    with stages.stage("search segments"):
+        searchable = {path: han_runs(text) for path, text in pages.items() if searchable_markdown(text)}
+        write_segments(docs_dir, segment_pages(searchable, user_dictionary_path(docs_dir),
+                                               JsonStore(cache_dir, "segments") if cache_dir else None, jobs))
     return PipelineResult(articles, errors, written, glossary.terms, uses, matcher.ambiguous, ingest, stages.rows,
                           relinked)
 

@@ -71,6 +71,12 @@ def searchable(meta: dict) -> bool:
     return meta.get("zhiku") in SEARCHABLE
 
 
+def searchable_markdown(markdown: str) -> bool:
+    """`searchable` for a page as zhiku writes it, read from its front matter."""
+    front = markdown.split("\n---\n", 1)[0] if markdown.startswith("---\n") else ""
+    return any(f"\nzhiku: {kind}\n" in front + "\n" for kind in SEARCHABLE)
+
+
 def _html_location(markdown_path: str) -> str:
     # use_directory_urls is off (mkdocs.yml, and the offline plugin insists): a.md → a.html
     return re.sub(r"\.md$", ".html", markdown_path)
