@@ -32,11 +32,17 @@ def related_articles(article_terms: dict[str, set[str]], limit: int = 5) -> dict
 
 
 def related_terms(article_terms: dict[str, set[str]], limit: int = 8) -> dict[str, list[tuple[str, int]]]:
-    """For each term, the terms mentioned in the most of the same articles, with that count."""
+    """For each term, the terms it is mentioned with, and in how many articles.
+
+    Ranked by shared articles over the geometric mean of the two terms' article counts (as the term
+    graph does), so that a term found everywhere (AI) does not lead every list.
+    """
     pairs: dict[str, Counter] = defaultdict(Counter)
+    df: Counter = Counter()
     for terms in article_terms.values():
         ordered = sorted(terms)
+        df.update(ordered)
         for term in ordered:
             pairs[term].update(t for t in ordered if t != term)
-    return {term: sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return {term: sorted(counts.items(), key=lambda item: (-item[1] / (df[term] * df[item[0]]) ** 0.5, item[0]))[:limit]
             for term, counts in pairs.items()}

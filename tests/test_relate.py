@@ -1,0 +1,17 @@
+from zhiku.relate import related_articles, related_terms
+
+
+def test_related_articles_share_the_most_terms():
+    terms = {"a": {"AI", "大模型", "Meta"}, "b": {"AI", "大模型"}, "c": {"AI"}, "d": {"TikTok"}}
+    related = related_articles(terms)
+    assert related["a"] == [("b", ["AI", "大模型"]), ("c", ["AI"])]
+    assert related["d"] == []
+
+
+def test_related_terms_are_not_led_by_a_term_found_everywhere():
+    terms = {f"p{i}": {"AI"} for i in range(8)}
+    terms.update({"x": {"AI", "Kimi", "月之暗面"}, "y": {"AI", "Kimi", "月之暗面"}, "z": {"AI", "Kimi"}})
+    related = related_terms(terms)
+    # Kimi shares 3 articles with AI but only 2 with 月之暗面, which is never seen without it.
+    assert related["Kimi"][0] == ("月之暗面", 2)
+    assert ("AI", 3) in related["Kimi"]
