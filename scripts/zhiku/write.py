@@ -121,17 +121,18 @@ def _article_line(article: Article, prefix: str) -> str:
 
 
 def render_home(articles: list[Article], site_name: str, extra: str = "", feeds: list[str] = ()) -> str:
-    """The newest articles; `extra` (the rising terms, trends.py) goes above them; `feeds`: Atom, RSS files."""
+    """The newest articles, then `extra` (the rising terms, trends.py); `feeds`: Atom, RSS files."""
     lines = [dump_front_matter({"title": "首页", "hide": ["navigation", "toc"]}), f"# {escape_text(site_name)}", ""]
     links = ["[全部文章](articles/index.md)", "[术语表](glossary/index.md)", "[术语关系图](glossary/graph.md)"]
     links += [f"[{'Atom' if i == 0 else 'RSS'} 订阅]({name})" for i, name in enumerate(feeds)]
     lines.append(f"共 {len(articles)} 篇文章，最新的在前。{' · '.join(links)}")
     lines.append("")
-    if extra:
-        lines += [extra, "## 最新文章", ""]
+    lines += ["## 最新文章", ""]
     for article in newest_first(articles)[:HOME_LIMIT]:
         link, facts = _article_line(article, f"{ARTICLES_DIR}/")
         lines += [f"### {link}", "", f"*{facts}*", "", escape_text(excerpt(article)), ""]
+    if extra:
+        lines += [extra, ""]
     return "\n".join(lines)
 
 
