@@ -104,14 +104,15 @@ def test_hostile_titles_in_search_index_are_escaped(built):
 
 def test_files_stay_inside_the_output_folders(built):
     tmp, _ = built
-    for folder in ("docs", "site"):
+    for folder in ("docs", "site", "search-segments"):
         for path in (tmp / folder).rglob("*"):
             assert path.resolve().is_relative_to((tmp / folder).resolve())
     articles = sorted(p.name for p in (tmp / "docs" / "articles").glob("*.md"))
     assert all(re.fullmatch(r"[a-z0-9-]{1,70}\.md", name) for name in articles), articles
     assert not list(tmp.glob("etc*")) and not (tmp / "docs" / "etc").exists()
     outside = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*passwd*") if p.parts[-3] != "pages")
-    assert outside == ["docs/articles/etc-passwd.md", "site/articles/etc-passwd.html"]
+    assert outside == ["docs/articles/etc-passwd.md", "search-segments/articles/etc-passwd.md.json",
+                       "site/articles/etc-passwd.html"]
 
 
 def test_same_title_pages_have_distinct_stable_urls(built):
