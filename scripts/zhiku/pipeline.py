@@ -22,7 +22,7 @@ from .ingest import Ingest, read_input
 from .search import searchable_markdown, user_dictionary_path, write_search_files
 from .segment import han_runs, segment_pages, write_segments
 from .read import MAX_PAGE_BYTES
-from .report import build_report
+from .report import build_report, dumps_by_line
 from .trends import articles_figure
 from .write import (ARTICLES_DIR, assign_slugs, render_article, render_article_index,
                     render_home, write_text)
@@ -170,4 +170,4 @@ def link_report(terms, uses, ambiguous, problems, candidates) -> str:
         "glossary_problems": problems,
         "candidates": [c.__dict__ for c in candidates],
     }
-    return json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+    return dumps_by_line(report)

@@ -58,7 +58,24 @@ def build_report(ingest: Ingest, articles: list[Article], other_errors: list[str
         "errors": ingest.errors + list(other_errors),
         "pages": pages,
     }
-    return json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+    return dumps_by_line(report)
+
+
+def dumps_by_line(report: dict) -> str:
+    """JSON a person can scan and a diff can follow: one line per key, and per item of a list.
+
+    (json.dumps with indent= runs the pure-Python encoder: seconds for a large site's report.)
+    """
+    def line(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    parts = []
+    for key, value in report.items():
+        if isinstance(value, list) and value:
+            parts.append(f"{line(key)}: [\n  " + ",\n  ".join(map(line, value)) + "\n ]")
+        else:
+            parts.append(f"{line(key)}: {line(value)}")
+    return "{\n " + ",\n ".join(parts) + "\n}\n"
 
 
 def summary_line(ingest: Ingest, articles: list[Article], *, terms: int | None = None,

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from datetime import datetime
 from pathlib import Path
@@ -172,17 +171,3 @@ def write_text(path: Path, text: str) -> bool:
         return False
     path.write_text(text, encoding="utf-8", newline="\n")
     return True
-
-
-def ingest_report(articles: list[Article], errors: list[str]) -> str:
-    pages = [
-        {
-            "input": a.source_path,
-            "sha256": a.sha256,
-            "output": f"{ARTICLES_DIR}/{a.slug}.md" if a.slug else None,
-            "problems": a.problems,
-            "not_in_body": [d.as_dict() for d in a.dropped],
-        }
-        for a in articles
-    ]
-    return json.dumps({"errors": errors, "pages": pages}, ensure_ascii=False, indent=1) + "\n"
