@@ -17,8 +17,10 @@ REFERENCES_HEADING = "参考资料"
 HOME_LIMIT = 30
 
 
-class _FrontMatterDumper(yaml.SafeDumper):
-    """Dates as unquoted ISO 8601 timestamps with their offset; everything else as safe YAML."""
+class _FrontMatterDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Dates as unquoted ISO 8601 timestamps with their offset; everything else as safe YAML.
+
+    libyaml's emitter when PyYAML has it (five times faster, the same text on zhiku's pages)."""
 
 
 _FrontMatterDumper.add_representer(
