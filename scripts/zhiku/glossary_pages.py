@@ -57,8 +57,8 @@ def render_entry(term: Term, use: TermUse, articles: dict[str, Article], terms_b
     """`pictures`: the trend chart and the neighbourhood graph (pictures.py), raw HTML blocks or ''."""
     lines = [dump_front_matter({"title": term.name, "zhiku": "term"}), f"# {escape_text(term.name)}", ""]
     if term.definition:
-        own = next(i for i, t in enumerate(matcher.terms) if t.name == term.name)
-        mentions = [m for m in matcher.find(term.definition) if m.term != own and matcher.terms[m.term].link]
+        mentions = [m for m in matcher.find(term.definition)
+                    if matcher.terms[m.term] is not term and matcher.terms[m.term].link]  # never to itself
         firsts, seen = [], set()
         for m in mentions:
             if m.term not in seen:
