@@ -20,7 +20,7 @@ from .profile import SourceProfile, default_profile
 from .cache import JsonStore, PageCache
 from .ingest import Ingest, read_input
 from .search import searchable_markdown, user_dictionary_path, write_search_files
-from .segment import han_runs, segment_pages, write_segments
+from .segment import han_runs, segment_pages, segments_path, write_segments
 from .read import MAX_PAGE_BYTES
 from .report import build_report, dumps_by_line
 from .trends import articles_figure
@@ -109,16 +109,17 @@ def generate_pages(articles: list[Article], site_name: str, pictures: Pictures |
     return pages
 
 
-def write_docs(docs_dir: Path, pages: dict[str, str]) -> int:
-    """Write the pages; remove the pages an earlier run wrote that this run did not."""
+def write_docs(docs_dir: Path, pages: dict[str, str]) -> list[str]:
+    """Write the pages that changed, and say which; remove the pages an earlier run wrote that this
+    run did not."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     manifest = docs_dir / MANIFEST
     previous = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else []
     for stale in set(previous) - set(pages):
         (docs_dir / stale).unlink(missing_ok=True)
-    written = sum(write_text(docs_dir / rel, text) for rel, text in sorted(pages.items()))
+    changed = [rel for rel, text in sorted(pages.items()) if write_text(docs_dir / rel, text)]
     write_text(manifest, json.dumps(sorted(pages), ensure_ascii=False, indent=0) + "\n")
-    return written
+    return changed
 
 
 def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_name: str = "知库",
@@ -145,18 +146,23 @@ def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_nam
     with stages.stage("writing Markdown"):
         pages = generate_pages(articles, site_name, pictures, feed_files(articles, site_url, site_name))
         pages.update(glossary_pages(glossary.terms, uses, articles, matcher, candidates, pictures.entries))
-        written = write_docs(docs_dir, pages)
-        write_search_files(docs_dir, [n for t in glossary.terms for n in t.all_names] + [c.name for c in candidates],
+        changed = write_docs(docs_dir, pages)
+        dictionary_changed = write_search_files(docs_dir, [n for t in glossary.terms for n in t.all_names] + [c.name for c in candidates],
                            {f"{GLOSSARY_DIR}/{t.slug}.md": t.all_names for t in glossary.terms})
         write_text(report_file, build_report(ingest, articles, curated_errors, terms=len(glossary.terms),
                                              links=sum(use.links for use in uses.values())))
         write_text(report_file.with_name("links.json"), link_report(glossary.terms, uses, matcher.ambiguous,
                                                                      glossary.problems, candidates))
     with stages.stage("search segments"):
-        searchable = {path: han_runs(text) for path, text in pages.items() if searchable_markdown(text)}
-        write_segments(docs_dir, segment_pages(searchable, user_dictionary_path(docs_dir),
-                                               JsonStore(cache_dir, "segments") if cache_dir else None, jobs))
-    return PipelineResult(articles, errors, written, glossary.terms, uses, matcher.ambiguous, ingest, stages.rows,
+        # Only pages whose Markdown changed need new cuts, unless jieba's dictionary changed.
+        searchable = [path for path, text in pages.items() if searchable_markdown(text)]
+        stale = set(changed) if not dictionary_changed else set(searchable)
+        todo = {path: han_runs(pages[path]) for path in searchable
+                if path in stale or not segments_path(docs_dir, path).exists()}
+        write_segments(docs_dir, segment_pages(todo, user_dictionary_path(docs_dir),
+                                               JsonStore(cache_dir, "segments") if cache_dir else None, jobs),
+                       keep=set(searchable))
+    return PipelineResult(articles, errors, len(changed), glossary.terms, uses, matcher.ambiguous, ingest, stages.rows,
                           relinked)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 SEGMENTS_DIR = "search-segments"  # beside the docs folder, like the jieba user dictionary
@@ -56,34 +57,41 @@ def _cut_runs(runs: list[str]) -> dict[str, str]:
 
 
 def segment_pages(pages: dict[str, list[str]], user_dictionary: Path | None, store=None,
-                  jobs: int | None = None) -> dict[str, dict[str, str]]:
-    """Each page's runs cut into words: from the cache where runs and dictionary are unchanged."""
+                  jobs: int | None = None) -> Iterator[tuple[str, dict[str, str]]]:
+    """(page, its runs cut into words) for each page, as they are done: from the cache where runs
+    and dictionary are unchanged, else cut on every core."""
     from .parallel import parallel_map
 
     salt = hashlib.sha256(user_dictionary.read_bytes() if user_dictionary and user_dictionary.exists() else b"")
     salt.update(_jieba_version().encode())
     keys = {page: hashlib.sha256(salt.hexdigest().encode() + "\0".join(runs).encode("utf-8")).hexdigest()
             for page, runs in pages.items()}
-    result = {page: store.get(keys[page]) if store is not None else None for page in pages}
-    todo = [page for page, cut in result.items() if cut is None]
+    todo = []
+    for page in pages:
+        cut = store.get(keys[page]) if store is not None else None
+        if cut is None:
+            todo.append(page)
+        else:
+            yield page, cut
     computed = parallel_map(_cut_runs, [pages[p] for p in todo], jobs=jobs, initializer=_load_user_dictionary,
                             initargs=(str(user_dictionary) if user_dictionary else None,))
     for page, cut in zip(todo, computed):
-        result[page] = cut
         if store is not None:
             store.put(keys[page], cut)
-    return result
+        yield page, cut
 
 
-def write_segments(docs_dir: Path, segments: dict[str, dict[str, str]]) -> None:
+def write_segments(docs_dir: Path, segments: Iterable[tuple[str, dict[str, str]]], keep: set[str]) -> None:
+    """Write each page's cuts as they come (a large site's do not all fit in memory at once), and
+    remove those of pages that are gone."""
     from .write import write_text
 
     folder = Path(docs_dir).resolve().parent / SEGMENTS_DIR
-    wanted = {segments_path(docs_dir, page) for page in segments}
+    wanted = {segments_path(docs_dir, page) for page in keep}
     for old in folder.rglob("*.json") if folder.exists() else []:
         if old not in wanted:
             old.unlink()
-    for page, cut in sorted(segments.items()):
+    for page, cut in segments:
         write_text(segments_path(docs_dir, page), json.dumps(cut, ensure_ascii=False, sort_keys=True) + "\n")
 
 
