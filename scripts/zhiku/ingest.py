@@ -219,6 +219,8 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
 def _extract_with_progress(jobs_list: list[tuple], progress, done_before: int, total: int,
                            jobs: int | None) -> list[dict]:
     results: list[dict] = []
+    if progress:
+        progress(done_before, total)  # starts the clock; with everything cached, the only line
     for entry in parallel_map(_extract_job, jobs_list, jobs=jobs):
         results.append(entry)
         if progress:
@@ -236,7 +238,7 @@ class Progress:
         self.stream, self.min_pages, self.every, self.clock = stream, min_pages, every, clock
         self.tty = bool(getattr(stream, "isatty", lambda: False)())
         self.started = self.last = None
-        self.shown = False
+        self.shown = self.finished_shown = False
 
     def __call__(self, done: int, total: int) -> None:
         now = self.clock()
@@ -245,14 +247,17 @@ class Progress:
         if not (self.tty or total >= self.min_pages) or total == 0:
             return
         finished = done == total
+        if finished and self.finished_shown:
+            return
         if not finished and now - self.last < (self.every if self.tty else max(self.every, 5.0)):
             return
+        self.finished_shown = finished
         self.last = now
         elapsed = now - self.started
         rate = done / elapsed if elapsed > 0 else 0.0
         left = (total - done) / rate if rate > 0 else 0.0
-        line = f"zhiku: read {done}/{total} pages, {rate:.0f} pages/s, " + (
-            f"{elapsed:.1f} s" if finished else f"{left:.0f} s left")
+        line = f"zhiku: read {done}/{total} pages" + (
+            "" if elapsed < 0.1 else f", {rate:.0f} pages/s, " + (f"{elapsed:.1f} s" if finished else f"{left:.0f} s left"))
         end = "\n" if finished or not self.tty else ""
         self.stream.write(("\r" if self.tty else "") + line + ("\x1b[K" if self.tty else "") + end)
         self.stream.flush()
