@@ -83,7 +83,7 @@ def test_nolink_terms_are_counted_not_linked(matcher):
 
 def test_excluded_term_is_not_linked(matcher):
     a = article("AI与大模型")
-    link_article(a, matcher, href, exclude=0)
+    link_article(a, matcher, href, exclude=matcher.terms[0])
     assert [label for label, _ in links_in(a.linked_blocks[0])] == ["大模型"]
 
 

@@ -8,9 +8,9 @@ import yaml
 
 from .discover import Candidate
 from .glossary import index_letter
-from .link import TermMatcher, render_linked
+from .link import TermMatcher, link_article
 from .markdown import escape_text
-from .model import Article, Term
+from .model import Article, Block, Term
 from .write import dump_front_matter
 
 GLOSSARY_DIR = "glossary"
@@ -57,14 +57,10 @@ def render_entry(term: Term, use: TermUse, articles: dict[str, Article], terms_b
     """`pictures`: the trend chart and the neighbourhood graph (pictures.py), raw HTML blocks or ''."""
     lines = [dump_front_matter({"title": term.name, "zhiku": "term"}), f"# {escape_text(term.name)}", ""]
     if term.definition:
-        mentions = [m for m in matcher.find(term.definition)
-                    if matcher.terms[m.term] is not term and matcher.terms[m.term].link]  # never to itself
-        firsts, seen = [], set()
-        for m in mentions:
-            if m.term not in seen:
-                seen.add(m.term)
-                firsts.append(m)
-        lines += [render_linked(term.definition, firsts, matcher.terms, lambda t: f"{t.slug}.md"), ""]
+        # The definition is linked like an article paragraph, never to the entry itself.
+        definition = Article(source_path="", sha256="", blocks=[Block("paragraph", term.definition)])
+        link_article(definition, matcher, lambda t: f"{t.slug}.md", exclude=term)
+        lines += [definition.linked_blocks[0], ""]
     if term.aliases:
         lines += [f"**别名**：{'、'.join(escape_text(a, line_start=False) for a in term.aliases)}", ""]
     if not term.link:

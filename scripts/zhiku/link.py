@@ -208,7 +208,7 @@ class ArticleLinks:
     linked: set[int] = field(default_factory=set)  # term indexes linked in this article
 
 
-def link_article(article: Article, matcher: TermMatcher, href, exclude: int | None = None) -> ArticleLinks:
+def link_article(article: Article, matcher: TermMatcher, href, exclude: Term | None = None) -> ArticleLinks:
     """Set article.linked_blocks: the first mention of each linkable term becomes a link.
 
     Headings are never linked; two term links never stand side by side; `exclude` is a term that
@@ -228,7 +228,7 @@ def link_article(article: Article, matcher: TermMatcher, href, exclude: int | No
                 found.snippets[m.term] = snippet(block.text, m)
             term = matcher.terms[m.term]
             side_by_side = last_end >= 0 and not block.text[last_end:m.start].strip()
-            if term.link and m.term not in found.linked and m.term != exclude and not side_by_side:
+            if term.link and m.term not in found.linked and term is not exclude and not side_by_side:
                 to_link.append(m)
                 found.linked.add(m.term)
                 last_end = m.end
