@@ -275,11 +275,11 @@ def _link_blocks(blocks) -> dict:
     matcher, prefix = _worker
     article = Article(source_path="", sha256="", blocks=list(blocks))
     found = link_article(article, matcher, lambda term: f"{prefix}{term.slug}.md")
-    names = [t.name for t in matcher.terms]
+    terms = matcher.terms  # only the terms found are looked up, not a name list per article
     return {"blocks": article.linked_blocks,
-            "counts": {names[i]: n for i, n in sorted(found.counts.items())},
-            "snippets": {names[i]: s for i, s in sorted(found.snippets.items())},
-            "linked": sorted(names[i] for i in found.linked)}
+            "counts": {terms[i].name: n for i, n in sorted(found.counts.items())},
+            "snippets": {terms[i].name: s for i, s in sorted(found.snippets.items())},
+            "linked": sorted(terms[i].name for i in found.linked)}
 
 
 def link_all(articles: list[Article], matcher: TermMatcher, prefix: str, store=None,
