@@ -1,6 +1,7 @@
 """MkDocs hook: feed Material's search what scripts/zhiku/search.py prepared, and tidy its index.
 
-- before the search plugin starts: its jieba user dictionary, written by the build beside the docs;
+- before the search plugin starts: its jieba stood in for by the build's segmenter (segment.py), which
+  reads the user dictionary the build wrote beside the docs;
 - per page: listing pages are left out of the index (front matter decides, see search.searchable),
   and the build's cuts of the page's Chinese text are handed to the plugin (segment.py);
 - after the search plugin wrote the index, before the offline plugin copies it into search_index.js:
@@ -19,18 +20,30 @@ from zhiku import search, segment  # noqa: E402
 
 class _BuildSegments:
     """Stands in for the jieba module inside Material's search plugin: cut() answers from the build's
-    segments of the current page (the same words jieba gives, see segment.py), else asks jieba."""
+    segments of the current page, else cuts with the build's segmenter (segment.py), so that every
+    word of the index comes from one cutter."""
 
     def __init__(self, jieba) -> None:
         self._jieba = jieba
         self.page: dict[str, str] = {}
+        self.use_dictionary(None)
+
+    def use_dictionary(self, path: Path | None) -> None:
+        """This build's user dictionary (a process may build more than one site)."""
+        self._user_dictionary = path if path is not None and path.exists() else None
+        self._segmenter: segment.Segmenter | None = None
 
     def __getattr__(self, name):
         return getattr(self._jieba, name)
 
     def cut(self, text, *args, **kwargs):
-        words = self.page.get(text.decode("utf-8") if isinstance(text, bytes) else text)
-        return words.split("\u200b") if words is not None else self._jieba.cut(text, *args, **kwargs)
+        text = text.decode("utf-8") if isinstance(text, bytes) else text
+        words = self.page.get(text)
+        if words is not None:
+            return words.split("\u200b")
+        if self._segmenter is None:
+            self._segmenter = segment.Segmenter(self._user_dictionary)
+        return self._segmenter.cut(text)
 
 
 _segments: _BuildSegments | None = None
@@ -39,14 +52,12 @@ _segments: _BuildSegments | None = None
 @event_priority(50)
 def on_config(config):
     global _segments
-    plugin = config.plugins.get("material/search")
-    path = search.user_dictionary_path(Path(config.docs_dir))
-    if plugin is not None and path.exists():
-        plugin.config.jieba_dict_user = str(path)
     from material.plugins.search import plugin as material_search
 
     if getattr(material_search, "jieba", None) is not None and _segments is None:
         _segments = material_search.jieba = _BuildSegments(material_search.jieba)
+    if _segments is not None:
+        _segments.use_dictionary(search.user_dictionary_path(Path(config.docs_dir)))
     return config
 
 
