@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 import yaml
 
@@ -15,6 +16,10 @@ from .write import dump_front_matter
 
 GLOSSARY_DIR = "glossary"
 OTHER_LETTER = "其他"
+# An entry lists at most this many articles, those with the most mentions: a term on most pages of a
+# 10,000-article site would otherwise make its entry a 3.5 MB page, and 105 such entries a fifth of
+# the site. The rest are one search away (the link under the list); the count and chart cover all.
+MENTIONS_LISTED = 100
 
 
 @dataclass
@@ -81,7 +86,11 @@ def render_entry(term: Term, use: TermUse, articles: dict[str, Article], terms_b
             lines.append(f"- [{escape_text(name, line_start=False)}]({other.slug}.md)（同见于 {shared} 篇文章）")
         lines.append("")
     lines += ["## 提及的文章", ""]
-    for slug, count in sorted(use.mentions.items(), key=lambda item: (-item[1], item[0])):
+    ranked = sorted(use.mentions.items(), key=lambda item: (-item[1], item[0]))
+    if len(ranked) > MENTIONS_LISTED:
+        lines += [f"提及最多的 {MENTIONS_LISTED} 篇，其余 {len(ranked) - MENTIONS_LISTED} 篇见"
+                  f"[搜索“{escape_text(term.name, line_start=False)}”](?q={quote(term.name)})。", ""]
+    for slug, count in ranked[:MENTIONS_LISTED]:
         article = articles[slug]
         lines.append(f"- [{escape_text(article.title, line_start=False)}](../articles/{slug}.md)（{count} 次）："
                      f"{use.snippets[slug]}")

@@ -102,7 +102,7 @@ def generate_pages(articles: list[Article], site_name: str, pictures: Pictures |
     pictures = pictures or Pictures()
     pages = {f"{ARTICLES_DIR}/{a.slug}.md": render_article(a) for a in articles}
     pages["index.md"] = render_home(articles, site_name, pictures.home, sorted(feeds or {}))
-    pages[f"{ARTICLES_DIR}/index.md"] = render_article_index(articles, articles_figure(articles))
+    pages.update(render_article_index(articles, articles_figure(articles)))
     pages.update(pictures.pages)
     pages.update(feeds or {})
     pages["tags.md"] = "---\ntitle: 标签\n---\n\n# 标签\n\n<!-- material/tags -->\n"

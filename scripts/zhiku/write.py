@@ -15,6 +15,8 @@ from .model import Article
 ARTICLES_DIR = "articles"
 REFERENCES_HEADING = "参考资料"
 HOME_LIMIT = 30
+ARCHIVE_DIR = "archive"  # the months of a large archive, one page each
+ARCHIVE_ON_ONE_PAGE = 500
 
 
 class _FrontMatterDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
@@ -137,33 +139,48 @@ def render_home(articles: list[Article], site_name: str, extra: str = "", feeds:
     return "\n".join(lines)
 
 
-def render_article_index(articles: list[Article], chart: str = "") -> str:
-    """Every article by year and month, newest first, with counts; a bar of years on top, then `chart`
-    (articles per month, trends.py)."""
+def render_article_index(articles: list[Article], chart: str = "") -> dict[str, str]:
+    """The archive: every article by year and month, newest first, with counts; a bar of years on top,
+    then `chart` (articles per month, trends.py). Up to ARCHIVE_ON_ONE_PAGE articles it is one page;
+    past that, the index lists the months and each month is a page of its own (archive/2025-03.md),
+    so that no page grows with the site. Path relative to the docs folder → Markdown."""
     from pymdownx.slugs import slugify
 
-    lines = [dump_front_matter({"title": "全部文章"}), "# 全部文章", ""]
     years: dict[str, dict[str, list[Article]]] = {}
     for article in newest_first(articles):
         year = f"{article.date.year} 年" if article.date else "日期不详"
         month = article.date.strftime("%Y 年 %m 月") if article.date else "日期不详"
         years.setdefault(year, {}).setdefault(month, []).append(article)
+    split = len(articles) > ARCHIVE_ON_ONE_PAGE
     anchor = slugify(case="lower")
     counts = {year: sum(len(group) for group in months.values()) for year, months in years.items()}
+    lines = [dump_front_matter({"title": "全部文章"}), "# 全部文章", ""]
     lines += [f"共 {len(articles)} 篇文章，按发布时间，最新的在前。", ""]
     lines += [" · ".join(f"[{year}（{count} 篇）](#{anchor(year, '-')})" for year, count in counts.items()), ""]
     if chart:
         lines.append(chart)
+    pages = {}
     for year, months in years.items():
         if year != "日期不详":
             lines += [f"## {year}", "", f"{year}共 {counts[year]} 篇。", ""]
+        elif split:
+            lines += ["## 日期不详", ""]
         for month, group in months.items():
-            lines += [f"{'##' if month == '日期不详' else '###'} {month}（{len(group)} 篇）", ""]
-            for article in group:
-                link, facts = _article_line(article, "")
-                lines.append(f"- {link} · {facts}")
+            heading = f"{'##' if month == '日期不详' else '###'} {month}（{len(group)} 篇）"
+            listing = [f"- {link} · {facts}" for link, facts in
+                       (_article_line(a, "../articles/" if split else "") for a in group)]
+            if not split:
+                lines += [heading, "", *listing, ""]
+                continue
+            name = f"{ARCHIVE_DIR}/{group[0].date.strftime('%Y-%m') if group[0].date else 'undated'}.md"
+            lines.append(f"- [{month}（{len(group)} 篇）](../{name})")
+            pages[name] = "\n".join([dump_front_matter({"title": month}), f"# {month}", "",
+                                     f"{len(group)} 篇，最新的在前。[全部文章](../{ARTICLES_DIR}/index.md)", "",
+                                     *listing, ""])
+        if split:
             lines.append("")
-    return "\n".join(lines)
+    pages[f"{ARTICLES_DIR}/index.md"] = "\n".join(lines)
+    return pages
 
 
 def write_text(path: Path, text: str) -> bool:
