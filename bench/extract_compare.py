@@ -103,6 +103,7 @@ def main(argv=None) -> int:
     profile = default_profile()
     pages = sorted(args.pages.glob("*.htm*"))
     totals = {name: [0, 0, 0.0] for name in EXTRACTORS}  # checks passed, clean pages, ms
+    same_day = {name: 0 for name in EXTRACTORS}  # dates right to the day (trafilatura gives days only)
     print(f"{'page':34} {'extractor':12} " + " ".join(f"{c:>9}" for c in CHECKS) + f" {'ms':>7}")
     for path in pages:
         gold = yaml.safe_load(path.with_suffix(".yml").read_text(encoding="utf-8"))
@@ -115,6 +116,9 @@ def main(argv=None) -> int:
                 outcome = run(raw, profile)
                 best = min(best, time.perf_counter() - started)
             result = checks(gold, *outcome)
+            date = outcome[2]
+            same_day[name] += bool(gold.get("date") and date is not None
+                                   and date.astimezone(CST).date() == datetime.fromisoformat(gold["date"]).date())
             totals[name][0] += sum(result.values())
             totals[name][1] += all(result.values())
             totals[name][2] += best * 1000
@@ -124,7 +128,7 @@ def main(argv=None) -> int:
     n = len(pages)
     for name, (passed, clean, ms) in totals.items():
         print(f"{name:12} {passed}/{n * len(CHECKS)} checks, {clean}/{n} pages clean, "
-              f"{ms / max(n, 1):.1f} ms/page")
+              f"{ms / max(n, 1):.1f} ms/page; date right to the day on {same_day[name]}/{n}")
     return 0
 
 

@@ -36,7 +36,12 @@ def test_real_page_matches_its_gold(page, profile):
     assert article.date == datetime.fromisoformat(gold["date"])
     assert (article.author, article.source, article.editor) == (gold["author"], gold["source_field"], gold["editor"])
     text = body(article)
-    assert text.startswith(gold["first"]) and gold["last"] in text.split("\n")[-1]
+    lines = text.split("\n")
+    # Before the first paragraph only the article's own lead lines (image captions, a dateline, subheads
+    # that the gold lists); each of them stays.
+    first = next(i for i, line in enumerate(lines) if line.startswith(gold["first"]))
+    assert lines[:first] == gold.get("lead", [])
+    assert gold["last"] in lines[-1]
     assert not [c for c in gold["chrome"] if c in text]
     assert article.problems == []
 
@@ -99,6 +104,41 @@ def test_title_suffix_people_chrome_and_captions(profile):
     reported = " ".join(d.text for d in article.dropped)
     assert "微信扫一扫" in reported and "别的文章一" in reported and "责任编辑：张迪" in reported
     assert front_matter(article)["editor"] == "张迪" and front_matter(article)["author"] == "王小明"
+
+
+def test_headline_outside_h1_still_anchors_the_header(profile):
+    # cnBeta's <h1> is the logo, the headline an <h2>; ifeng's headline is a plain <div>.
+    for tag in ("h2", "div"):
+        page = PORTAL.format(title="央行开展逆回购操作", head="").replace("<h1>央行开展逆回购操作</h1>",
+                                                                   f"<{tag} class='t'>央行开展逆回购操作</{tag}>")
+        page = page.replace('<div class="nav">', '<h1 class="logo">证券时报网_中国</h1><div class="nav">')
+        article = extract_html(html(page), profile)
+        assert article.title == "央行开展逆回购操作", tag
+        assert article.date == datetime(2019, 6, 15, 8, 18, tzinfo=article.date.tzinfo), tag
+        assert body(article).startswith("第一段"), tag
+
+
+def test_unlabelled_people_by_class_forms_ignored_editor_is_no_author(profile):
+    info = ('<div class="info"><span class="pubTime">2019年06月15日08:18</span><span class="where">证券时报</span>'
+            '<span class="auth">王小明</span></div>')
+    form = '<div class="tie-author-login"><div class="author-name"><input type="text"><div>账号</div></div>马上发表</div>'
+    page = PORTAL.format(title="央行开展逆回购操作", head='<meta name="author" content="张迪">')
+    page = page.replace('<div class="info">2019年06月15日08:18 来源：证券时报 作者：王小明</div>', info)
+    article = extract_html(html(page.replace('<div class="comment">', form + '<div class="comment">')), profile)
+    assert (article.source, article.author, article.editor) == ("证券时报", "王小明", "张迪")
+    alone = extract_html(html(page.replace(info, '<div class="info">2019年06月15日08:18</div>')), profile)
+    assert (alone.author, alone.editor) == (None, "张迪")  # <meta author> names the editor: no author
+
+
+def test_credit_lines_after_the_text_are_metadata(profile):
+    credits = "<p>原标题：央行今日开展逆回购</p><p>出品︱财经栏目组</p><p>（编译/李雷）</p><p>作者︱韩梅梅</p>"
+    page = PORTAL.format(title="央行开展逆回购操作", head="").replace(" 作者：王小明", "")
+    article = extract_html(html(page.replace("<p>责任编辑：张迪</p>", credits + "<p>责任编辑：张迪</p>")), profile)
+    assert article.author == "韩梅梅"
+    text = body(article)
+    assert text.endswith("不要盲目追涨杀跌。\n（编译/李雷）") and "原标题" not in text and "出品" not in text
+    compiled = extract_html(html(page.replace("不要盲目追涨杀跌。</p>", "不要盲目追涨杀跌。（编译/李雷）</p>")), profile)
+    assert compiled.author == "李雷"
 
 
 def test_title_learnt_from_og_title_without_h1(profile):

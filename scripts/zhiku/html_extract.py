@@ -50,23 +50,30 @@ DATE_META = ("article:published_time", "og:published_time", "og:article:publishe
              "publishdate", "pubdate", "publish_date", "publish-date", "publishtime", "weibo:article:create_at",
              "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.created", "dc.date", "date")
 AUTHOR_META = ("author", "article:author", "og:article:author", "dc.creator", "byl")
-SOURCE_META = ("source", "og:source", "article:source", "mediaid", "citation_publisher", "dc.publisher")
+# Not dc.publisher or citation_publisher: those name the site itself (BBC's "British Broadcasting
+# Corporation"), not the 来源 an article was taken from.
+SOURCE_META = ("source", "og:source", "article:source", "mediaid")
 KEYWORD_META = ("keywords", "news_keywords", "article:tag")
 _SCRIPT_DATE = re.compile(r"""\b(ct|publish_time|pubtime|pubDate|publishTime|publish_date|createTime|pub_date)"""
                           r"""["']?\s*[:=]\s*["']([^"'\n]{4,40})["']""")
 _SCRIPT_TITLE = re.compile(r"""\b(?:msg_title|title)\s*[:=]\s*["']([^"'\n]{4,120})["']""")
+FOOTER_BLOCKS = 20  # lines after the text read for people (ifeng's 作者：… 编辑：… sits 16 lines down)
+_PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z·・. ]{2,20}")
 _URL_HINT = re.compile(r"saved from url=\(\d+\)(\S+)")
 
 NAME = r"[\u4e00-\u9fffA-Za-z·・•. ]{2,24}?"
-END = r"(?=$|\s|[|｜,，;；:：)）】\]/]|本文|来源|编辑|责任|作者|发布|记者)"
-EDITOR = re.compile(r"(?:责任编辑|责编|编辑)\s*[:：]?\s*(?P<v>" + NAME + ")" + END)
+END = r"(?=$|\s|[|｜,，;；:：)）】\]/]|本文|来源|编辑|责任|作者|发布|记者|条评论|次阅读|人参与)"
+# Editors are often named by a login id (qq's amberma, 163's 马婧雯_NN2479).
+EDITOR = re.compile(r"(?:责任编辑|责编|编辑)\s*[:：]?\s*(?P<v>[\w·・•. ]{2,24}?)" + END)
 EDITOR_BOX = re.compile(r"[【\[]\s*(?:责任)?编辑\s*[:：]\s*(?P<v>[^】\]]{2,24}?)\s*[】\]]")
 SOURCE = re.compile(r"(?:来源|稿源|来自)\s*[:：]\s*(?P<v>[^\s|｜,，;；()（）【】]{2,30}?)" + END)
-AUTHOR = re.compile(r"(?:作者|撰文|文字)\s*[:：]\s*(?P<v>" + NAME + ")" + END + r"|(?<![\u4e00-\u9fff])文\s*/\s*(?P<w>"
+AUTHOR = re.compile(r"(?:作者|撰文|文字)\s*[:：︱｜|]\s*(?P<v>" + NAME + ")" + END + r"|(?<![\u4e00-\u9fff])文\s*/\s*(?P<w>"
                     + NAME + ")" + END)
 REPORTER = re.compile(r"[（(]\s*(?:本报|新华社|中新网)?记者\s*[:：]?\s*(?P<v>[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4})*)\s*[）)]"
                       r"|^(?:本报|新华社)?记者\s*[:：]?\s*(?P<w>[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4})*)$")
-_META_LINE = re.compile(r"^\s*(?:来源|稿源|作者|撰文|责任编辑|责编|编辑|记者|发布时间|时间|日期|文\s*/)|[【\[]\s*(?:责任)?编辑")
+CREDIT_AT_END = re.compile(r"[（(]\s*(?:编译|编辑整理|整理|撰文|作者|文)\s*[/／:：︱|]\s*(?P<v>" + NAME + r")\s*[）)]\s*$")
+_META_LINE = re.compile(r"^\s*[（(]?\s*(?:来源|稿源|作者|撰文|责任编辑|责编|编辑|记者|发布时间|时间|日期|文\s*/)|[【\[]\s*(?:责任)?编辑"
+                        r"|责任编辑\s*[:：]")  # also after a label: 【纠错】责任编辑：邱丽芳 (xinhuanet)
 
 
 def _norm(text: str) -> str:
@@ -289,8 +296,10 @@ def _strip_suffix(text: str, portal: HtmlPortal | None, site: str | None) -> tup
 
 
 def _choose_title(tree, meta, ld, script_titles, portal) -> tuple[Choice, etree._Element | None]:
-    h1s = [(h, _norm(h.text_content())) for h in tree.iter("h1")]
-    h1s = [(h, t) for h, t in h1s if t and not _hidden(h)]
+    # Headline elements: the <h1>s, then <h2>/<h3>, for pages whose <h1> is the site's logo (cnBeta).
+    heads = [(h, _norm(h.text_content())) for tag in ("h1", "h2", "h3") for h in tree.iter(tag)]
+    heads = [(h, t) for h, t in heads if t and not _hidden(h)]
+    h1s = [(h, t) for h, t in heads if h.tag == "h1"]
     title_tag = next((_norm(t.text_content()) for t in tree.iter("title")), "")
     og = meta.get("og:title") or meta.get("twitter:title") or ""
     headline = ld.get("headline") if isinstance(ld.get("headline"), str) else ""
@@ -304,19 +313,19 @@ def _choose_title(tree, meta, ld, script_titles, portal) -> tuple[Choice, etree.
         return [(v, s) for v, s in cands if v != value]
 
     for full, name in ((title_tag, "<title>"), (og, "og:title")):
-        for h, text in h1s:
+        for h, text in heads:
             if len(text) >= 4 and full.startswith(text):
                 rest = full[len(text):].strip()
-                rule = f"<h1>, which {name} repeats" + (f" before the site suffix {rest!r}" if rest else "")
+                rule = f"<{h.tag}>, which {name} repeats" + (f" before the site suffix {rest!r}" if rest else "")
                 return Choice(text, rule, beaten(text)), h
     if headline:
         value = _norm(headline)
-        return Choice(value, "JSON-LD headline", beaten(value)), _matching_h1(h1s, value)
+        return Choice(value, "JSON-LD headline", beaten(value)), _matching_head(heads, value)
     if title_tag and og and title_tag != og and (title_tag.startswith(og) or og.startswith(title_tag)):
         short, long_ = sorted((title_tag, og), key=len)
         value, _ = _strip_suffix(short, portal, site)
         return Choice(value, f"og:title and <title> agree; the longer adds {long_[len(short):]!r}",
-                      beaten(value)), _matching_h1(h1s, value)
+                      beaten(value)), _matching_head(heads, value)
     for full, name in ((og, "og:title"), (title_tag, "<title>")):
         if full:
             value, suffix = _strip_suffix(full, portal, site)
@@ -324,14 +333,15 @@ def _choose_title(tree, meta, ld, script_titles, portal) -> tuple[Choice, etree.
                 if len(text) >= 6 and (text in full or value in text):
                     return Choice(text, f"<h1>, found in {name}", beaten(text)), h
             rule = name + (f" without the site suffix {suffix!r}" if suffix else "")
-            return Choice(value, rule, beaten(value)), _matching_h1(h1s, value)
+            return Choice(value, rule, beaten(value)), _matching_head(heads, value)
     if h1s:
         return Choice(h1s[0][1], "first <h1> (no <title>, og:title or headline)", beaten(h1s[0][1])), h1s[0][0]
     return Choice("", "none: no <title>, <h1>, og:title or headline"), None
 
 
-def _matching_h1(h1s, value):
-    return next((h for h, t in h1s if t == value or (len(t) >= 6 and (t in value or value in t))), None)
+def _matching_head(heads, value):
+    """The headline element of a title chosen from elsewhere: an <h1> first, then <h2>/<h3>."""
+    return next((h for h, t in heads if t == value or (len(t) >= 6 and (t in value or value in t))), None)
 
 
 # ---------------------------------------------------------------- people
@@ -395,6 +405,8 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
                 element.drop_tree()
     body_el = tree.find("body") if tree.find("body") is not None else tree
     blocks = _blocks(body_el)
+    if h1 is None and result.title:  # a headline in no heading element (ifeng's div.artical_topic)
+        h1 = next((b.owner for b in blocks if b.text == result.title), None)
     scores = _scores(blocks)
     chosen, rule, beaten = _choose_body(tree, portal, scores, h1)
     result.explain["body"] = Choice(_describe(chosen), rule, beaten)
@@ -406,9 +418,10 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     h1_index = next((i for i, b in enumerate(blocks) if h1 is not None and _inside(b.owner, h1)), None)
     header = blocks[h1_index + 1: first_index][:8] if h1_index is not None and h1_index < first_index else []
     last_index = blocks.index(inside[-1]) if inside else len(blocks)
-    footer = blocks[last_index + 1: last_index + 7]
+    footer = blocks[last_index + 1: last_index + FOOTER_BLOCKS + 1]
 
     phrases = tuple(rules.chrome_phrases) + (portal.chrome_phrases if portal else ())
+    credit_line = re.compile(rf"(?:{'|'.join(map(re.escape, rules.credit_lines)) or '(?!)'})\s*[:：︱｜|]")
     meta_lines: list[str] = [b.text for b in header]
     kept_any = False
     ended = None
@@ -435,6 +448,9 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
         elif len(text) <= 120 and _META_LINE.search(text) and (people_in(text) or parse_date(text, tz)):
             meta_lines.append(text)
             reason = "metadata: people/date line"
+        elif kept_any and len(text) <= 80 and credit_line.match(text):
+            meta_lines.append(text)
+            reason = "metadata: credit line"
         elif not kept_any and len(text) <= 40 and parse_date(text, tz) is not None:
             meta_lines.append(text)
             reason = "metadata: date line"
@@ -448,14 +464,17 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
             kind = "heading" if block.owner.tag in HEADINGS and len(text) <= 60 else "paragraph"
             result.blocks.append((kind, text))
     # Short label lines after the last paragraph (分享, 打印) are chrome too.
-    while result.blocks and len(result.blocks[-1][1]) <= 8 and not _PUNCT.search(result.blocks[-1][1]):
+    while result.blocks and len(result.blocks[-1][1]) <= 8 and not _PUNCT.search(result.blocks[-1][1]) \
+            and not CREDIT_AT_END.search(result.blocks[-1][1]):  # （编译/李雷） is the text's own credit
         text = result.blocks.pop()[1]
         index = max(i for i, (t, r) in enumerate(result.candidates) if t == text and r is None)
         result.candidates[index] = (text, "chrome: short line after the text")
     meta_lines += [b.text for b in footer if len(b.text) <= 80 and _META_LINE.search(b.text)]
 
     _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, reference)
-    _choose_people(result, meta, ld, meta_lines, title_text)
+    region = _article_region(chosen, h1)
+    _choose_people(result, meta, ld, meta_lines, title_text,
+                   _attribute_people(region, rules) if region is not None else [])
     result.keywords = next((meta[k] for k in KEYWORD_META if k in meta), "")
     _bad_page(result, tree, blocks, rules)
     return result
@@ -523,19 +542,81 @@ def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, referen
         better = next(((f, s) for f, s in cands[1:] if f.has_time and f.value.date() == chosen.value.date()), None)
         if better is not None:
             chosen, source = better[0], f"{better[1]} (same day as {source}, with the time)"
+    if chosen.has_time and not chosen.value.second:  # the same minute, to the second, from another place
+        finer = next(((f, s) for f, s in cands if f.value.second and f.value.replace(second=0) == chosen.value), None)
+        if finer is not None:
+            chosen, source = finer[0], f"{finer[1]} (the same minute as {source}, with seconds)"
     result.date = chosen.value
     result.explain["date"] = Choice(chosen.value.isoformat(), f"{source}: {chosen.text!r}",
                                     [(f.value.isoformat(), s) for f, s in cands if f is not chosen])
 
 
-def _choose_people(result, meta, ld, meta_lines, title_text) -> None:
+def _article_region(body, headline):
+    """The lowest element holding both the body and the headline: where the article's own metadata is."""
+    if body is None:
+        return None
+    if headline is None:
+        return body.getparent() if body.getparent() is not None else body
+    return next((a for a in body.iterancestors() if _inside(headline, a)), body)
+
+
+def _in_form(element, region, words: tuple[str, ...]) -> bool:
+    """Part of a login or comment form (163's div.tie-author-login: 账号, 密码, 马上发表), not the
+    article's byline: it holds form controls, or it or an element around it up to the article region
+    is named like a form."""
+    if any(True for _ in element.iter("input", "textarea", "button", "select", "form")):
+        return True
+    for node in (element, *element.iterancestors()):
+        names = f"{node.get('class') or ''} {node.get('id') or ''}".casefold()
+        if any(w in names for w in words):
+            return True
+        if node is region:
+            break
+    return False
+
+
+def _attribute_people(region, rules: HtmlRules) -> list[tuple[str, str, str]]:
+    """(field, value, rule) from elements whose class or id names the field; their text is read with
+    people_in when it carries a label, else taken whole when it is a bare name."""
+    found = []
+    fields = (("source", rules.source_attributes), ("author", rules.author_attributes),
+              ("editor", rules.editor_attributes))
+    for element in region.iter():
+        if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
+            continue
+        names = f"{element.get('class') or ''} {element.get('id') or ''}".casefold()
+        key = next((k for k, words in fields if any(w in names for w in words)), None) if names.strip() else None
+        if key is None or _in_form(element, region, rules.form_attributes):
+            continue
+        text = _norm(element.text_content())
+        if not text or len(text) > 40:
+            continue
+        value = people_in(text).get(key) or (text if _PLAIN_NAME.fullmatch(text) else None)
+        if value:
+            found.append((key, value, f"{_describe(element)} (its class or id names the {key})"))
+    return found
+
+
+def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=()) -> None:
     found: dict[str, list[tuple[str, str]]] = {"source": [], "author": [], "editor": []}
     for line in meta_lines:
         for key, value in people_in(line).items():
             found[key].append((value, f"line {line[:40]!r}"))
+    for key, value, rule in by_attribute:
+        found[key].append((value, rule))
+    # An element's text beats a line that runs on past it into the next element: the line
+    # '来源：人民日报海外版中国青年网' glues span#source_baidu to a link beside it (youth.cn).
+    for key, cands in found.items():
+        elements = [(v, s) for v, s in cands if "its class or id" in s]
+        for i, (value, rule) in enumerate(cands):
+            if rule.startswith("line ") and (shorter := next(((v, s) for v, s in elements
+                                                               if value.startswith(v) and value != v), None)):
+                cands[i] = (shorter[0], f"{shorter[1]}, which {rule} runs on into the next element")
     last = next((t for k, t in reversed(result.blocks) if k == "paragraph"), "")
     if (match := REPORTER.search(last[-40:])) is not None:
         found["author"].append(((match["v"] or match["w"]).strip(), "reporter at the end of the text"))
+    if (match := CREDIT_AT_END.search(last[-40:])) is not None:
+        found["author"].append((match["v"].strip(), f"credit at the end of the text {match.group(0)!r}"))
     site_names = [meta.get("og:site_name", ""), title_text[len(result.title):]]
     if (name := _ld_name(ld.get("author"))) is not None:
         found["author"].append((name, "JSON-LD author"))
@@ -552,6 +633,11 @@ def _choose_people(result, meta, ld, meta_lines, title_text) -> None:
         found["source"].append((name, "JSON-LD publisher"))
     if meta.get("og:site_name"):
         found["source"].append((meta["og:site_name"], "og:site_name"))
+    # An author that is the editor (gmw's and chinadaily's <meta author>, youth.cn's 青网校园崔宁宁) is not one.
+    editor = next((v for v, s in found["editor"] if "rejected" not in s), None)
+    if editor:
+        found["author"] = [(v, s if editor not in v or "rejected" in s else f"{s} (rejected: the editor, not the author)")
+                           for v, s in found["author"]]
     for key, cands in found.items():
         usable = [(v, s) for v, s in cands if "rejected" not in s]
         if usable:

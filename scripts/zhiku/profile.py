@@ -41,6 +41,12 @@ class HtmlRules:
     chrome_phrases: tuple[str, ...] = ()  # a short block holding one of these is chrome
     section_ends: tuple[str, ...] = ()  # a block starting with one of these ends the article
     login_phrases: tuple[str, ...] = ()  # a page with little text and one of these is a login wall
+    credit_lines: tuple[str, ...] = ()  # a short line after the text starting with one of these is credits
+    # Words in an element's class or id that name a field (span.where, #source_place, div.QQeditor).
+    source_attributes: tuple[str, ...] = ()
+    author_attributes: tuple[str, ...] = ()
+    editor_attributes: tuple[str, ...] = ()
+    form_attributes: tuple[str, ...] = ()  # …but not inside elements named like these (login, comment forms)
     portals: tuple[HtmlPortal, ...] = ()
 
 
@@ -118,7 +124,9 @@ def load_html_rules(folder: Path = PROFILE_DIR) -> HtmlRules:
             continue
         origin = str(path)
         if data["kind"] == "html-generic":
-            generic = {k: _strings(data, k, origin) for k in ("chrome_phrases", "section_ends", "login_phrases")}
+            generic = {k: _strings(data, k, origin) for k in (
+                "chrome_phrases", "section_ends", "login_phrases", "credit_lines", "source_attributes",
+                "author_attributes", "editor_attributes", "form_attributes")}
             continue
         from lxml import etree
 
