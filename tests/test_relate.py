@@ -15,3 +15,16 @@ def test_related_terms_are_not_led_by_a_term_found_everywhere():
     # Kimi shares 3 articles with AI but only 2 with 月之暗面, which is never seen without it.
     assert related["Kimi"][0] == ("月之暗面", 2)
     assert ("AI", 3) in related["Kimi"]
+
+
+def test_a_term_in_too_many_articles_relates_none_of_them():
+    from zhiku.relate import RELATING_CEILING
+
+    # 3,000 articles; AI is in 550 of them: under a fifth of the site (600), over the ceiling (500).
+    terms = {f"p{i:04d}": {"AI"} if i < 550 else {f"other{i}"} for i in range(3000)}
+    terms["p0001"] |= {"Sora"}
+    terms["p0002"] |= {"Sora"}
+    related = related_articles(terms)
+    assert RELATING_CEILING < 550 < 3000 // 5
+    assert related["p0001"] == [("p0002", ["Sora"])]
+    assert related["p0003"] == []
