@@ -47,6 +47,8 @@ def related_terms(article_terms: dict[str, set[str]], limit: int = 8) -> dict[st
         ordered = sorted(terms)
         df.update(ordered)
         for term in ordered:
-            pairs[term].update(t for t in ordered if t != term)
+            pairs[term].update(ordered)  # itself too (counted in C, not term by term); taken out below
+    for term, counts in pairs.items():
+        del counts[term]
     return {term: sorted(counts.items(), key=lambda item: (-item[1] / (df[term] * df[item[0]]) ** 0.5, item[0]))[:limit]
             for term, counts in pairs.items()}
