@@ -177,6 +177,28 @@ def test_relative_date_resolved_against_the_file_time(profile):
     assert unresolved.date is None and any("relative date '3小时前'" in p for p in unresolved.problems)
 
 
+def test_a_build_counts_relative_dates_back_from_each_files_time(tmp_path, profile):
+    import os
+
+    from zhiku.cache import PageCache
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    page = pages / "saved.html"
+    page.write_text(PORTAL.format(title="相对时间的文章", head="").replace("2019年06月15日08:18", "3小时前"),
+                    encoding="utf-8")
+    cache = tmp_path / "cache"
+    for saved in (datetime(2024, 5, 6, 12, 0, tzinfo=CST), datetime(2024, 7, 1, 8, 30, tzinfo=CST)):
+        os.utime(page, (saved.timestamp(), saved.timestamp()))
+        ingest = read_input(pages, profile, cache=PageCache(cache, profile))
+        assert ingest.articles[0].date == saved - timedelta(hours=3)
+        assert ingest.extracted == ["saved.html"]  # the cached extraction holds for the old file time only
+        assert [(p.kind, p.published) for p in ingest.problems] == [("relative-date", True)]
+        assert "'3小时前'" in ingest.problems[0].message
+    again = read_input(pages, profile, cache=PageCache(cache, profile))
+    assert again.extracted == [] and again.articles[0].date == datetime(2024, 7, 1, 5, 30, tzinfo=CST)
+
+
 LOGIN = ("<html><head><title>会员文章 - 某网</title></head><body><h1>会员文章</h1><div>请先登录，登录后查看全文。"
          "</div></body></html>")
 LINKS = "<html><head><title>新闻列表 - 某网</title></head><body><ul>" + "".join(

@@ -27,11 +27,12 @@ KINDS = {
     "empty": False, "binary": False, "too-large": False, "undecodable": False, "unreadable": False,
     "no-title": False, "duplicate": False, "no-body": False, "login-wall": False, "link-list": False,
     "cut-off": True, "bad-date": True, "no-date": True, "empty-body": True, "same-title": True,
-    "front-matter": True,
+    "front-matter": True, "relative-date": True,
 }
 _PREFIXES = (("no title", "no-title"), ("date does not parse", "bad-date"), ("no publish time", "no-date"),
              ("empty body", "empty-body"), ("cut off", "cut-off"), ("front matter", "front-matter"),
-             ("no body", "no-body"), ("login wall", "login-wall"), ("link list", "link-list"))
+             ("no body", "no-body"), ("login wall", "login-wall"), ("link list", "link-list"),
+             ("relative date", "relative-date"))
 
 
 @dataclass(frozen=True)
@@ -120,14 +121,17 @@ def _text_key(text: str) -> str:
     return hashlib.sha256(text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")).hexdigest()
 
 
-def _load_entry(path: Path, rel: str, fmt: str, data: bytes, sha256: str, profile: SourceProfile) -> dict:
+def _load_entry(path: Path, rel: str, fmt: str, data: bytes, sha256: str, profile: SourceProfile,
+                mtime: float | None = None) -> dict:
     try:
         text, encoding = decode_page(data, rel, fmt)
     except PageError as exc:
         return {"error": {"kind": exc.kind, "detail": exc.detail}}
-    raw = RawPage(rel, text, sha256, encoding, fmt)
-    return {"article": article_to_json(extract_page(raw, profile)), "encoding": encoding,
-            "text_sha256": _text_key(text)}
+    article = extract_page(RawPage(rel, text, sha256, encoding, fmt, mtime), profile)
+    entry = {"article": article_to_json(article), "encoding": encoding, "text_sha256": _text_key(text)}
+    if any(p.startswith("relative date") for p in article.problems):
+        entry["file_time"] = mtime  # this extraction holds for this file time only
+    return entry
 
 
 def _extract_job(job: tuple) -> dict:
@@ -136,7 +140,7 @@ def _extract_job(job: tuple) -> dict:
     data = path.read_bytes()
     if hashlib.sha256(data).hexdigest() != sha256:  # changed since it was hashed: hash what is read
         sha256 = hashlib.sha256(data).hexdigest()
-    return {**_load_entry(path, rel, fmt, data, sha256, profile), "sha256": sha256}
+    return {**_load_entry(path, rel, fmt, data, sha256, profile, path.stat().st_mtime), "sha256": sha256}
 
 
 def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | None = None,
@@ -165,6 +169,8 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
             if sha256 is None:
                 sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
             entry = cache.get(cache.key(sha256, fmt))
+            if entry is not None and entry.get("file_time", stat.st_mtime) != stat.st_mtime:
+                entry = None  # a relative date was counted back from another file time: again
             if entry is None:
                 to_extract.append((path, rel, fmt, sha256, profile))
                 planned.append((rel, fmt, "extract"))

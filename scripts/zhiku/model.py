@@ -55,6 +55,7 @@ class RawPage:
     sha256: str  # of the file's bytes
     encoding: str = "utf-8"  # as detected by read.decode_page
     format: str = "text"  # "text" (portal dump) | "html" | "markdown", from the file name
+    mtime: float | None = None  # when the file was saved: the reference for 3小时前, 昨天 10:20
 
 
 @dataclass
