@@ -57,7 +57,6 @@ KEYWORD_META = ("keywords", "news_keywords", "article:tag")
 _SCRIPT_DATE = re.compile(r"""\b(ct|publish_time|pubtime|pubDate|publishTime|publish_date|createTime|pub_date)"""
                           r"""["']?\s*[:=]\s*["']([^"'\n]{4,40})["']""")
 _SCRIPT_TITLE = re.compile(r"""\b(?:msg_title|title)\s*[:=]\s*["']([^"'\n]{4,120})["']""")
-RELATIVE_DATE_PROBLEM = "relative date:"  # the start of the problem that says a date was estimated
 FOOTER_BLOCKS = 20  # lines after the text read for people (ifeng's 作者：… 编辑：… sits 16 lines down)
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z·・. ]{2,20}")
 _URL_HINT = re.compile(r"saved from url=\(\d+\)(\S+)")
@@ -549,7 +548,7 @@ def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, referen
             chosen, source = finer[0], f"{finer[1]} (the same minute as {source}, with seconds)"
     result.date = chosen.value
     if chosen.kind == "relative":  # an estimate: the page was saved some time after it said 3小时前
-        result.problems.append(f"{RELATIVE_DATE_PROBLEM} {chosen.text!r} counted back from the file's time "
+        result.problems.append(f"relative date: {chosen.text!r} counted back from the file's time "
                                f"{reference.isoformat(timespec='minutes')}")
     result.explain["date"] = Choice(chosen.value.isoformat(), f"{source}: {chosen.text!r}",
                                     [(f.value.isoformat(), s) for f, s in cands if f is not chosen])
