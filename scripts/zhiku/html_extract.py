@@ -66,13 +66,14 @@ END = r"(?=$|\s|[|｜,，;；:：)）】\]/]|本文|来源|编辑|责任|作者|
 # Editors are often named by a login id (qq's amberma, 163's 马婧雯_NN2479).
 EDITOR = re.compile(r"(?:责任编辑|责编|编辑)\s*[:：]?\s*(?P<v>[\w·・•. ]{2,24}?)" + END)
 EDITOR_BOX = re.compile(r"[【\[]\s*(?:责任)?编辑\s*[:：]\s*(?P<v>[^】\]]{2,24}?)\s*[】\]]")
-SOURCE = re.compile(r"(?:来源|稿源|来自)\s*[:：]\s*(?P<v>[^\s|｜,，;；()（）【】]{2,30}?)" + END)
+SOURCE = re.compile(r"(?:(?:来源|稿源|来自)\s*[:：]|^本文(?:来源|转载)(?:于|自)?\s*[:：]?)\s*"
+                    r"(?P<v>[^\s|｜,，;；()（）【】]{2,30}?)" + END)  # also WeChat's 本文来源亿欧，经亿欧授权发布
 AUTHOR = re.compile(r"(?:作者|撰文|文字)\s*[:：︱｜|]\s*(?P<v>" + NAME + ")" + END + r"|(?<![\u4e00-\u9fff])文\s*/\s*(?P<w>"
                     + NAME + ")" + END)
 REPORTER = re.compile(r"[（(]\s*(?:本报|新华社|中新网)?记者\s*[:：]?\s*(?P<v>[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4})*)\s*[）)]"
                       r"|^(?:本报|新华社)?记者\s*[:：]?\s*(?P<w>[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4})*)$")
 CREDIT_AT_END = re.compile(r"[（(]\s*(?:编译|编辑整理|整理|撰文|作者|文)\s*[/／:：︱|]\s*(?P<v>" + NAME + r")\s*[）)]\s*$")
-_META_LINE = re.compile(r"^\s*[（(]?\s*(?:来源|稿源|作者|撰文|责任编辑|责编|编辑|记者|发布时间|时间|日期|文\s*/)|[【\[]\s*(?:责任)?编辑"
+_META_LINE = re.compile(r"^\s*[（(]?\s*(?:本文来源|本文转载|来源|稿源|作者|撰文|责任编辑|责编|编辑|记者|发布时间|时间|日期|文\s*/)|[【\[]\s*(?:责任)?编辑"
                         r"|责任编辑\s*[:：]")  # also after a label: 【纠错】责任编辑：邱丽芳 (xinhuanet)
 
 
@@ -209,14 +210,19 @@ def _blocks(body) -> list[TextBlock]:
     """The page's text as blocks: each block element (and each <br>-separated line) is one block."""
     blocks: list[TextBlock] = []
     parts: list[str] = []
-    state = {"links": 0, "owner": body}
+    state = {"links": 0, "owner": body, "image": False}
 
     def flush() -> None:
         text = _norm("".join(parts))
         if text:
             owner = state["owner"]
-            caption = owner.tag == "figcaption" or bool(_CAPTION_CLASS.search(owner.get("class") or ""))
-            blocks.append(TextBlock(owner, text, min(state["links"], len(text)), caption))
+            # A caption: by its element, or a short line right under an image in the same block (sina's
+            # <center><img><br>海报</center>).
+            links = min(state["links"], len(text))
+            caption = owner.tag == "figcaption" or bool(_CAPTION_CLASS.search(owner.get("class") or "")) \
+                or state["image"] and len(text) <= 40 and not links  # (an icon before a link is no picture)
+            blocks.append(TextBlock(owner, text, links, caption))
+            state["image"] = False
         parts.clear()
         state["links"] = 0
 
@@ -226,7 +232,7 @@ def _blocks(body) -> list[TextBlock]:
         outer = state["owner"]
         if block:
             flush()
-            state["owner"] = element
+            state["owner"], state["image"] = element, False
         link = in_link or tag == "a"
         if element.text:
             parts.append(element.text)
@@ -239,6 +245,7 @@ def _blocks(body) -> list[TextBlock]:
                     flush()
                 elif ctag == "img":
                     parts.append(" ")
+                    state["image"] = True
                 else:
                     walk(child, link)
             if child.tail:
@@ -334,6 +341,10 @@ def _choose_title(tree, meta, ld, script_titles, portal) -> tuple[Choice, etree.
                     return Choice(text, f"<h1>, found in {name}", beaten(text)), h
             rule = name + (f" without the site suffix {suffix!r}" if suffix else "")
             return Choice(value, rule, beaten(value)), _matching_head(heads, value)
+    if script_titles:  # WeChat saves an empty <title>; its var msg_title is the headline
+        value = _norm(script_titles[0])
+        return Choice(value, "script variable title (no <title> or og:title)", beaten(value)), \
+            _matching_head(heads, value)
     if h1s:
         return Choice(h1s[0][1], "first <h1> (no <title>, og:title or headline)", beaten(h1s[0][1])), h1s[0][0]
     return Choice("", "none: no <title>, <h1>, og:title or headline"), None
@@ -409,6 +420,9 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
         h1 = next((b.owner for b in blocks if b.text == result.title), None)
     scores = _scores(blocks)
     chosen, rule, beaten = _choose_body(tree, portal, scores, h1)
+    if (below := _below_headline(chosen, scores, h1)) is not chosen:
+        rule += f"; of it, the part below the headline: {_describe(below)} (density {scores[below]:.0f})"
+        chosen = below
     result.explain["body"] = Choice(_describe(chosen), rule, beaten)
     if chosen is None:
         result.problems.append("no body: no element of the page holds article text")
@@ -424,6 +438,7 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     credit_line = re.compile(rf"(?:{'|'.join(map(re.escape, rules.credit_lines)) or '(?!)'})\s*[:：︱｜|]")
     meta_lines: list[str] = [b.text for b in header]
     kept_any = False
+    text_start = None  # the element of the first block kept as text
     ended = None
     title_seen = h1 is None or not any(_inside(b.owner, h1) for b in inside)
     for block in inside:
@@ -460,6 +475,8 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
             reason = "chrome: short line before the text"
         result.candidates.append((text, reason))
         if reason is None:
+            if not kept_any:
+                text_start = block.owner
             kept_any = True
             kind = "heading" if block.owner.tag in HEADINGS and len(text) <= 60 else "paragraph"
             result.blocks.append((kind, text))
@@ -474,7 +491,7 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, reference)
     region = _article_region(chosen, h1)
     _choose_people(result, meta, ld, meta_lines, title_text,
-                   _attribute_people(region, rules) if region is not None else [])
+                   _attribute_people(region, chosen, text_start, rules) if region is not None else [])
     result.keywords = next((meta[k] for k in KEYWORD_META if k in meta), "")
     _bad_page(result, tree, blocks, rules)
     return result
@@ -505,6 +522,18 @@ def _choose_body(tree, portal, scores, h1):
                     [b for b in beaten if b[0] != _describe(inner)]
             return best, f"densest element (density {best_score:.0f}), inside the <h1>'s container", beaten
     return best, f"densest element (density {best_score:.0f}); no <h1> anchors the article", beaten
+
+
+def _below_headline(chosen, scores, h1):
+    """An element that holds the headline holds the header too (WeChat's div#img-content: title, 原创
+    line, account name); the article is the element below the headline that holds nearly all its prose
+    (div#js_content), when there is one."""
+    if chosen is None or h1 is None or not _inside(h1, chosen):
+        return chosen
+    floor = 0.9 * scores.get(chosen, 0)
+    below = [e for e in chosen.iterdescendants() if isinstance(e.tag, str) and e.tag in BLOCK_TAGS
+             and scores.get(e, 0) >= floor and not _inside(h1, e) and not _inside(e, h1)]
+    return max(below, key=lambda e: scores[e]) if below else chosen
 
 
 def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, reference) -> None:
@@ -578,14 +607,18 @@ def _in_form(element, region, words: tuple[str, ...]) -> bool:
     return False
 
 
-def _attribute_people(region, rules: HtmlRules) -> list[tuple[str, str, str]]:
-    """(field, value, rule) from elements whose class or id names the field; their text is read with
-    people_in when it carries a label, else taken whole when it is a bare name."""
+def _attribute_people(region, body, text_start, rules: HtmlRules) -> list[tuple[str, str, str]]:
+    """(field, value, rule) from elements around the article's text whose class or id names the field;
+    their text is read with people_in when it carries a label, else taken whole when it is a bare name."""
     found = []
     fields = (("source", rules.source_attributes), ("author", rules.author_attributes),
               ("editor", rules.editor_attributes))
+    # The article's text and what follows it in the body are no byline (WeChat styles its text with
+    # section._135editor); the body's header part, before the text, may hold one.
+    order = {e: i for i, e in enumerate(body.iter())} if body is not None else {}
+    text_from = order.get(text_start, len(order))
     for element in region.iter():
-        if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
+        if not isinstance(element.tag, str) or element.tag in SKIP_TAGS or order.get(element, -1) >= text_from:
             continue
         names = f"{element.get('class') or ''} {element.get('id') or ''}".casefold()
         key = next((k for k, words in fields if any(w in names for w in words)), None) if names.strip() else None
@@ -615,6 +648,9 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=()) ->
             if rule.startswith("line ") and (shorter := next(((v, s) for v, s in elements
                                                                if value.startswith(v) and value != v), None)):
                 cands[i] = (shorter[0], f"{shorter[1]}, which {rule} runs on into the next element")
+    first = next((t for k, t in result.blocks if k == "paragraph"), "")
+    if (match := REPORTER.search(first[:40])) is not None:  # 人民网合肥11月8日电　（记者钱伟）…
+        found["author"].append(((match["v"] or match["w"]).strip(), "reporter in the dateline"))
     last = next((t for k, t in reversed(result.blocks) if k == "paragraph"), "")
     if (match := REPORTER.search(last[-40:])) is not None:
         found["author"].append(((match["v"] or match["w"]).strip(), "reporter at the end of the text"))
