@@ -15,6 +15,7 @@ from zhiku.pipeline import run_pipeline  # noqa: E402
 from zhiku.ingest import Progress  # noqa: E402
 from zhiku.bundle import write_bundle  # noqa: E402
 from zhiku.publish import PublishError, build_site  # noqa: E402
+from zhiku.search import index_size_warning  # noqa: E402
 from zhiku.read import MAX_PAGE_BYTES  # noqa: E402
 from zhiku.report import summary_line  # noqa: E402
 
@@ -102,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print_timings(args.timings, result.stages + [("MkDocs build", time.perf_counter() - mkdocs_started, peak_mb())])
     print(f"zhiku: site in {args.site} ({time.monotonic() - started:.1f} s)")
+    if warning := index_size_warning(args.site):
+        print(f"warning: {warning}", file=sys.stderr)
     if args.bundle:
         count = write_bundle(args.site, args.bundle, newest=newest)
         print(f"zhiku: offline bundle {args.bundle} ({count} files; unzip, open {args.bundle.stem}/index.html)")

@@ -55,3 +55,17 @@ def test_bundle_is_deterministic_and_in_one_folder(tmp_path):
     with zipfile.ZipFile(tmp_path / "one.zip") as bundle:
         assert bundle.namelist() == ["one/articles/a.html", "one/index.html"]
         assert bundle.read("one/index.html").decode() == "首页"
+
+
+def test_a_search_index_past_what_a_browser_loads_quickly_is_warned_about(tmp_path):
+    from zhiku.search import INDEX_LOADS_QUICKLY, index_size_warning
+
+    assert index_size_warning(tmp_path) is None  # no index (a site without search)
+    index = tmp_path / "search" / "search_index.json"
+    index.parent.mkdir()
+    with open(index, "wb") as handle:
+        handle.truncate(INDEX_LOADS_QUICKLY)
+    assert index_size_warning(tmp_path) is None
+    with open(index, "wb") as handle:
+        handle.truncate(INDEX_LOADS_QUICKLY * 12)
+    assert "240 MB" in index_size_warning(tmp_path)

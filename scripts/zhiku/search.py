@@ -77,6 +77,21 @@ def searchable_markdown(markdown: str) -> bool:
     return any(f"\nzhiku: {kind}\n" in front + "\n" for kind in SEARCHABLE)
 
 
+# Material's search downloads and indexes the whole index before its first answer: about 15 s for a
+# 25 MB index in Chromium here (bench/search_size.py), so past this a reader waits and should be told.
+INDEX_LOADS_QUICKLY = 20_000_000  # bytes
+
+
+def index_size_warning(site_dir: Path) -> str | None:
+    """A warning when the built site's search index is past what a browser loads quickly, else None."""
+    index = Path(site_dir) / "search" / "search_index.json"
+    size = index.stat().st_size if index.exists() else 0
+    if size <= INDEX_LOADS_QUICKLY:
+        return None
+    return (f"the search index is {size / 1e6:.0f} MB: a browser downloads and indexes all of it before "
+            f"the first answer (about 15 s at 25 MB); bench/README.md, \"Search at scale\", has the alternative")
+
+
 def _html_location(markdown_path: str) -> str:
     # use_directory_urls is off (mkdocs.yml, and the offline plugin insists): a.md → a.html
     return re.sub(r"\.md$", ".html", markdown_path)
