@@ -592,6 +592,11 @@ def _article_region(body, headline):
     return next((a for a in body.iterancestors() if _inside(headline, a)), body)
 
 
+def _names(element) -> str:
+    """An element's class and id, lower case, for matching the words of html_generic.yml."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}".casefold()
+
+
 def _in_form(element, region, words: tuple[str, ...]) -> bool:
     """Part of a login or comment form (163's div.tie-author-login: 账号, 密码, 马上发表), not the
     article's byline: it holds form controls, or it or an element around it up to the article region
@@ -599,8 +604,7 @@ def _in_form(element, region, words: tuple[str, ...]) -> bool:
     if any(True for _ in element.iter("input", "textarea", "button", "select", "form")):
         return True
     for node in (element, *element.iterancestors()):
-        names = f"{node.get('class') or ''} {node.get('id') or ''}".casefold()
-        if any(w in names for w in words):
+        if any(w in _names(node) for w in words):
             return True
         if node is region:
             break
@@ -620,8 +624,8 @@ def _attribute_people(region, body, text_start, rules: HtmlRules) -> list[tuple[
     for element in region.iter():
         if not isinstance(element.tag, str) or element.tag in SKIP_TAGS or order.get(element, -1) >= text_from:
             continue
-        names = f"{element.get('class') or ''} {element.get('id') or ''}".casefold()
-        key = next((k for k, words in fields if any(w in names for w in words)), None) if names.strip() else None
+        names = _names(element)
+        key = next((k for k, words in fields if any(w in names for w in words)), None)
         if key is None or _in_form(element, region, rules.form_attributes):
             continue
         text = _norm(element.text_content())
@@ -638,16 +642,16 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=()) ->
     for line in meta_lines:
         for key, value in people_in(line).items():
             found[key].append((value, f"line {line[:40]!r}"))
+    elements: dict[str, list[tuple[str, str]]] = {key: [] for key in found}
     for key, value, rule in by_attribute:
-        found[key].append((value, rule))
-    # An element's text beats a line that runs on past it into the next element: the line
-    # '来源：人民日报海外版中国青年网' glues span#source_baidu to a link beside it (youth.cn).
+        elements[key].append((value, rule))
     for key, cands in found.items():
-        elements = [(v, s) for v, s in cands if "its class or id" in s]
+        # An element's text beats a line that runs on past it into the next element: the line
+        # '来源：人民日报海外版中国青年网' glues span#source_baidu to a link beside it (youth.cn).
         for i, (value, rule) in enumerate(cands):
-            if rule.startswith("line ") and (shorter := next(((v, s) for v, s in elements
-                                                               if value.startswith(v) and value != v), None)):
+            if shorter := next(((v, s) for v, s in elements[key] if value.startswith(v) and value != v), None):
                 cands[i] = (shorter[0], f"{shorter[1]}, which {rule} runs on into the next element")
+        cands.extend(elements[key])
     first = next((t for k, t in result.blocks if k == "paragraph"), "")
     if (match := REPORTER.search(first[:40])) is not None:  # 人民网合肥11月8日电　（记者钱伟）…
         found["author"].append(((match["v"] or match["w"]).strip(), "reporter in the dateline"))
