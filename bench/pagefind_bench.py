@@ -37,13 +37,10 @@ It prints, for Material (search/search_index.json) and Pagefind side by side:
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import re
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from contextlib import contextmanager
 from html import escape as html_escape
@@ -179,12 +176,11 @@ def segmented_copy(site: Path, dictionary: Path, out: Path) -> float:
 def serve_two(site: Path, bundle: Path, lang: str = "zh"):
     """The site on 127.0.0.1, with /pagefind/ served from the bundle folder and /__pagefind.html the
     test page, whose lang Pagefind reads: for zh, ja and th it cuts the query with Intl.Segmenter."""
+    from browser import QuietHandler, serve
+
     page = TEST_PAGE.format(lang=lang).encode()
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
+    class Handler(QuietHandler):
         def translate_path(self, path):
             clean = unquote(urlparse(path).path)
             if clean.startswith("/pagefind/"):
@@ -201,14 +197,8 @@ def serve_two(site: Path, bundle: Path, lang: str = "zh"):
                 return
             super().do_GET()
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site, Handler) as base:
+        yield base
 
 
 @contextmanager

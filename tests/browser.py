@@ -30,14 +30,18 @@ os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-@contextlib.contextmanager
-def serve(folder: Path):
-    """The folder over HTTP on 127.0.0.1 (a free port), in a thread; yields the base URL ending in '/'."""
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without a log line per request."""
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path, handler: type[QuietHandler] = QuietHandler):
+    """The folder over HTTP on 127.0.0.1 (a free port), in a thread; yields the base URL ending in '/'.
+    `handler`: a QuietHandler subclass, for a server that answers some paths itself."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

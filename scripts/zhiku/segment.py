@@ -57,7 +57,7 @@ class Segmenter:
 _segmenter: Segmenter | None = None
 
 
-def _load_user_dictionary(path: str | None) -> None:
+def _load_segmenter(path: str | None) -> None:
     """In each worker: one segmenter, loaded once."""
     global _segmenter
     _segmenter = Segmenter(path)
@@ -75,7 +75,7 @@ def segment_pages(pages: dict[str, list[str]], user_dictionary: Path | None, sto
     from .parallel import parallel_map
 
     salt = hashlib.sha256(user_dictionary.read_bytes() if user_dictionary and user_dictionary.exists() else b"")
-    salt.update(_jieba_version().encode())
+    salt.update(_segmenter_version().encode())
     keys = {page: hashlib.sha256(salt.hexdigest().encode() + "\0".join(runs).encode("utf-8")).hexdigest()
             for page, runs in pages.items()}
     todo = []
@@ -85,7 +85,7 @@ def segment_pages(pages: dict[str, list[str]], user_dictionary: Path | None, sto
             todo.append(page)
         else:
             yield page, cut
-    computed = parallel_map(_cut_runs, [pages[p] for p in todo], jobs=jobs, initializer=_load_user_dictionary,
+    computed = parallel_map(_cut_runs, [pages[p] for p in todo], jobs=jobs, initializer=_load_segmenter,
                             initargs=(str(user_dictionary) if user_dictionary else None,))
     for page, cut in zip(todo, computed):
         if store is not None:
@@ -114,7 +114,7 @@ def read_segments(docs_dir: Path, page: str) -> dict[str, str]:
         return {}
 
 
-def _jieba_version() -> str:
+def _segmenter_version() -> str:
     from importlib.metadata import version
 
     return "rjieba " + version("rjieba")
