@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from zhiku.feeds import SKIPPED as FEEDS_SKIPPED, config_site_url  # noqa: E402
+from zhiku.cache import CacheDamaged, forget_memos  # noqa: E402
 from zhiku.pipeline import run_pipeline  # noqa: E402
 from zhiku.ingest import Progress  # noqa: E402
 from zhiku.bundle import write_bundle  # noqa: E402
@@ -74,9 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     site_url = config_site_url(args.config)
     if not site_url and not args.markdown_only:
         print(FEEDS_SKIPPED, file=sys.stderr)
-    result = run_pipeline(args.input, args.docs, report, glossary_file=args.glossary, cache_dir=cache,
-                          max_bytes=int(args.max_page_mb * 1_048_576), progress=Progress(sys.stderr),
-                          site_url=site_url, jobs=args.jobs)
+    def pipeline():
+        return run_pipeline(args.input, args.docs, report, glossary_file=args.glossary, cache_dir=cache,
+                            max_bytes=int(args.max_page_mb * 1_048_576), progress=Progress(sys.stderr),
+                            site_url=site_url, jobs=args.jobs)
+
+    try:
+        result = pipeline()
+    except CacheDamaged as exc:
+        # A memo names an entry that is gone: without the memos every entry is looked up itself.
+        print(f"warning: cache folder {cache}: {exc}; building again without its memos", file=sys.stderr)
+        forget_memos(cache)
+        result = pipeline()
     for line in result.errors[:SHOW_PROBLEMS]:
         print(f"warning: {line}", file=sys.stderr)
     if len(result.errors) > SHOW_PROBLEMS:

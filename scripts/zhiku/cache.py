@@ -9,6 +9,9 @@ unchanged file is not even read.
 Layout under the cache folder (default `build/cache/`):
   pages/<key[:2]>/<key>.json   one extracted Article, or the page's read error
   index.json                   path → [size, mtime_ns, sha256] of the last build
+  heads.json                   key → the entry without the body: what a build needs of an unchanged
+                               page, read in one go; the body is read from pages/ only if asked for
+  links/, links.json, …        the later stages' caches (JsonStore, Memo)
 """
 from __future__ import annotations
 
@@ -16,13 +19,17 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from .model import Article, Block, Dropped, Reference
+from .model import Article, Block, Dropped, Reference, TextFacts
 
 _CODE_FILES = ("read.py", "clean.py", "extract.py", "html_reader.py", "html_extract.py", "dates.py",
-               "markdown_reader.py", "model.py", "profile.py", "cache.py")
+               "markdown_reader.py", "model.py", "profile.py", "cache.py", "facts.py")
+_BODY = ("blocks", "dropped")  # the large parts of an article, left out of its head
+_ARTICLE_FIELDS = frozenset(f.name for f in dataclasses.fields(Article))
 
 
 def code_version() -> str:
@@ -54,24 +61,91 @@ def article_to_json(article: Article) -> dict:
     data = {}
     for f in dataclasses.fields(article):
         value = getattr(article, f.name)
+        if f.name == "content_key":
+            continue  # the key the entry is stored under
         if isinstance(value, datetime):
             value = value.isoformat()
         elif f.name in ("blocks", "references", "dropped"):
             value = [dataclasses.asdict(x) for x in value]
+        elif f.name == "facts" and value is not None:
+            value = dataclasses.asdict(value)
         data[f.name] = value
     return data
 
 
-def article_from_json(data: dict) -> Article:
+def article_from_json(data: dict, load_body=None) -> Article:
+    """The Article of a cache entry; from a head (no body), `load_body()` gives the full entry's
+    article when its blocks or dropped lines are first used."""
     data = dict(data)
     if data.get("date"):
         data["date"] = datetime.fromisoformat(data["date"])
-    data["blocks"] = [Block(**x) for x in data.get("blocks", [])]
+    if "blocks" in data or load_body is None:
+        data["blocks"] = [Block(**x) for x in data.get("blocks", [])]
+        data["dropped"] = [Dropped(**x) for x in data.get("dropped", [])]
+    else:
+        body = _Body(load_body)
+        data["blocks"] = LazyList(lambda: [Block(**x) for x in body.article()["blocks"]])
+        data["dropped"] = LazyList(lambda: [Dropped(**x) for x in body.article()["dropped"]])
     data["references"] = [Reference(**x) for x in data.get("references", [])]
-    data["dropped"] = [Dropped(**x) for x in data.get("dropped", [])]
     data["related"] = [tuple(x) for x in data.get("related", [])]
-    names = {f.name for f in dataclasses.fields(Article)}
-    return Article(**{k: v for k, v in data.items() if k in names})
+    if data.get("facts"):
+        data["facts"] = TextFacts(**data["facts"])
+    return Article(**{k: v for k, v in data.items() if k in _ARTICLE_FIELDS})
+
+
+def head_of(entry: dict) -> dict:
+    """A cache entry without the article's body."""
+    return {**entry, "article": {k: v for k, v in entry["article"].items() if k not in _BODY}} if "article" in entry else entry
+
+
+class CacheDamaged(RuntimeError):
+    """A cache entry that its index names is gone (files deleted by hand): build with --no-cache once."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what}; delete the cache folder or build once with --no-cache")
+
+
+class _Body:
+    """One cache entry's article, read once for both its blocks and its dropped lines."""
+
+    def __init__(self, load) -> None:
+        self._load, self._article = load, None
+
+    def article(self) -> dict:
+        if self._article is None:
+            self._article = self._load()["article"]
+        return self._article
+
+
+class LazyList(Sequence):
+    """A list read when first used: the bodies of unchanged articles stay on disk unless a stage
+    needs them (the page is rendered again, or its terms must be counted again)."""
+
+    def __init__(self, load) -> None:
+        self._load, self._items = load, None
+
+    def _list(self) -> list:
+        if self._items is None:
+            self._items, self._load = list(self._load()), None
+        return self._items
+
+    def __getitem__(self, index):
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __iter__(self):
+        return iter(self._list())
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other) if isinstance(other, (list, Sequence)) else NotImplemented
+
+    def __repr__(self) -> str:
+        return f"LazyList({self._list()!r})" if self._items is not None else "LazyList(<not read>)"
+
+    def __reduce__(self):  # to a worker process as a plain list
+        return list, (self._list(),)
 
 
 class JsonStore:
@@ -115,11 +189,111 @@ def source_version(*names: str) -> str:
     return digest.hexdigest()[:16]
 
 
+class Memo:
+    """What the last build worked out, by key, in one file read once: a build after a small change
+    finds it without opening a file per page.
+
+    The file is a journal, a line per entry (`key<TAB>value as JSON`), read without decoding the
+    values until they are asked for; a build appends what it added. Entries no run has used since the
+    file was last written whole are dropped when they pass a quarter of it, so it follows the site."""
+
+    def __init__(self, folder: Path | None, name: str) -> None:
+        self.path = folder / f"{name}.jsonl" if folder is not None else None
+        self._old: dict[str, str] = {}  # key → value as JSON text, from the file
+        self._lines = 0
+        self._torn = False
+        if self.path is not None:
+            try:
+                text = self.path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            if not text.endswith("\n"):  # the last line cut short by a killed build: not used, and
+                text = text[:text.rfind("\n") + 1]  # the file is written whole again (save)
+                self._torn = True
+            for line in text.split("\n")[:-1]:
+                key, tab, value = line.partition("\t")
+                if tab:
+                    self._old[_unescape_key(key) if "\\" in key else key] = value
+                    self._lines += 1
+        self._used: set[str] = set()
+        self._added: dict[str, str] = {}
+
+    def get_json(self, key: str) -> str | None:
+        """The entry as JSON text, undecoded."""
+        value = self._added.get(key) or self._old.get(key)
+        if value is not None:
+            self._used.add(key)
+        return value
+
+    def get(self, key: str):
+        value = self.get_json(key)
+        if value is None:
+            return None
+        try:
+            return json.loads(value)
+        except ValueError:  # a line cut short by a killed build: that entry is simply not known
+            self._old.pop(key, None)
+            self._used.discard(key)
+            return None
+
+    def peek(self, key: str):
+        """The entry the last build left, without keeping it for the next."""
+        try:
+            return json.loads(self._old[key]) if key in self._old else None
+        except ValueError:
+            return None
+
+    def put_json(self, key: str, value: str) -> None:
+        self._used.add(key)
+        if self._old.get(key) != value:
+            self._added[key] = value
+
+    def put(self, key: str, value) -> None:
+        self.put_json(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        lines = self._lines + len(self._added)  # in the file, were this run's entries appended
+        stale = lines - len(self._used)  # entries not used this run, and entries written again
+        if self._lines and stale <= lines // 4 and not self._torn:
+            if self._added:
+                with self.path.open("a", encoding="utf-8") as journal:
+                    journal.write("".join(_journal_line(k, v) for k, v in self._added.items()))
+            return
+        if not self._lines and not self._added:
+            return
+        entries = {k: self._old[k] for k in sorted(self._used - self._added.keys()) if k in self._old}
+        entries.update(self._added)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text("".join(_journal_line(k, v) for k, v in entries.items()), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+def forget_memos(folder: Path) -> None:
+    """Remove every Memo of a cache folder; its entries (JsonStore) stay, each found or not by itself."""
+    for memo in Path(folder).glob("*.jsonl"):
+        memo.unlink()
+
+
+def _journal_line(key: str, value: str) -> str:
+    # Keys are hashes and paths: written as they are, with \\, tab and line breaks escaped.
+    if "\\" in key or "\t" in key or "\n" in key or "\r" in key:
+        key = key.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return f"{key}\t{value}\n"
+
+
+def _unescape_key(key: str) -> str:
+    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r"}.get(m.group(1), m.group(1)), key)
+
+
 class PageCache(JsonStore):
     """Extraction results by content key, and the index that spares reading unchanged files."""
 
     def __init__(self, folder: Path | None, profile) -> None:
         super().__init__(folder, "pages")
+        self.heads = Memo(folder, "heads")
         self.salt = f"{code_version()}:{profile_fingerprint(profile)}"
         self._index: dict[str, list] = {}
         self._new_index: dict[str, list] = {}
@@ -131,6 +305,28 @@ class PageCache(JsonStore):
 
     def key(self, sha256: str, fmt: str) -> str:
         return hashlib.sha256(f"{self.salt}:{fmt}:{sha256}".encode()).hexdigest()
+
+    def lookup(self, key: str) -> dict | None:
+        """The entry under `key`, as its head when the last build kept one (the body is read later,
+        if at all); None when the page must be extracted."""
+        head = self.heads.get(key)  # its body is in pages/ (written first), unless someone took it
+        if head is not None:
+            return head
+        entry = self.get(key)
+        if entry is not None:
+            self.heads.put(key, head_of(entry))
+        return entry
+
+    def put(self, key: str, entry) -> None:
+        super().put(key, entry)
+        self.heads.put(key, head_of(entry))
+
+    def body(self, key: str) -> dict:
+        """The whole entry of a page whose head was used: its body is wanted after all."""
+        entry = self.get(key)
+        if entry is None:
+            raise CacheDamaged(f"{self._path(key)} is missing")
+        return entry
 
     def known_sha256(self, rel: str, stat: os.stat_result) -> str | None:
         """The sha256 recorded for this path last time, if its size and mtime are unchanged."""
@@ -145,6 +341,7 @@ class PageCache(JsonStore):
     def save_index(self) -> None:
         if self.folder is None:
             return
+        self.heads.save()
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.folder / "index.json.tmp"
         tmp.write_text(json.dumps(self._new_index, ensure_ascii=False, sort_keys=True), encoding="utf-8")

@@ -5,11 +5,11 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import add
 
+from .facts import facts_of
 from .model import Article, Term
 
-# Latin names as the articles write them: TikTok, Facebook, Reels, Quest3, Horizon Worlds, Hugging Face.
-_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]*[a-z][A-Za-z]*\d*(?: [A-Z][A-Za-z]*[a-z][A-Za-z]*\d*)*(?![A-Za-z0-9])")
 _STOP = {"这个", "一个", "没有", "他们", "我们", "可以", "但是", "因为", "所以", "不是", "就是", "还是", "已经"}
 
 
@@ -31,7 +31,7 @@ _NOUNS = ("nr", "nrt", "ns", "nt", "nz", "n", "vn")
 def sample_articles(articles: list[Article]) -> list[Article]:
     """About SAMPLE_CHARS of text, chosen by a hash of each article's path: editing one article does not
     change which others are in the sample, so the sample's cached TF-IDF result usually stays valid."""
-    total = sum(len(b.text) for a in articles for b in a.blocks)
+    total = sum(facts_of(a).chars for a in articles)
     step = max(1, round(total / SAMPLE_CHARS))
     return [a for a in articles if int(hashlib.sha256(a.source_path.encode()).hexdigest()[:8], 16) % step == 0]
 
@@ -58,49 +58,78 @@ def chinese_candidates(text: str, tokenizer, limit: int) -> dict[str, float]:
 
 
 def discover_terms(articles: list[Article], terms: list[Term], get_tokenizer=lambda: None, limit: int = 60,
-                   store=None) -> list[Candidate]:
+                   store=None, memo=None) -> list[Candidate]:
     """Candidates ranked by mentions × rarity (jieba's IDF), so that names beat everyday words.
 
     `get_tokenizer()` gives the glossary-aware jieba; it is called only when the sample's TF-IDF
-    is not in `store` (a cache.JsonStore), as building it takes a second.
+    is not in `store` (a cache.JsonStore), as building it takes a second. Latin names are counted
+    from each article's facts; Chinese words by scanning the bodies, remembered per article in
+    `memo` (a cache.Memo) for as long as the words sought stay the same.
     """
     known = {name.casefold() for term in terms for name in term.all_names}
-    texts = ["\n".join(b.text for b in a.blocks) for a in articles]
-    sample = "\n".join("\n".join(b.text for b in a.blocks) for a in sample_articles(articles))
-    digest = hashlib.sha256(sample.encode("utf-8"))
+    sampled = sample_articles(articles)
+    # The sample's TF-IDF is cached by what the sample holds: the pages' extraction keys when it has
+    # them (no need to read the bodies), else the text.
+    if all(a.content_key for a in sampled):
+        digest = hashlib.sha256("\0".join(a.content_key for a in sampled).encode())
+    else:
+        digest = hashlib.sha256("\n".join(_text(a) for a in sampled).encode("utf-8"))
     digest.update("\0".join(sorted(n for t in terms for n in t.all_names)).encode("utf-8"))
     key = digest.hexdigest()
     rarity = store.get(key) if store is not None else None
     if rarity is None:
-        rarity = chinese_candidates(sample, get_tokenizer(), limit)
+        rarity = chinese_candidates("\n".join(_text(a) for a in sampled), get_tokenizer(), limit)
         if store is not None:
             store.put(key, rarity)
-    found = {match.group(): "拉丁名" for match in _LATIN_NAME.finditer("\n".join(texts))}
+    found = {name: "拉丁名" for a in articles for name in facts_of(a).latin_names}
     for word in rarity:
         if word:
             found.setdefault(word, "中文（TF-IDF）")
     found = {name: kind for name, kind in sorted(found.items())
              if name.casefold() not in known and len(name) >= 2 and not any(name in k for k in known)}
-    mentions, holders = _count(found, texts)
+    mentions, holders = Counter(), Counter()
+    for article in articles:
+        for name, count in facts_of(article).latin_names.items():
+            if name in found:
+                mentions[name] += count
+                holders[name] += 1
+    chinese = [name for name, kind in found.items() if kind != "拉丁名"]
+    chinese_mentions, chinese_holders = [0] * len(chinese), [0] * len(chinese)
+    for counts in _chinese_counts(chinese, articles, memo):  # summed in C: 10,000 articles × the words
+        chinese_mentions = list(map(add, chinese_mentions, counts))
+        chinese_holders = list(map(add, chinese_holders, map(bool, counts)))
+    mentions.update(dict(zip(chinese, chinese_mentions)))
+    holders.update(dict(zip(chinese, chinese_holders)))
     candidates = [Candidate(name, mentions[name], holders[name], kind)
                   for name, kind in found.items() if mentions[name] >= 2]
     candidates.sort(key=lambda c: (-c.count * rarity.get(c.name, rarity[""]), c.name))
     return candidates[:limit]
 
 
-def _count(names, texts: list[str]) -> tuple[Counter, Counter]:
-    """Mentions of each name in all texts, and the number of texts that hold it: one pass per text."""
+def _text(article: Article) -> str:
+    return "\n".join(b.text for b in article.blocks)
+
+
+def _chinese_counts(words: list[str], articles: list[Article], memo=None):
+    """Each article's mentions of each of `words` (substrings: Chinese has no spaces), one pass per
+    text; remembered in `memo` by the words sought and the article's extraction key."""
     import ahocorasick
 
-    automaton = ahocorasick.Automaton()
-    for name in names:
-        automaton.add_word(name, name)
-    mentions, holders = Counter(), Counter()
-    if not names:
-        return mentions, holders
-    automaton.make_automaton()
-    for text in texts:
-        seen = Counter(name for _, name in automaton.iter(text))
-        mentions.update(seen)
-        holders.update(seen.keys())
-    return mentions, holders
+    if not words:
+        return
+    words_key = hashlib.sha256("\0".join(words).encode("utf-8")).hexdigest()[:16]
+    automaton = None
+    for article in articles:
+        memo_key = f"{words_key}:{article.content_key}" if article.content_key else None
+        counts = memo.get(memo_key) if memo is not None and memo_key else None
+        if counts is None:
+            if automaton is None:
+                automaton = ahocorasick.Automaton()
+                for word in words:
+                    automaton.add_word(word, word)
+                automaton.make_automaton()
+            found = Counter(word for _, word in automaton.iter(_text(article)))
+            counts = [found[word] for word in words]
+            if memo is not None and memo_key:
+                memo.put(memo_key, counts)
+        yield counts

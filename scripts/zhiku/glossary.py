@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pypinyin import Style, lazy_pinyin
 
 from .curated import CuratedEntry
+from .facts import facts_of, slugify_title
 from .model import Article, Term
 
 _LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .+\-_']*$")
@@ -149,9 +150,10 @@ def build_glossary(articles: list[Article], curated: list[CuratedEntry]) -> Glos
 
     by_key = {entry.name.casefold(): entry for entry in curated}
     dropped = {name.casefold() for entry in curated if entry.drop for name in (entry.name, *entry.aliases)}
-    usage = _spelling_usage(articles)
+    groups = merger.groups()
+    usage = _spelling_usage(articles, {keys[0] for keys in groups})
     terms: list[Term] = []
-    for keys in merger.groups():
+    for keys in groups:
         if any(k in dropped for k in keys):
             continue
         entry = next((by_key[k] for k in keys if k in by_key), None)
@@ -170,13 +172,16 @@ def build_glossary(articles: list[Article], curated: list[CuratedEntry]) -> Glos
     return GlossaryBuild(terms, problems)
 
 
-def _spelling_usage(articles: list[Article]) -> dict[str, Counter]:
-    """How often each spelling of a Latin word occurs in the article bodies, by case-folded word."""
+def _spelling_usage(articles: list[Article], wanted: set[str]) -> dict[str, Counter]:
+    """How often each spelling of a Latin word occurs in the article bodies, by case-folded word;
+    only the `wanted` case-folded words, from each article's facts (facts.py)."""
     usage: dict[str, Counter] = {}
     for article in articles:
-        for block in article.blocks:
-            for word in re.findall(r"[A-Za-z][A-Za-z0-9]*", block.text):
-                usage.setdefault(word.casefold(), Counter())[word] += 1
+        words = facts_of(article).latin_words
+        for folded in wanted & words.keys():
+            counts = usage.setdefault(folded, Counter())
+            for spelling, count in words[folded].items():
+                counts[spelling] += count
     return usage
 
 
@@ -201,8 +206,6 @@ def index_letter(term: Term) -> str:
 
 
 def assign_term_slugs(terms: list[Term]) -> None:
-    from .write import slugify_title
-
     taken: dict[str, int] = {}
     for term in terms:
         base = slugify_title(term.name, max_length=50)

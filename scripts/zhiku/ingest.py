@@ -10,11 +10,13 @@ import hashlib
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, TextIO
 
 from .cache import PageCache, article_from_json, article_to_json
 from .extract import extract_article
+from .facts import compute_facts
 from .model import Article, RawPage
 from .parallel import parallel_map
 from .profile import SourceProfile
@@ -128,6 +130,7 @@ def _load_entry(path: Path, rel: str, fmt: str, data: bytes, sha256: str, profil
     except PageError as exc:
         return {"error": {"kind": exc.kind, "detail": exc.detail}}
     article = extract_page(RawPage(rel, text, sha256, encoding, fmt, mtime), profile)
+    article.facts = compute_facts(article)
     entry = {"article": article_to_json(article), "encoding": encoding, "text_sha256": _text_key(text)}
     if any(p.startswith("relative date") for p in article.problems):
         entry["file_time"] = mtime  # this extraction holds for this file time only
@@ -168,7 +171,7 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
             sha256 = cache.known_sha256(rel, stat)
             if sha256 is None:
                 sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-            entry = cache.get(cache.key(sha256, fmt))
+            entry = cache.lookup(cache.key(sha256, fmt))
             if entry is not None and entry.get("file_time", stat.st_mtime) != stat.st_mtime:
                 entry = None  # a relative date was counted back from another file time: again
             if entry is None:
@@ -198,8 +201,10 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
             result.problems.append(Problem(rel, exc.kind, exc.detail))
             continue
         sha256 = entry["sha256"]
-        article = article_from_json(entry["article"])
+        key = cache.key(sha256, fmt)
+        article = article_from_json(entry["article"], load_body=partial(cache.body, key))
         article.source_path, article.sha256 = rel, sha256  # the same bytes may sit at another path
+        article.content_key = key
         result.formats[rel] = (fmt, entry["encoding"])
         if (first := first_by_text.setdefault(entry["text_sha256"], rel)) != rel:
             result.problems.append(Problem(rel, "duplicate", f"exact duplicate of {first}", other=first))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from .cache import CacheDamaged, LazyList
 from .markdown import escape_link_title, escape_text
 from .model import Article, Term
 
@@ -248,12 +249,47 @@ def glossary_fingerprint(terms: list[Term]) -> str:
 
 
 def article_link_key(fingerprint: str, article: Article) -> str:
+    """The glossary and the article's content: its extraction key when it was read from a page (no
+    need to read the body to know it), else its blocks."""
     import hashlib
 
     digest = hashlib.sha256(fingerprint.encode())
+    if article.content_key:
+        digest.update(b"page\0" + article.content_key.encode())
+        return digest.hexdigest()
     for block in article.blocks:
         digest.update(f"{block.kind}\0{block.text}\0".encode("utf-8"))
     return digest.hexdigest()
+
+
+class LinkResult:
+    """One article's link result: counts and linked terms at hand, the linked body and the snippets
+    read from the link cache (JsonStore) only when asked for."""
+
+    def __init__(self, key: str, counts: dict[str, int], linked: list[str], full: dict | None = None,
+                 store=None, snippet_memo=None) -> None:
+        self.key, self.counts, self.linked = key, counts, linked
+        self._full, self._store, self._snippet_memo = full, store, snippet_memo
+
+    def _entry(self) -> dict:
+        if self._full is None:
+            self._full = self._store.get(self.key)
+            if self._full is None:
+                raise CacheDamaged(f"{self._store.folder / self._store.kind} has no entry {self.key}")
+        return self._full
+
+    @property
+    def blocks(self):
+        return self._entry()["blocks"] if self._full is not None else LazyList(lambda: self._entry()["blocks"])
+
+    def snippet(self, name: str) -> str:
+        memo_key = f"{self.key}:{name}"
+        remembered = self._snippet_memo.get(memo_key) if self._snippet_memo is not None else None
+        if remembered is None:
+            remembered = self._entry()["snippets"][name]
+            if self._snippet_memo is not None:
+                self._snippet_memo.put(memo_key, remembered)
+        return remembered
 
 
 def _start_worker(matcher: TermMatcher, prefix: str) -> None:
@@ -274,22 +310,37 @@ def _link_blocks(blocks) -> dict:
 
 
 def link_all(articles: list[Article], matcher: TermMatcher, prefix: str, store=None,
-             jobs: int | None = None) -> tuple[list[dict], list[int]]:
+             jobs: int | None = None, summaries=None, snippet_memo=None) -> tuple[list[LinkResult], list[int]]:
     """Every article's link result, in order, and the indexes of those computed this time: the others
-    come from the cache (article and glossary unchanged). Computing runs on every core when there
-    are many."""
+    come from the cache (article and glossary unchanged), their counts from `summaries` (a
+    cache.Memo) without reading the linked body. Computing runs on every core when there are many."""
     from .parallel import parallel_map
 
     fingerprint = glossary_fingerprint(matcher.terms)
     keys = [article_link_key(fingerprint, a) for a in articles]
-    results = [store.get(k) if store is not None else None for k in keys]
+    results: list[LinkResult | None] = []
+    for key in keys:
+        # The summary is written after the entry (link_all below): where it is, the entry is too.
+        summary = summaries.get(key) if summaries is not None and store is not None and store.folder else None
+        if summary is not None:
+            results.append(LinkResult(key, summary["counts"], summary["linked"], store=store,
+                                      snippet_memo=snippet_memo))
+            continue
+        full = store.get(key) if store is not None else None
+        results.append(None if full is None else _full_result(key, full, summaries, snippet_memo))
     todo = [i for i, r in enumerate(results) if r is None]
     if todo:
         matcher.segmenter  # build the dictionary once, before workers fork, so they share it
         computed = parallel_map(_link_blocks, [articles[i].blocks for i in todo], jobs=jobs,
                                 initializer=_start_worker, initargs=(matcher, prefix))
-        for i, result in zip(todo, computed):
-            results[i] = result
+        for i, full in zip(todo, computed):
+            results[i] = _full_result(keys[i], full, summaries, snippet_memo)
             if store is not None:
-                store.put(keys[i], result)
+                store.put(keys[i], full)
     return results, todo
+
+
+def _full_result(key: str, full: dict, summaries, snippet_memo) -> LinkResult:
+    if summaries is not None:
+        summaries.put(key, {"counts": full["counts"], "linked": full["linked"]})
+    return LinkResult(key, full["counts"], full["linked"], full, snippet_memo=snippet_memo)

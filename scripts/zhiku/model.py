@@ -59,6 +59,19 @@ class RawPage:
 
 
 @dataclass
+class TextFacts:
+    """What the site-wide stages need of an article's text, so that they need not read it (facts.py)."""
+
+    chars: int  # of body text: term discovery samples the site by size
+    lead: str  # the first paragraph's first facts.LEAD_CHARS characters: excerpts
+    latin_words: dict[str, dict[str, int]]  # Latin word, case-folded → as written → count: the
+    # spelling a glossary name takes
+    latin_names: dict[str, int]  # capitalised Latin name → count: term discovery's Latin candidates
+    title: str
+    title_slug: str  # the title's pinyin slug, before clashes are resolved
+
+
+@dataclass
 class Article:
     source_path: str
     sha256: str
@@ -78,8 +91,12 @@ class Article:
     slug: str = ""
     # Filled by the link stage: the body as Markdown with term links, and related articles.
     linked_blocks: list[str] | None = None
+    linked_key: str = ""  # the link cache's key for linked_blocks: what they are, without reading them
     terms: list[str] = field(default_factory=list)
     related: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (slug, title, shared terms)
+    facts: TextFacts | None = None  # set when the page is extracted; facts.facts_of computes it otherwise
+    # The extraction cache's key (content, code and profile): what the later stages' caches key on.
+    content_key: str = ""
 
 
 @dataclass

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from .graph import GRAPH_PAGE, neighbourhood_figure, render_graph_page, term_articles
 from .model import Article, Term
-from .trends import corpus_months, render_rising, trend_figure
+from .trends import corpus_months, render_rising, terms_per_month, trend_figure
 
 
 @dataclass
@@ -16,7 +16,7 @@ class Pictures:
 
 
 def draw_pictures(terms: list[Term], uses: dict, articles: list[Article], glossary_dir: str = "glossary") -> Pictures:
-    by_slug = {a.slug: a for a in articles}
+    per_month = terms_per_month(terms, uses, articles)
     by_name = {t.name: t for t in terms}
     months = corpus_months(articles)
     mentioned = term_articles(terms, uses)
@@ -24,7 +24,7 @@ def draw_pictures(terms: list[Term], uses: dict, articles: list[Article], glossa
     for term in terms:
         use = uses.get(term.name)
         if use and use.mentions:
-            entries[term.name] = (trend_figure(term.name, use.mentions, by_slug, months),
+            entries[term.name] = (trend_figure(term.name, per_month[term.name], months),
                                   neighbourhood_figure(term, by_name, mentioned, len(articles)))
-    return Pictures(entries, render_rising(terms, uses, articles),
+    return Pictures(entries, render_rising(terms, uses, articles, per_month),
                     {f"{glossary_dir}/{GRAPH_PAGE}": render_graph_page(terms, uses, len(articles))})

@@ -1,7 +1,10 @@
 """The pipeline: read → clean → extract → glossary → link → write; publish is called by build.py."""
 from __future__ import annotations
 
+import gc
+import hashlib
 import json
+import os
 import resource
 import time
 from contextlib import contextmanager
@@ -12,21 +15,23 @@ from .curated import load_curated
 from .discover import discover_terms
 from .feeds import feed_files
 from .glossary import build_glossary
-from .glossary_pages import GLOSSARY_DIR, TermUse, glossary_pages
+from .glossary_pages import GLOSSARY_DIR, TermSnippets, TermUse, glossary_pages
 from .link import TermMatcher, link_all
 from .model import Article, Term
 from .pictures import Pictures, draw_pictures
 from .profile import SourceProfile, default_profile
-from .cache import JsonStore, PageCache
+from .cache import JsonStore, Memo, PageCache
 from .ingest import Ingest, read_input
 from .search import searchable_markdown, user_dictionary_path, write_search_files
-from .segment import han_runs, segment_pages, segments_path, write_segments
+from .segment import han_runs, segment_pages, segments_folder, write_segments
 from .read import MAX_PAGE_BYTES
 from .report import build_report, dumps_by_line
 from .trends import articles_figure
-from .write import (ARTICLES_DIR, assign_slugs, render_article, render_article_index,
+from .cache import source_version
+from .write import (ARTICLES_DIR, assign_slugs, front_matter, render_article, render_article_index,
                     render_home, write_text)
 
+_RENDER_CODE = source_version("write.py", "markdown.py")
 MANIFEST = ".zhiku-manifest.json"  # the files zhiku wrote last time, so stale ones can be removed safely
 
 
@@ -69,38 +74,131 @@ class Stages:
         self.rows.append((name, time.perf_counter() - started, peak_kb / 1024))
 
 
-def link_site(articles: list[Article], terms: list[Term], *, cache_dir: Path | None = None,
+@dataclass
+class StageCaches:
+    """The caches of the stages after reading, under the cache folder; without one they keep nothing."""
+
+    links: JsonStore  # article and glossary → linked body, counts, snippets
+    link_counts: Memo  # the same key → counts and linked terms only
+    link_snippets: Memo  # (key, term) → the snippets the glossary entries showed
+    discovery: JsonStore  # the sample's TF-IDF
+    chinese_counts: Memo  # (words sought, article) → mentions
+    rendered: Memo  # article page → what it was rendered from (RenderedPages)
+    not_in_body: Memo  # article → its report's not_in_body, as JSON text
+    term_pairs: Memo  # the last build's co-occurrence counts (relate.related_terms_since)
+
+    @classmethod
+    def under(cls, folder: Path | None) -> StageCaches:
+        return cls(JsonStore(folder, "links"), Memo(folder, "link-counts"), Memo(folder, "link-snippets"),
+                   JsonStore(folder, "discovery"), Memo(folder, "chinese-counts"), Memo(folder, "rendered"),
+                   Memo(folder, "not-in-body"), Memo(folder, "term-pairs"))
+
+    def save(self) -> None:
+        for memo in (self.link_counts, self.link_snippets, self.chinese_counts, self.not_in_body, self.term_pairs):
+            memo.save()
+
+
+def link_site(articles: list[Article], terms: list[Term], caches: StageCaches | None = None,
               jobs: int | None = None) -> tuple[TermMatcher, dict[str, TermUse], list[str]]:
     """Link every article to the glossary; gather how each term is used, and related articles and terms."""
-    from .relate import related_articles, related_terms
+    from .relate import related_articles, related_terms, related_terms_since
 
+    caches = caches or StageCaches.under(None)
     matcher = TermMatcher(terms)
     uses = {term.name: TermUse() for term in terms}
-    store = JsonStore(cache_dir, "links") if cache_dir else None
-    results, computed = link_all(articles, matcher, f"../{GLOSSARY_DIR}/", store, jobs)
+    results, computed = link_all(articles, matcher, f"../{GLOSSARY_DIR}/", caches.links, jobs, caches.link_counts,
+                                 caches.link_snippets)
+    results_by_slug = {a.slug: result for a, result in zip(articles, results)}
     for article, result in zip(articles, results):
-        article.linked_blocks = result["blocks"]
-        article.terms = sorted(result["counts"])
-        for name, count in result["counts"].items():
-            use = uses[name]
-            use.mentions[article.slug] = count
-            use.snippets[article.slug] = result["snippets"][name]
-        for name in result["linked"]:
+        article.linked_blocks, article.linked_key = result.blocks, result.key
+        article.terms = sorted(result.counts)
+        for name, count in result.counts.items():
+            uses[name].mentions[article.slug] = count
+        for name in result.linked:
             uses[name].links += 1
+    for name, use in uses.items():
+        use.snippets = TermSnippets(name, results_by_slug)
     article_terms = {a.slug: set(a.terms) for a in articles}
     by_slug = {a.slug: a for a in articles}
     for slug, related in related_articles(article_terms).items():
         by_slug[slug].related = [(other, by_slug[other].title, shared) for other, shared in related]
-    for name, related in related_terms(article_terms).items():
-        uses[name].related = related
+    def terms_then(key: str) -> list[str] | None:
+        counts = caches.link_counts.peek(key)
+        return None if counts is None else list(counts["counts"])
+
+    term_sets = {r.key: list(r.counts) for r in results}
+    if len(term_sets) == len(results):
+        related, pair_state = related_terms_since(caches.term_pairs.get("state"), term_sets, terms_then)
+        caches.term_pairs.put("state", pair_state)
+    else:  # two articles of the same body (made in code, not read from pages): count each
+        related = related_terms(article_terms)
+    for name, terms_related in related.items():
+        uses[name].related = terms_related
     return matcher, uses, [articles[i].source_path for i in computed]
 
 
+class RenderedPages:
+    """The article pages written last time: path → the fingerprint of what they show, and the size
+    and mtime of the file then. A page whose fingerprint and file are unchanged is not rendered again."""
+
+    def __init__(self, memo: Memo, docs_dir: Path) -> None:
+        self.memo, self.docs_dir = memo, docs_dir
+        self._folder = f"{Path(docs_dir).resolve()}/"  # the same cache may serve another docs folder
+        self._noted: dict[str, str] = {}
+
+    def unchanged(self, rel: str, fingerprint: str) -> bool:
+        then = self.memo.get(self._folder + rel)
+        if then is None or then[0] != fingerprint:
+            return False
+        try:
+            stat = os.stat(self._folder + rel)
+        except OSError:
+            return False
+        return then[1:] == [stat.st_size, stat.st_mtime_ns]
+
+    def note(self, rel: str, fingerprint: str) -> None:
+        self._noted[rel] = fingerprint
+
+    def save(self) -> None:
+        """After the pages are written: their files' size and mtime now."""
+        for rel, fingerprint in self._noted.items():
+            stat = (self.docs_dir / rel).stat()
+            self.memo.put(self._folder + rel, [fingerprint, stat.st_size, stat.st_mtime_ns])
+        self.memo.save()
+
+
+def article_pages(articles: list[Article], rendered: RenderedPages | None = None) -> dict[str, str | None]:
+    """Each article's Markdown by path; None for a page not rendered again (RenderedPages). An article
+    page shows its front matter, its linked body (named by the link cache key) and its related
+    articles, so a one-page change renders one page, not all."""
+    pages: dict[str, str | None] = {}
+    for article in articles:
+        rel = f"{ARTICLES_DIR}/{article.slug}.md"
+        fingerprint = render_fingerprint(article) if rendered is not None else None
+        if fingerprint and rendered.unchanged(rel, fingerprint):
+            pages[rel] = None
+            continue
+        pages[rel] = render_article(article)
+        if fingerprint:
+            rendered.note(rel, fingerprint)
+    return pages
+
+
+def render_fingerprint(article: Article) -> str | None:
+    """What render_article reads, without reading the body: None when the body has no cache key."""
+    if not article.linked_key:
+        return None
+    shown = [_RENDER_CODE, front_matter(article), article.linked_key, article.related]
+    return hashlib.sha256(json.dumps(shown, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
+
+
 def generate_pages(articles: list[Article], site_name: str, pictures: Pictures | None = None,
-                   feeds: dict[str, str] | None = None) -> dict[str, str]:
-    """Every Markdown page of the site (and the feeds), by path relative to the docs folder."""
+                   feeds: dict[str, str] | None = None,
+                   rendered: RenderedPages | None = None) -> dict[str, str | None]:
+    """Every Markdown page of the site (and the feeds), by path relative to the docs folder; None
+    for an article page that need not be rendered again (article_pages)."""
     pictures = pictures or Pictures()
-    pages = {f"{ARTICLES_DIR}/{a.slug}.md": render_article(a) for a in articles}
+    pages = article_pages(articles, rendered)
     pages["index.md"] = render_home(articles, site_name, pictures.home, sorted(feeds or {}))
     pages.update(render_article_index(articles, articles_figure(articles)))
     pages.update(pictures.pages)
@@ -109,23 +207,42 @@ def generate_pages(articles: list[Article], site_name: str, pictures: Pictures |
     return pages
 
 
-def write_docs(docs_dir: Path, pages: dict[str, str]) -> list[str]:
+def write_docs(docs_dir: Path, pages: dict[str, str | None]) -> list[str]:
     """Write the pages that changed, and say which; remove the pages an earlier run wrote that this
-    run did not."""
+    run did not. A page of text None is kept as it is."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     manifest = docs_dir / MANIFEST
     previous = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else []
     for stale in set(previous) - set(pages):
         (docs_dir / stale).unlink(missing_ok=True)
-    changed = [rel for rel, text in sorted(pages.items()) if write_text(docs_dir / rel, text)]
+    changed = [rel for rel, text in sorted(pages.items()) if text is not None and write_text(docs_dir / rel, text)]
     write_text(manifest, json.dumps(sorted(pages), ensure_ascii=False, indent=0) + "\n")
     return changed
 
 
-def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_name: str = "知库",
-                 glossary_file: Path | None = None, profile: SourceProfile | None = None,
-                 cache_dir: Path | None = None, max_bytes: int = MAX_PAGE_BYTES, progress=None,
-                 site_url: str | None = None, jobs: int | None = None) -> PipelineResult:
+@contextmanager
+def collector_paused():
+    """A build makes millions of small objects and next to no reference cycles: Python's cyclic
+    collector scanning them again and again was a fifth of a cached build at 10,000 pages."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, **options) -> PipelineResult:
+    """read → clean → extract → glossary → link → write (options: _run_pipeline's)."""
+    with collector_paused():
+        return _run_pipeline(input_dir, docs_dir, report_file, **options)
+
+
+def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_name: str = "知库",
+                  glossary_file: Path | None = None, profile: SourceProfile | None = None,
+                  cache_dir: Path | None = None, max_bytes: int = MAX_PAGE_BYTES, progress=None,
+                  site_url: str | None = None, jobs: int | None = None) -> PipelineResult:
     profile = profile or default_profile()
     stages = Stages()
     with stages.stage("read and clean"):
@@ -138,30 +255,37 @@ def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_nam
         glossary = build_glossary(articles, curated)
         errors += curated_errors
     with stages.stage("linking"):
-        matcher, uses, relinked = link_site(articles, glossary.terms, cache_dir=cache_dir, jobs=jobs)
-        candidates = discover_terms(articles, glossary.terms, lambda: matcher.tokenizer,
-                                    store=JsonStore(cache_dir, "discovery") if cache_dir else None)
+        caches = StageCaches.under(cache_dir)
+        matcher, uses, relinked = link_site(articles, glossary.terms, caches, jobs=jobs)
+        candidates = discover_terms(articles, glossary.terms, lambda: matcher.tokenizer, store=caches.discovery,
+                                    memo=caches.chinese_counts)
     with stages.stage("pictures"):
         pictures = draw_pictures(glossary.terms, uses, articles, GLOSSARY_DIR)
     with stages.stage("writing Markdown"):
-        pages = generate_pages(articles, site_name, pictures, feed_files(articles, site_url, site_name))
+        rendered = RenderedPages(caches.rendered, docs_dir)
+        pages = generate_pages(articles, site_name, pictures, feed_files(articles, site_url, site_name), rendered)
         pages.update(glossary_pages(glossary.terms, uses, articles, matcher, candidates, pictures.entries))
         changed = write_docs(docs_dir, pages)
+        rendered.save()
         dictionary_changed = write_search_files(docs_dir, [n for t in glossary.terms for n in t.all_names] + [c.name for c in candidates],
                            {f"{GLOSSARY_DIR}/{t.slug}.md": t.all_names for t in glossary.terms})
         write_text(report_file, build_report(ingest, articles, curated_errors, terms=len(glossary.terms),
-                                             links=sum(use.links for use in uses.values())))
+                                             links=sum(use.links for use in uses.values()),
+                                             not_in_body=caches.not_in_body))
         write_text(report_file.with_name("links.json"), link_report(glossary.terms, uses, matcher.ambiguous,
                                                                      glossary.problems, candidates))
     with stages.stage("search segments"):
-        # Only pages whose Markdown changed need new cuts, unless jieba's dictionary changed.
-        searchable = [path for path, text in pages.items() if searchable_markdown(text)]
+        # Only pages whose Markdown changed need new cuts, unless jieba's dictionary changed. A page
+        # not rendered again (None) is an article page, searchable, and its file holds its text.
+        searchable = [path for path, text in pages.items() if text is None or searchable_markdown(text)]
         stale = set(changed) if not dictionary_changed else set(searchable)
-        todo = {path: han_runs(pages[path]) for path in searchable
-                if path in stale or not segments_path(docs_dir, path).exists()}
+        cuts = segments_folder(docs_dir)
+        todo = {path: han_runs(pages[path] if pages[path] is not None else (docs_dir / path).read_text(encoding="utf-8"))
+                for path in searchable if path in stale or not (cuts / f"{path}.json").exists()}
         write_segments(docs_dir, segment_pages(todo, user_dictionary_path(docs_dir),
                                                JsonStore(cache_dir, "segments") if cache_dir else None, jobs),
                        keep=set(searchable))
+    caches.save()
     return PipelineResult(articles, errors, len(changed), glossary.terms, uses, matcher.ambiguous, ingest, stages.rows,
                           relinked)
 

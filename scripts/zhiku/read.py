@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -44,12 +45,18 @@ def page_format(path: Path | str) -> str:
 
 def find_pages(root: Path) -> list[Path]:
     """Every page below `root`, recursively, in a stable order; hidden files and folders are skipped."""
-    pages = [
-        path for path in root.rglob("*")
-        if path.suffix.lower() in PAGE_SUFFIXES and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(root).parts)
-    ]
-    return sorted(pages, key=lambda p: p.relative_to(root).as_posix())
+    found: list[tuple[str, Path]] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        base = Path(folder)
+        rel = base.relative_to(root).as_posix()
+        for name in files:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in PAGE_SUFFIXES:
+                continue
+            path = base / name
+            if path.is_file():
+                found.append((name if rel == "." else f"{rel}/{name}", path))
+    return [path for _, path in sorted(found, key=lambda item: item[0])]
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

@@ -41,14 +41,58 @@ def related_terms(article_terms: dict[str, set[str]], limit: int = 8) -> dict[st
     Ranked by shared articles over the geometric mean of the two terms' article counts (as the term
     graph does), so that a term found everywhere (AI) does not lead every list.
     """
-    pairs: dict[str, Counter] = defaultdict(Counter)
-    df: Counter = Counter()
-    for terms in article_terms.values():
+    pairs, df = count_pairs(article_terms.values())
+    return rank_related_terms(pairs, df, limit)
+
+
+def count_pairs(term_sets, pairs: dict[str, Counter] | None = None, df: Counter | None = None,
+                take_away: bool = False) -> tuple[dict[str, Counter], Counter]:
+    """Add up (or take away) in how many articles each two terms are found together."""
+    pairs = defaultdict(Counter, pairs or {})
+    df = df if df is not None else Counter()
+    for terms in term_sets:
         ordered = sorted(terms)
-        df.update(ordered)
-        for term in ordered:
-            pairs[term].update(ordered)  # itself too (counted in C, not term by term); taken out below
+        if take_away:
+            df.subtract(ordered)
+            for term in ordered:
+                pairs[term].subtract(ordered)
+        else:
+            df.update(ordered)
+            for term in ordered:
+                pairs[term].update(ordered)  # itself too (counted in C, not term by term); left out when ranked
+    return pairs, df
+
+
+def rank_related_terms(pairs: dict[str, Counter], df: Counter, limit: int = 8) -> dict[str, list[tuple[str, int]]]:
+    def score(item):
+        return -item[1] / (df[term] * df[item[0]]) ** 0.5, item[0]
+
+    related = {}
     for term, counts in pairs.items():
-        del counts[term]
-    return {term: sorted(counts.items(), key=lambda item: (-item[1] / (df[term] * df[item[0]]) ** 0.5, item[0]))[:limit]
-            for term, counts in pairs.items()}
+        if df[term] > 0:
+            related[term] = sorted(((o, n) for o, n in counts.items() if n > 0 and o != term), key=score)[:limit]
+    return related
+
+
+def related_terms_since(last: dict | None, term_sets: dict[str, list[str]], terms_then, limit: int = 8):
+    """related_terms over `term_sets` (a key per article: the link cache's), worked out from `last`
+    (the pair counts of the last build, as returned here) by taking away the articles that are gone
+    and adding the new ones, when that is less work than counting all again. `terms_then(key)` gives
+    a gone article's terms, or None if unknown. Returns (related terms, the state to keep)."""
+    keys = sorted(term_sets)
+    if last is not None:
+        before, now = set(last["keys"]), set(keys)
+        gone, new = sorted(before - now), sorted(now - before)
+        old_sets = [terms_then(key) for key in gone]
+        if len(gone) + len(new) < len(keys) // 2 and all(t is not None for t in old_sets):
+            pairs = {t: Counter(c) for t, c in last["pairs"].items()}
+            pairs, df = count_pairs(old_sets, pairs, Counter(last["df"]), take_away=True)
+            pairs, df = count_pairs([term_sets[k] for k in new], pairs, df)
+            return rank_related_terms(pairs, df, limit), _pair_state(keys, pairs, df)
+    pairs, df = count_pairs(term_sets[k] for k in keys)
+    return rank_related_terms(pairs, df, limit), _pair_state(keys, pairs, df)
+
+
+def _pair_state(keys: list[str], pairs: dict[str, Counter], df: Counter) -> dict:
+    return {"keys": keys, "df": {t: n for t, n in sorted(df.items()) if n},
+            "pairs": {t: {o: n for o, n in sorted(c.items()) if n} for t, c in sorted(pairs.items()) if df[t]}}

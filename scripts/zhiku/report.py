@@ -38,20 +38,27 @@ def summary(ingest: Ingest, articles: list[Article], *, terms: int | None = None
 
 
 def build_report(ingest: Ingest, articles: list[Article], other_errors: list[str] = (), *,
-                 terms: int | None = None, links: int | None = None) -> str:
+                 terms: int | None = None, links: int | None = None, not_in_body=None) -> str:
+    """`not_in_body`: a cache.Memo of each page's not_in_body as JSON text, by extraction key, so that
+    a build need not read the dropped lines of the pages it did not extract again."""
     pages = []
     for a in articles:
         fmt, encoding = ingest.formats.get(a.source_path, ("text", "utf-8"))
-        pages.append({
+        page = json.dumps({
             "input": a.source_path,
             "sha256": a.sha256,
             "format": fmt,
             "encoding": encoding,
             "output": f"{ARTICLES_DIR}/{a.slug}.md" if a.slug else None,
             "problems": a.problems,
+        }, ensure_ascii=False)
+        dropped = not_in_body.get_json(a.content_key) if not_in_body is not None and a.content_key else None
+        if dropped is None:
             # For HTML pages, line numbers count lines of the extracted text (title first).
-            "not_in_body": [d.as_dict() for d in a.dropped],
-        })
+            dropped = json.dumps([d.as_dict() for d in a.dropped], ensure_ascii=False)
+            if not_in_body is not None and a.content_key:
+                not_in_body.put_json(a.content_key, dropped)
+        pages.append(_Json(f'{page[:-1]}, "not_in_body": {dropped}}}'))
     report = {
         "summary": summary(ingest, articles, terms=terms, links=links),
         "problems": [p.as_dict() for p in ingest.problems],
@@ -61,13 +68,17 @@ def build_report(ingest: Ingest, articles: list[Article], other_errors: list[str
     return dumps_by_line(report)
 
 
+class _Json(str):
+    """Text that is JSON already."""
+
+
 def dumps_by_line(report: dict) -> str:
     """JSON a person can scan and a diff can follow: one line per key, and per item of a list.
 
     (json.dumps with indent= runs the pure-Python encoder: seconds for a large site's report.)
     """
     def line(value) -> str:
-        return json.dumps(value, ensure_ascii=False)
+        return value if isinstance(value, _Json) else json.dumps(value, ensure_ascii=False)
 
     parts = []
     for key, value in report.items():

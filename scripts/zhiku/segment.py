@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 SEGMENTS_DIR = "search-segments"  # beside the docs folder, like the jieba user dictionary
+MANIFEST = ".pages.json"  # the pages cut last time, so that a build finds those gone without a search
 _HAN_RUN = re.compile(r"[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
                       r"\U00020000-\U0003134f]+")
 # What Markdown adds around text that is not in the page's text: link targets and titles, emphasis.
@@ -34,8 +35,12 @@ def han_runs(markdown: str) -> list[str]:
     return list(dict.fromkeys(_HAN_RUN.findall(text)))
 
 
+def segments_folder(docs_dir: Path) -> Path:
+    return Path(docs_dir).resolve().parent / SEGMENTS_DIR
+
+
 def segments_path(docs_dir: Path, page: str) -> Path:
-    return Path(docs_dir).resolve().parent / SEGMENTS_DIR / f"{page}.json"
+    return segments_folder(docs_dir) / f"{page}.json"
 
 
 class Segmenter:
@@ -95,16 +100,22 @@ def segment_pages(pages: dict[str, list[str]], user_dictionary: Path | None, sto
 
 def write_segments(docs_dir: Path, segments: Iterable[tuple[str, dict[str, str]]], keep: set[str]) -> None:
     """Write each page's cuts as they come (a large site's do not all fit in memory at once), and
-    remove those of pages that are gone."""
+    remove those of pages that are gone (listed in the folder's manifest; without one, looked for)."""
     from .write import write_text
 
-    folder = Path(docs_dir).resolve().parent / SEGMENTS_DIR
-    wanted = {segments_path(docs_dir, page) for page in keep}
-    for old in folder.rglob("*.json") if folder.exists() else []:
-        if old not in wanted:
-            old.unlink()
+    folder = segments_folder(docs_dir)
+    manifest = folder / MANIFEST
+    try:
+        previous = set(json.loads(manifest.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        previous = {p.relative_to(folder).as_posix()[:-len(".json")]
+                    for p in folder.rglob("*.json")} if folder.exists() else set()
+    for gone in sorted(previous - keep):
+        (folder / f"{gone}.json").unlink(missing_ok=True)
     for page, cut in segments:
-        write_text(segments_path(docs_dir, page), json.dumps(cut, ensure_ascii=False, sort_keys=True) + "\n")
+        write_text(folder / f"{page}.json", json.dumps(cut, ensure_ascii=False, sort_keys=True) + "\n")
+    if previous != keep or not manifest.exists():
+        write_text(manifest, json.dumps(sorted(keep), ensure_ascii=False, indent=0) + "\n")
 
 
 def read_segments(docs_dir: Path, page: str) -> dict[str, str]:

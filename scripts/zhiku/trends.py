@@ -3,6 +3,7 @@ small bar chart on its glossary entry, and the terms rising most in the corpus's
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .markdown import escape_text
@@ -36,13 +37,17 @@ def corpus_months(articles: list[Article]) -> list[Month]:
     return months
 
 
-def monthly(mentions: Counter, articles: dict[str, Article]) -> Counter:
+def article_months(articles: Iterable[Article]) -> dict[str, Month | None]:
+    """Each article's month by slug (None: undated), worked out once for every term's trend."""
+    return {a.slug: (a.date.year, a.date.month) if a.date else None for a in articles}
+
+
+def monthly(mentions: Counter, month_of: dict[str, Month | None]) -> Counter:
     """Article slug → mentions, summed per month of the article's date (undated articles left out)."""
     per_month: Counter = Counter()
     for slug, count in mentions.items():
-        date = articles[slug].date
-        if date:
-            per_month[(date.year, date.month)] += count
+        if month := month_of[slug]:
+            per_month[month] += count
     return per_month
 
 
@@ -100,9 +105,9 @@ def articles_figure(articles: list[Article]) -> str:
     return figure(svg, "每月文章数，按发布日期（各月的篇数见下面的归档）", "zhiku-archive")
 
 
-def trend_figure(name: str, mentions: Counter, articles: dict[str, Article], months: list[Month]) -> str:
-    """The entry's chart with its data, as a Markdown raw block; '' when no mentioning article is dated."""
-    counts = monthly(mentions, articles)
+def trend_figure(name: str, counts: Counter, months: list[Month]) -> str:
+    """The entry's chart of its mentions per month (monthly()) with its data, as a Markdown raw block;
+    '' when no mentioning article is dated."""
     if not counts or not months:
         return ""
     caption = f"“{esc(name)}”每月提及次数，按文章的发布日期。{_table(months, counts)}"
@@ -121,8 +126,7 @@ class Rising:
         return self.recent - self.before
 
 
-def rising_terms(terms, uses: dict, articles: dict[str, Article], months: list[Month],
-                 limit: int = RISING_LIMIT) -> list[Rising]:
+def rising_terms(terms, per_month: dict[str, Counter], months: list[Month], limit: int = RISING_LIMIT) -> list[Rising]:
     """Terms whose mentions grew most from the three months before to the last three months of the corpus."""
     if not months:
         return []
@@ -131,10 +135,9 @@ def rising_terms(terms, uses: dict, articles: dict[str, Article], months: list[M
     before = {_add(last, -i) for i in range(RECENT_MONTHS, 2 * RECENT_MONTHS)}
     found = []
     for term in terms:
-        use = uses.get(term.name)
-        if not use or not use.mentions:
+        counts = per_month.get(term.name)
+        if not counts:
             continue
-        counts = monthly(use.mentions, articles)
         r = Rising(term.name, term.slug, sum(counts[m] for m in before), sum(counts[m] for m in recent))
         if r.rise > 0:
             found.append(r)
@@ -171,11 +174,16 @@ def render_rising_svg(rising: list[Rising], *, width: float = 520, glossary: str
     return "\n".join(parts)
 
 
-def render_rising(terms, uses: dict, articles: list[Article]) -> str:
+def terms_per_month(terms, uses: dict, articles: list[Article]) -> dict[str, Counter]:
+    """Each mentioned term's mentions per month (monthly()), by name."""
+    month_of = article_months(articles)
+    return {t.name: monthly(uses[t.name].mentions, month_of) for t in terms if t.name in uses and uses[t.name].mentions}
+
+
+def render_rising(terms, uses: dict, articles: list[Article], per_month: dict[str, Counter] | None = None) -> str:
     """The home page's section: chart and list ('' when no term rose)."""
-    by_slug = {a.slug: a for a in articles}
     months = corpus_months(articles)
-    rising = rising_terms(terms, uses, by_slug, months)
+    rising = rising_terms(terms, per_month if per_month is not None else terms_per_month(terms, uses, articles), months)
     if not rising:
         return ""
     first, last = recent_span(months)

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import datetime
 from pathlib import Path
 
 import yaml
-from pypinyin import lazy_pinyin
 
+from .facts import LEAD_CHARS, facts_of, slugify_title  # noqa: F401 - slugify_title: write's name for it too
 from .markdown import escape_text
 from .model import Article
 
@@ -39,19 +38,11 @@ def dump_front_matter(data: dict) -> str:
     return f"---\n{body}---\n"
 
 
-def slugify_title(title: str, max_length: int = 60) -> str:
-    """An ASCII URL slug from the title's pinyin, e.g. 重建Meta帝国 → chong-jian-meta-di-guo."""
-    words = re.sub(r"[^a-z0-9]+", "-", "-".join(lazy_pinyin(title)).lower()).strip("-")
-    if len(words) > max_length:
-        words = words[:max_length].rsplit("-", 1)[0]
-    return words or "article"
-
-
 def assign_slugs(articles: list[Article]) -> None:
     """Stable, distinct slugs: the title's pinyin; on a clash, a short hash of the input path is added."""
     by_slug: dict[str, list[Article]] = {}
     for article in articles:
-        by_slug.setdefault(slugify_title(article.title), []).append(article)
+        by_slug.setdefault(facts_of(article).title_slug, []).append(article)
     for slug, group in by_slug.items():
         for article in group:
             article.slug = slug if len(group) == 1 else f"{slug}-{_short_hash(article.source_path)}"
@@ -109,7 +100,10 @@ def render_article(article: Article) -> str:
 
 
 def excerpt(article: Article, length: int = 120) -> str:
-    text = next((b.text for b in article.blocks if b.kind == "paragraph"), "")
+    if length < LEAD_CHARS:
+        text = facts_of(article).lead
+    else:
+        text = next((b.text for b in article.blocks if b.kind == "paragraph"), "")
     return text if len(text) <= length else text[:length].rstrip() + "…"
 
 

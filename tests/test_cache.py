@@ -1,0 +1,65 @@
+"""The caches' own rules: what a Memo keeps from one build to the next."""
+from zhiku.cache import LazyList, Memo
+
+
+def test_memo_keeps_what_the_run_used_and_appends_what_it_added(tmp_path):
+    memo = Memo(tmp_path, "m")
+    for i in range(2000):
+        memo.put(f"k{i}", {"n": i, "text": "大模型"})
+    memo.save()
+    lines = (tmp_path / "m.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2000 and lines[0] == 'k0\t{"n":0,"text":"大模型"}'
+
+    again = Memo(tmp_path, "m")
+    assert again.get("k5") == {"n": 5, "text": "大模型"} and again.get("missing") is None
+    for i in range(1, 2000):
+        again.get(f"k{i}")
+    again.put("k1", {"n": -1})  # changed: one line appended, the file not written whole
+    again.save()
+    lines = (tmp_path / "m.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2001 and lines[-1] == 'k1\t{"n":-1}'
+    assert Memo(tmp_path, "m").get("k1") == {"n": -1}  # the later line wins
+
+
+def test_memo_drops_what_no_run_used_once_it_is_a_quarter_of_the_file(tmp_path):
+    memo = Memo(tmp_path, "m")
+    for i in range(100):
+        memo.put(f"k{i}", i)
+    memo.save()
+    used = Memo(tmp_path, "m")
+    assert used.peek("k99") == 99  # peeking does not keep an entry
+    for i in range(50):
+        used.get(f"k{i}")
+    used.save()
+    kept = Memo(tmp_path, "m")
+    assert [kept.get(f"k{i}") for i in (0, 49, 50, 99)] == [0, 49, None, None]
+
+
+def test_memo_survives_a_line_cut_short(tmp_path):
+    (tmp_path / "m.jsonl").write_text('a\t1\nb\t{"cut', encoding="utf-8")  # a build killed mid-append
+    memo = Memo(tmp_path, "m")
+    assert memo.get("a") == 1 and memo.get_json("b") is None
+    memo.put("c", 3)
+    memo.save()  # written whole: the next line must not be glued to the cut one
+    assert (tmp_path / "m.jsonl").read_text(encoding="utf-8") == 'a\t1\nc\t3\n'
+    (tmp_path / "m.jsonl").write_text('a\t{"cut\n', encoding="utf-8")  # a value that does not decode
+    assert Memo(tmp_path, "m").get("a") is None
+
+
+def test_lazy_list_reads_once_and_only_when_used():
+    reads = []
+    items = LazyList(lambda: reads.append(1) or [1, 2, 3])
+    assert reads == []
+    assert list(items) == [1, 2, 3] and items[1] == 2 and len(items) == 3 and items == [1, 2, 3]
+    assert reads == [1]
+
+
+def test_memo_keys_may_hold_any_character(tmp_path):
+    memo = Memo(tmp_path, "m")
+    keys = ["文章/a b.md", "tab\there", "line\nbreak", "back\\slash\\t", "cr\r"]
+    for i, key in enumerate(keys):
+        memo.put(key, i)
+    memo.save()
+    assert len((tmp_path / "m.jsonl").read_text(encoding="utf-8").splitlines()) == len(keys)
+    again = Memo(tmp_path, "m")
+    assert [again.get(key) for key in keys] == list(range(len(keys)))

@@ -1,0 +1,122 @@
+"""A build after a change, from the caches of the last one, writes what a build from nothing writes.
+
+One corpus, changed step by step; after each step the cached build (same docs folder, same cache
+folder) is compared byte for byte with a fresh build without a cache: every Markdown page, the
+report and the link report.
+"""
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from test_pipeline import digest
+from zhiku import cache
+from zhiku.pipeline import run_pipeline
+
+sys.path.insert(0, str(ROOT / "bench"))
+from make_corpus import write_corpus  # noqa: E402
+
+
+@pytest.fixture
+def site(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 40, seed=11, html_share=0.1)
+    glossary = tmp_path / "glossary.yml"
+    shutil.copy(ROOT / "content" / "glossary.yml", glossary)
+    return corpus, glossary
+
+
+def build(corpus, glossary, out, cache_dir=None):
+    result = run_pipeline(corpus, out / "docs", out / "report.json", glossary_file=glossary, cache_dir=cache_dir,
+                          jobs=1)
+    report = (out / "report.json").read_text(encoding="utf-8")
+    # The summary's cache figures are the one thing a cached build reports differently.
+    report = re.sub(r'"extracted": \d+, "from_cache": \d+', "", report, count=1)
+    return result, {**digest(out / "docs"), "report.json": report,
+                    "links.json": (out / "links.json").read_text(encoding="utf-8")}
+
+
+def assert_same_as_fresh(corpus, glossary, tmp_path, step):
+    result, incremental = build(corpus, glossary, tmp_path / "incremental", tmp_path / "cache")
+    _, fresh = build(corpus, glossary, tmp_path / f"fresh-{step}")
+    assert incremental.keys() == fresh.keys(), step
+    differ = [name for name in fresh if incremental[name] != fresh[name]]
+    assert differ == [], f"{step}: {differ[:5]}"
+    return result
+
+
+def related_source(docs):
+    """The input of a text-dump article that another article lists as related."""
+    for page in sorted((docs / "articles").glob("*.md")):
+        for slug in re.findall(r"^- \[.*\]\(([^)]+)\.md\)（共同术语", page.read_text(encoding="utf-8"), re.M):
+            source = re.search(r"^input: (.+)$", (docs / "articles" / f"{slug}.md").read_text(encoding="utf-8"), re.M)
+            if source.group(1).endswith(".txt"):
+                return source.group(1)
+    raise AssertionError("no related articles in the site")
+
+
+def edit(page, old, new):
+    text = page.read_text(encoding="utf-8")
+    assert old in text, page
+    page.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_cached_build_after_each_change_equals_a_fresh_build(site, tmp_path, monkeypatch):
+    corpus, glossary = site
+    assert_same_as_fresh(corpus, glossary, tmp_path, "first build")
+
+    # Unchanged: no page is extracted, linked or rendered again, and no body, plain or linked, is read
+    # from the cache (the one read is the discovery sample's TF-IDF).
+    reads = []
+    real_get = cache.JsonStore.get
+    monkeypatch.setattr(cache.JsonStore, "get",
+                        lambda self, key: (self.folder and reads.append(self.kind)) or real_get(self, key))
+    result = assert_same_as_fresh(corpus, glossary, tmp_path, "unchanged")
+    monkeypatch.undo()
+    assert result.written == 0 and result.relinked == [] and result.ingest.extracted == []
+    assert reads == ["discovery"]
+
+    pages = sorted(corpus.rglob("*.txt"))
+    lines = pages[3].read_text(encoding="utf-8").split("\n")
+    edit(pages[3], lines[6], lines[6] + "这一段多了一句话，提到 OpenAI 和大模型。")  # a body paragraph
+    # The title of an article that other articles list as related: they show it, unchanged themselves.
+    retitled = corpus / related_source(tmp_path / "incremental" / "docs")
+    edit(retitled, retitled.read_text(encoding="utf-8").split("\n")[3], "全新的标题：扎克伯格谈开源")
+    pages[9].touch()  # the same bytes, a new mtime
+    assert_same_as_fresh(corpus, glossary, tmp_path, "body, title, mtime")
+
+    added = pages[0].parent / "zz-new-page.txt"
+    added.write_text(pages[12].read_text(encoding="utf-8").replace("\n", "\n新增页面的一句话。\n", 1), encoding="utf-8")
+    pages[15].unlink()
+    assert_same_as_fresh(corpus, glossary, tmp_path, "page added, page removed")
+
+    keyword_page = next(p for p in pages[16:] if "关键词" in p.read_text(encoding="utf-8"))
+    keyword_line = next(line for line in keyword_page.read_text(encoding="utf-8").split("\n") if "关键词" in line)
+    edit(keyword_page, keyword_line, keyword_line + " , 量子计算")  # a new term in the glossary
+    assert_same_as_fresh(corpus, glossary, tmp_path, "keywords")
+
+    # A term added, and one dropped: 投资 is then a word term discovery looks for in every article.
+    edit(glossary, "  投资: {link: false}", "  投资: {drop: true}\n  测试术语:\n    definition: 只为这个测试加的术语，提到大模型。")
+    assert_same_as_fresh(corpus, glossary, tmp_path, "curated glossary")
+
+
+def test_a_cache_with_entries_taken_away_is_rebuilt_not_trusted(site, tmp_path):
+    corpus, glossary = site
+    cache_dir = tmp_path / "cache"
+    build(corpus, glossary, tmp_path / "incremental", cache_dir)
+    shutil.rmtree(cache_dir / "links")  # by hand: the memos still name the linked articles
+    retitled = corpus / related_source(tmp_path / "incremental" / "docs")
+    edit(retitled, retitled.read_text(encoding="utf-8").split("\n")[3], "另一个标题")  # others show it
+    with pytest.raises(cache.CacheDamaged, match="links"):
+        build(corpus, glossary, tmp_path / "incremental", cache_dir)
+    out = tmp_path / "incremental"
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--input", str(corpus), "--docs",
+                           str(out / "docs"), "--cache", str(cache_dir), "--glossary", str(glossary),
+                           "--markdown-only"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "building again without its memos" in done.stderr
+    _, fresh = build(corpus, glossary, tmp_path / "fresh")
+    assert digest(out / "docs") == {k: v for k, v in fresh.items() if k not in ("report.json", "links.json")}
