@@ -7,7 +7,8 @@
 
 For each N: a synthetic corpus (bench/make_corpus.py, 10% HTML), a cold build without cache in a
 fresh process (scripts/build.py --timings), the sizes of the site, its search index and its largest
-HTML page, then a warm rebuild after one page changed (Markdown only, then the whole site).
+HTML page; then warm rebuilds from the cache (Markdown only): nothing changed, one page changed, one
+page added; and the whole site after one page changed.
 Then the linker on the same corpus and glossary against one regex per term, and the growth ratios.
 """
 from __future__ import annotations
@@ -62,6 +63,16 @@ def change_one_page(corpus: Path) -> None:
     page.write_text("\n".join(lines), encoding="utf-8")
 
 
+def add_one_page(corpus: Path) -> Path:
+    """A new page, as a day's scraping brings: another page's text under a title of its own."""
+    source = sorted(corpus.rglob("*.txt"))[0]
+    lines = source.read_text(encoding="utf-8").split("\n")
+    lines[3] = f"新增的一篇（{time.time():.0f}）：{lines[3]}"
+    added = source.with_name("zz-added.txt")
+    added.write_text("\n".join(lines), encoding="utf-8")
+    return added
+
+
 def run_size(n: int, work: Path, jobs: int | None) -> dict:
     corpus = work / f"corpus-{n}"
     if not corpus.exists():
@@ -80,8 +91,12 @@ def run_size(n: int, work: Path, jobs: int | None) -> dict:
         "html_pages": len(pages),
     }
     build(corpus, out, "--markdown-only", jobs=jobs)  # fill the cache
+    figures["unchanged_markdown"], figures["unchanged_markdown_wall"] = build(corpus, out, "--markdown-only", jobs=jobs)
     change_one_page(corpus)
-    figures["rebuild_markdown"], _ = build(corpus, out, "--markdown-only", jobs=jobs)
+    figures["rebuild_markdown"], figures["rebuild_markdown_wall"] = build(corpus, out, "--markdown-only", jobs=jobs)
+    added = add_one_page(corpus)
+    figures["added_markdown"], figures["added_markdown_wall"] = build(corpus, out, "--markdown-only", jobs=jobs)
+    added.unlink()
     change_one_page(corpus)
     figures["rebuild_site"], figures["rebuild_site_wall"] = build(corpus, out, jobs=jobs)
     return figures
@@ -126,9 +141,11 @@ def report(f: dict) -> None:
     print(f"before MkDocs: {before:.1f} s = {n / before:.0f} pages/s, {100 * before / total:.1f}% of the build")
     print(f"site {mb(f['site'])}; search index {mb(f['index'])} = {f['index'] / n / 1e3:.1f} KB per article; "
           f"article HTML median {f['median_article_html'] / 1e3:.0f} KB, largest {f['largest_article_html'] / 1e3:.0f} KB")
-    md = f["rebuild_markdown"]
-    print(f"one page changed: Markdown rebuilt in {sum(md[s][0] for s in PRE_MKDOCS if s in md):.2f} s; "
-          f"whole site in {f['rebuild_site_wall']:.1f} s")
+    for label, key in (("nothing changed", "unchanged"), ("one page changed", "rebuild"), ("one page added", "added")):
+        md = f[f"{key}_markdown"]
+        print(f"{label}: Markdown rebuilt in {sum(md[s][0] for s in PRE_MKDOCS if s in md):.2f} s of stages, "
+              f"{f[f'{key}_markdown_wall']:.2f} s for the whole command")
+    print(f"one page changed: whole site in {f['rebuild_site_wall']:.1f} s")
 
 
 def report_growth(all_figures: list[dict]) -> None:

@@ -1,13 +1,15 @@
 """The caches' own rules: what a Memo keeps from one build to the next."""
 from zhiku.cache import LazyList, Memo
 
+HEADER = "zhiku memo\t\n"  # a Memo's first line: its code version (none here)
+
 
 def test_memo_keeps_what_the_run_used_and_appends_what_it_added(tmp_path):
     memo = Memo(tmp_path, "m")
     for i in range(2000):
         memo.put(f"k{i}", {"n": i, "text": "大模型"})
     memo.save()
-    lines = (tmp_path / "m.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (tmp_path / "m.jsonl").read_text(encoding="utf-8").splitlines()[1:]  # after the header
     assert len(lines) == 2000 and lines[0] == 'k0\t{"n":0,"text":"大模型"}'
 
     again = Memo(tmp_path, "m")
@@ -16,7 +18,7 @@ def test_memo_keeps_what_the_run_used_and_appends_what_it_added(tmp_path):
         again.get(f"k{i}")
     again.put("k1", {"n": -1})  # changed: one line appended, the file not written whole
     again.save()
-    lines = (tmp_path / "m.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (tmp_path / "m.jsonl").read_text(encoding="utf-8").splitlines()[1:]
     assert len(lines) == 2001 and lines[-1] == 'k1\t{"n":-1}'
     assert Memo(tmp_path, "m").get("k1") == {"n": -1}  # the later line wins
 
@@ -36,13 +38,13 @@ def test_memo_drops_what_no_run_used_once_it_is_a_quarter_of_the_file(tmp_path):
 
 
 def test_memo_survives_a_line_cut_short(tmp_path):
-    (tmp_path / "m.jsonl").write_text('a\t1\nb\t{"cut', encoding="utf-8")  # a build killed mid-append
+    (tmp_path / "m.jsonl").write_text(HEADER + 'a\t1\nb\t{"cut', encoding="utf-8")  # a build killed mid-append
     memo = Memo(tmp_path, "m")
     assert memo.get("a") == 1 and memo.get_json("b") is None
     memo.put("c", 3)
     memo.save()  # written whole: the next line must not be glued to the cut one
-    assert (tmp_path / "m.jsonl").read_text(encoding="utf-8") == 'a\t1\nc\t3\n'
-    (tmp_path / "m.jsonl").write_text('a\t{"cut\n', encoding="utf-8")  # a value that does not decode
+    assert (tmp_path / "m.jsonl").read_text(encoding="utf-8") == HEADER + 'a\t1\nc\t3\n'
+    (tmp_path / "m.jsonl").write_text(HEADER + 'a\t{"cut\n', encoding="utf-8")  # a value that does not decode
     assert Memo(tmp_path, "m").get("a") is None
 
 
@@ -60,6 +62,14 @@ def test_memo_keys_may_hold_any_character(tmp_path):
     for i, key in enumerate(keys):
         memo.put(key, i)
     memo.save()
-    assert len((tmp_path / "m.jsonl").read_text(encoding="utf-8").splitlines()) == len(keys)
+    assert len((tmp_path / "m.jsonl").read_text(encoding="utf-8").splitlines()) == 1 + len(keys)
     again = Memo(tmp_path, "m")
     assert [again.get(key) for key in keys] == list(range(len(keys)))
+
+
+def test_a_memo_written_by_other_code_is_not_read(tmp_path):
+    memo = Memo(tmp_path, "m", version="v1")
+    memo.put("k", {"counts": {"广告": 2}})
+    memo.save()
+    assert Memo(tmp_path, "m", version="v1").get("k") == {"counts": {"广告": 2}}
+    assert Memo(tmp_path, "m", version="v2").get("k") is None  # the values may mean something else now

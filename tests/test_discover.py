@@ -1,5 +1,5 @@
 from zhiku.cache import Memo
-from zhiku.discover import _chinese_counts, discover_terms
+from zhiku.discover import SAMPLE_CHARS, _chinese_counts, discover_terms, sample_articles
 from zhiku.model import Article, Block, Term
 
 
@@ -41,3 +41,21 @@ class NoChineseWords:
 
     def put(self, key, value):
         raise AssertionError("nothing to store")
+
+
+def test_the_sample_is_about_sample_chars_and_stays_when_articles_come_and_go():
+    def page(i):
+        return Article(source_path=f"p{i:04d}.txt", sha256="", title=f"t{i}", blocks=[Block("paragraph", "字" * 5000)])
+
+    site = [page(i) for i in range(200)]
+    sample = sample_articles(site)
+    assert SAMPLE_CHARS <= 5000 * len(sample) < SAMPLE_CHARS + 5000
+    changed = 0
+    for extra in range(1000, 1100):  # a new article changes the sample only by joining it
+        grown = [a.source_path for a in sample_articles(site + [page(extra)])]
+        if grown != [a.source_path for a in sample]:
+            changed += 1
+            assert f"p{extra:04d}.txt" in grown
+    assert changed < 20  # 12 of 200 articles are in the sample: about 6 of 100 new ones join it
+    outside = next(a for a in site if a not in sample)
+    assert sample_articles([a for a in site if a is not outside]) == sample

@@ -9,9 +9,9 @@ unchanged file is not even read.
 Layout under the cache folder (default `build/cache/`):
   pages/<key[:2]>/<key>.json   one extracted Article, or the page's read error
   index.json                   path → [size, mtime_ns, sha256] of the last build
-  heads.json                   key → the entry without the body: what a build needs of an unchanged
-                               page, read in one go; the body is read from pages/ only if asked for
-  links/, links.json, …        the later stages' caches (JsonStore, Memo)
+  heads.jsonl                  key → the entry without the body: what a build needs of an unchanged
+                               page, read in one go (a Memo); the body is read from pages/ if asked for
+  links/, link-counts.jsonl, … the later stages' caches (JsonStore, Memo: pipeline.StageCaches)
 """
 from __future__ import annotations
 
@@ -197,8 +197,10 @@ class Memo:
     values until they are asked for; a build appends what it added. Entries no run has used since the
     file was last written whole are dropped when they pass a quarter of it, so it follows the site."""
 
-    def __init__(self, folder: Path | None, name: str) -> None:
+    def __init__(self, folder: Path | None, name: str, version: str = "") -> None:
+        """`version`: of the code that makes the values (source_version); a file of another is not read."""
         self.path = folder / f"{name}.jsonl" if folder is not None else None
+        self._header = f"{_MEMO_HEADER}\t{version}\n"
         self._old: dict[str, str] = {}  # key → value as JSON text, from the file
         self._lines = 0
         self._torn = False
@@ -207,10 +209,12 @@ class Memo:
                 text = self.path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 text = ""
+            if not text.startswith(self._header):
+                text = ""  # written by other code, or not a memo: as if there were none
             if not text.endswith("\n"):  # the last line cut short by a killed build: not used, and
                 text = text[:text.rfind("\n") + 1]  # the file is written whole again (save)
                 self._torn = True
-            for line in text.split("\n")[:-1]:
+            for line in text[len(self._header):].split("\n")[:-1]:
                 key, tab, value = line.partition("\t")
                 if tab:
                     self._old[_unescape_key(key) if "\\" in key else key] = value
@@ -267,8 +271,11 @@ class Memo:
         entries.update(self._added)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text("".join(_journal_line(k, v) for k, v in entries.items()), encoding="utf-8")
+        tmp.write_text(self._header + "".join(_journal_line(k, v) for k, v in entries.items()), encoding="utf-8")
         os.replace(tmp, self.path)
+
+
+_MEMO_HEADER = "zhiku memo"
 
 
 def forget_memos(folder: Path) -> None:

@@ -20,18 +20,16 @@ from .link import TermMatcher, link_all
 from .model import Article, Term
 from .pictures import Pictures, draw_pictures
 from .profile import SourceProfile, default_profile
-from .cache import JsonStore, Memo, PageCache
+from .cache import JsonStore, Memo, PageCache, source_version
 from .ingest import Ingest, read_input
 from .search import searchable_markdown, user_dictionary_path, write_search_files
 from .segment import han_runs, segment_pages, segments_folder, write_segments
 from .read import MAX_PAGE_BYTES
 from .report import build_report, dumps_by_line
 from .trends import articles_figure
-from .cache import source_version
 from .write import (ARTICLES_DIR, assign_slugs, front_matter, render_article, render_article_index,
                     render_home, write_text)
 
-_RENDER_CODE = source_version("write.py", "markdown.py")
 MANIFEST = ".zhiku-manifest.json"  # the files zhiku wrote last time, so stale ones can be removed safely
 
 
@@ -89,19 +87,23 @@ class StageCaches:
 
     @classmethod
     def under(cls, folder: Path | None) -> StageCaches:
-        return cls(JsonStore(folder, "links"), Memo(folder, "link-counts"), Memo(folder, "link-snippets"),
-                   JsonStore(folder, "discovery"), Memo(folder, "chinese-counts"), Memo(folder, "rendered"),
-                   Memo(folder, "not-in-body"), Memo(folder, "term-pairs"))
+        return cls(JsonStore(folder, "links"), Memo(folder, "link-counts", source_version("link.py")),
+                   Memo(folder, "link-snippets", source_version("link.py")), JsonStore(folder, "discovery"),
+                   Memo(folder, "chinese-counts", source_version("discover.py")),
+                   Memo(folder, "rendered", source_version("pipeline.py", "write.py", "markdown.py")),
+                   Memo(folder, "not-in-body", source_version("report.py")),
+                   Memo(folder, "term-pairs", source_version("relate.py")))
 
     def save(self) -> None:
-        for memo in (self.link_counts, self.link_snippets, self.chinese_counts, self.not_in_body, self.term_pairs):
+        for memo in (self.link_counts, self.link_snippets, self.chinese_counts, self.rendered, self.not_in_body,
+                     self.term_pairs):
             memo.save()
 
 
 def link_site(articles: list[Article], terms: list[Term], caches: StageCaches | None = None,
               jobs: int | None = None) -> tuple[TermMatcher, dict[str, TermUse], list[str]]:
     """Link every article to the glossary; gather how each term is used, and related articles and terms."""
-    from .relate import related_articles, related_terms, related_terms_since
+    from .relate import related_articles
 
     caches = caches or StageCaches.under(None)
     matcher = TermMatcher(terms)
@@ -122,19 +124,26 @@ def link_site(articles: list[Article], terms: list[Term], caches: StageCaches | 
     by_slug = {a.slug: a for a in articles}
     for slug, related in related_articles(article_terms).items():
         by_slug[slug].related = [(other, by_slug[other].title, shared) for other, shared in related]
+    for name, related in _related_terms(results, article_terms, caches).items():
+        uses[name].related = related
+    return matcher, uses, [articles[i].source_path for i in computed]
+
+
+def _related_terms(results: list, article_terms: dict[str, set[str]], caches: StageCaches) -> dict:
+    """Related terms from the last build's pair counts, the articles gone taken away and the new added."""
+    from .relate import related_terms, related_terms_since
+
+    term_sets = {r.key: list(r.counts) for r in results}
+    if len(term_sets) < len(results):  # two articles of the same body (made in code, not read): count all
+        return related_terms(article_terms)
+
     def terms_then(key: str) -> list[str] | None:
         counts = caches.link_counts.peek(key)
         return None if counts is None else list(counts["counts"])
 
-    term_sets = {r.key: list(r.counts) for r in results}
-    if len(term_sets) == len(results):
-        related, pair_state = related_terms_since(caches.term_pairs.get("state"), term_sets, terms_then)
-        caches.term_pairs.put("state", pair_state)
-    else:  # two articles of the same body (made in code, not read from pages): count each
-        related = related_terms(article_terms)
-    for name, terms_related in related.items():
-        uses[name].related = terms_related
-    return matcher, uses, [articles[i].source_path for i in computed]
+    related, pair_state = related_terms_since(caches.term_pairs.get("state"), term_sets, terms_then)
+    caches.term_pairs.put("state", pair_state)
+    return related
 
 
 class RenderedPages:
@@ -159,12 +168,11 @@ class RenderedPages:
     def note(self, rel: str, fingerprint: str) -> None:
         self._noted[rel] = fingerprint
 
-    def save(self) -> None:
+    def remember_written(self) -> None:
         """After the pages are written: their files' size and mtime now."""
         for rel, fingerprint in self._noted.items():
-            stat = (self.docs_dir / rel).stat()
+            stat = os.stat(self._folder + rel)
             self.memo.put(self._folder + rel, [fingerprint, stat.st_size, stat.st_mtime_ns])
-        self.memo.save()
 
 
 def article_pages(articles: list[Article], rendered: RenderedPages | None = None) -> dict[str, str | None]:
@@ -188,7 +196,8 @@ def render_fingerprint(article: Article) -> str | None:
     """What render_article reads, without reading the body: None when the body has no cache key."""
     if not article.linked_key:
         return None
-    shown = [_RENDER_CODE, front_matter(article), article.linked_key, article.related]
+    # The code that renders is the memo's version (StageCaches): another version, another memo.
+    shown = [front_matter(article), article.linked_key, article.related]
     return hashlib.sha256(json.dumps(shown, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
 
 
@@ -266,7 +275,7 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_na
         pages = generate_pages(articles, site_name, pictures, feed_files(articles, site_url, site_name), rendered)
         pages.update(glossary_pages(glossary.terms, uses, articles, matcher, candidates, pictures.entries))
         changed = write_docs(docs_dir, pages)
-        rendered.save()
+        rendered.remember_written()
         dictionary_changed = write_search_files(docs_dir, [n for t in glossary.terms for n in t.all_names] + [c.name for c in candidates],
                            {f"{GLOSSARY_DIR}/{t.slug}.md": t.all_names for t in glossary.terms})
         write_text(report_file, build_report(ingest, articles, curated_errors, terms=len(glossary.terms),
