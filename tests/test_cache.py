@@ -73,3 +73,9 @@ def test_a_memo_written_by_other_code_is_not_read(tmp_path):
     memo.save()
     assert Memo(tmp_path, "m", version="v1").get("k") == {"counts": {"广告": 2}}
     assert Memo(tmp_path, "m", version="v2").get("k") is None  # the values may mean something else now
+
+
+def test_lazy_list_goes_to_a_worker_process_as_a_plain_list():
+    import pickle
+
+    assert pickle.loads(pickle.dumps(LazyList(lambda: ["段落"]))) == ["段落"]

@@ -86,7 +86,8 @@ def test_a_cached_build_after_each_change_equals_a_fresh_build(site, tmp_path, m
     retitled = corpus / related_source(tmp_path / "incremental" / "docs")
     edit(retitled, retitled.read_text(encoding="utf-8").split("\n")[3], "全新的标题：扎克伯格谈开源")
     pages[9].touch()  # the same bytes, a new mtime
-    assert_same_as_fresh(corpus, glossary, tmp_path, "body, title, mtime")
+    result = assert_same_as_fresh(corpus, glossary, tmp_path, "body, title, mtime")
+    assert sorted(result.relinked) == sorted(p.relative_to(corpus).as_posix() for p in (pages[3], retitled))
 
     added = pages[0].parent / "zz-new-page.txt"
     added.write_text(pages[12].read_text(encoding="utf-8").replace("\n", "\n新增页面的一句话。\n", 1), encoding="utf-8")
@@ -97,10 +98,13 @@ def test_a_cached_build_after_each_change_equals_a_fresh_build(site, tmp_path, m
     keyword_line = next(line for line in keyword_page.read_text(encoding="utf-8").split("\n") if "关键词" in line)
     edit(keyword_page, keyword_line, keyword_line + " , 量子计算")  # a new term in the glossary
     assert_same_as_fresh(corpus, glossary, tmp_path, "keywords")
+    entries = tmp_path / "incremental" / "docs" / "glossary"
+    assert (entries / "liang-zi-ji-suan.md").exists()
 
     # A term added, and one dropped: 投资 is then a word term discovery looks for in every article.
     edit(glossary, "  投资: {link: false}", "  投资: {drop: true}\n  测试术语:\n    definition: 只为这个测试加的术语，提到大模型。")
     assert_same_as_fresh(corpus, glossary, tmp_path, "curated glossary")
+    assert (entries / "ce-shi-shu-yu.md").exists() and not (entries / "tou-zi.md").exists()
 
 
 def test_a_cache_with_entries_taken_away_is_rebuilt_not_trusted(site, tmp_path):
