@@ -3,7 +3,8 @@ import yaml
 from conftest import HEADER, page
 from zhiku.extract import extract_article
 from zhiku.model import Article
-from zhiku.write import assign_slugs, render_article, slugify_title
+from zhiku.facts import slugify_title
+from zhiku.write import assign_slugs, render_article
 
 
 def split_front_matter(markdown: str) -> tuple[dict, str]:

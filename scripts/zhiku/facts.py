@@ -2,7 +2,7 @@
 
 Taken once when a page is extracted and cached with it (cache.py), so that a build after a one-page
 change sums these small records instead of reading every body again: the glossary's spelling
-counts, term discovery's Latin names and sample size, the article's slug.
+counts, term discovery's Latin names and sample size, the excerpt's lead, the article's slug.
 """
 from __future__ import annotations
 

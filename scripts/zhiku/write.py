@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .facts import LEAD_CHARS, facts_of, slugify_title  # noqa: F401 - slugify_title: write's name for it too
+from .facts import LEAD_CHARS, facts_of
 from .markdown import escape_text
 from .model import Article
 
