@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from zhiku.feeds import SKIPPED as FEEDS_SKIPPED, config_site_url  # noqa: E402
-from zhiku.cache import CacheDamaged, forget_memos  # noqa: E402
+from zhiku.cache import CacheBusy, CacheDamaged, forget_memos  # noqa: E402
 from zhiku.pipeline import run_pipeline  # noqa: E402
 from zhiku.ingest import Progress  # noqa: E402
 from zhiku.bundle import write_bundle  # noqa: E402
@@ -82,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         result = pipeline()
+    except CacheBusy as exc:
+        print(f"build.py: error: {exc}", file=sys.stderr)
+        return 2
     except CacheDamaged as exc:
         # A memo names an entry that is gone: without the memos every entry is looked up itself.
         print(f"warning: cache folder {cache}: {exc}; building again without its memos", file=sys.stderr)

@@ -1,5 +1,7 @@
 """The caches' own rules: what a Memo keeps from one build to the next."""
-from zhiku.cache import LazyList, Memo
+import pytest
+
+from zhiku.cache import CacheBusy, LazyList, Memo, cache_lock
 
 HEADER = "zhiku memo\t\n"  # a Memo's first line: its code version (none here)
 
@@ -79,3 +81,12 @@ def test_lazy_list_goes_to_a_worker_process_as_a_plain_list():
     import pickle
 
     assert pickle.loads(pickle.dumps(LazyList(lambda: ["段落"]))) == ["段落"]
+
+
+def test_a_second_build_on_the_same_cache_folder_stops_with_a_clear_error(tmp_path):
+    with cache_lock(tmp_path / "cache"):
+        with pytest.raises(CacheBusy, match="another build is using the cache folder"):
+            with cache_lock(tmp_path / "cache"):
+                pass
+    with cache_lock(tmp_path / "cache"):  # free again once the first build ended
+        pass

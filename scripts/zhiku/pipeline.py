@@ -20,7 +20,7 @@ from .link import TermMatcher, link_all
 from .model import Article, Term
 from .pictures import Pictures, draw_pictures
 from .profile import SourceProfile, default_profile
-from .cache import JsonStore, Memo, PageCache, source_version
+from .cache import JsonStore, Memo, PageCache, cache_lock, source_version
 from .ingest import Ingest, read_input
 from .search import searchable_markdown, user_dictionary_path, write_search_files
 from .segment import han_runs, segment_pages, segments_folder, write_segments
@@ -244,7 +244,7 @@ def collector_paused():
 
 def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, **options) -> PipelineResult:
     """read → clean → extract → glossary → link → write (options: _run_pipeline's)."""
-    with collector_paused():
+    with cache_lock(options.get("cache_dir")), collector_paused():
         return _run_pipeline(input_dir, docs_dir, report_file, **options)
 
 
