@@ -1,8 +1,9 @@
 """Glossary entries: the articles that mention a term, capped so that no entry grows with the site."""
+from collections import Counter
 from urllib.parse import unquote
 
 from pictures_data import make_site
-from zhiku.glossary_pages import MENTIONS_LISTED, render_entry
+from zhiku.glossary_pages import MENTIONS_LISTED, most_mentioning, render_entry
 from zhiku.link import TermMatcher
 
 
@@ -47,3 +48,13 @@ def test_a_large_site_lists_the_most_mentioning_articles_and_links_the_rest_to_s
 def test_the_search_link_renders_as_a_query_on_the_same_page(render):
     html = render(entry(MENTIONS_LISTED + 1))
     assert 'href="?q=%E5%A4%A7%E6%A8%A1%E5%9E%8B"' in html
+
+
+def test_most_mentioning_is_the_head_of_the_full_ranking_ties_by_slug():
+    import random
+
+    rng = random.Random(5)
+    mentions = Counter({f"a{i:04d}": rng.randint(1, 6) for i in range(3000)})  # many ties at every count
+    full = sorted(mentions.items(), key=lambda item: (-item[1], item[0]))
+    for limit in (1, 100, 2999, 3000, 5000):
+        assert most_mentioning(mentions, limit) == full[:limit]

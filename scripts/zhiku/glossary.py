@@ -179,7 +179,9 @@ def _spelling_usage(articles: list[Article], wanted: set[str]) -> dict[str, Coun
     for article in articles:
         words = facts_of(article).latin_words
         for folded in wanted & words.keys():
-            counts = usage.setdefault(folded, Counter())
+            counts = usage.get(folded)
+            if counts is None:
+                counts = usage[folded] = Counter()
             for spelling, count in words[folded].items():
                 counts[spelling] += count
     return usage

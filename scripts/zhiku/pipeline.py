@@ -84,6 +84,7 @@ class StageCaches:
     rendered: Memo  # article page → what it was rendered from (RenderedPages)
     not_in_body: Memo  # article → its report's not_in_body, as JSON text
     term_pairs: Memo  # the last build's co-occurrence counts (relate.related_terms_since)
+    related_articles: Memo  # the articles' terms → related articles
 
     @classmethod
     def under(cls, folder: Path | None) -> StageCaches:
@@ -92,19 +93,18 @@ class StageCaches:
                    Memo(folder, "chinese-counts", source_version("discover.py")),
                    Memo(folder, "rendered", source_version("pipeline.py", "write.py", "markdown.py")),
                    Memo(folder, "not-in-body", source_version("report.py")),
-                   Memo(folder, "term-pairs", source_version("relate.py")))
+                   Memo(folder, "term-pairs", source_version("relate.py")),
+                   Memo(folder, "related-articles", source_version("relate.py")))
 
     def save(self) -> None:
         for memo in (self.link_counts, self.link_snippets, self.chinese_counts, self.rendered, self.not_in_body,
-                     self.term_pairs):
+                     self.term_pairs, self.related_articles):
             memo.save()
 
 
 def link_site(articles: list[Article], terms: list[Term], caches: StageCaches | None = None,
               jobs: int | None = None) -> tuple[TermMatcher, dict[str, TermUse], list[str]]:
     """Link every article to the glossary; gather how each term is used, and related articles and terms."""
-    from .relate import related_articles
-
     caches = caches or StageCaches.under(None)
     matcher = TermMatcher(terms)
     uses = {term.name: TermUse() for term in terms}
@@ -122,11 +122,24 @@ def link_site(articles: list[Article], terms: list[Term], caches: StageCaches | 
         use.snippets = TermSnippets(name, results_by_slug)
     article_terms = {a.slug: set(a.terms) for a in articles}
     by_slug = {a.slug: a for a in articles}
-    for slug, related in related_articles(article_terms).items():
+    for slug, related in _related_articles(articles, article_terms, caches).items():
         by_slug[slug].related = [(other, by_slug[other].title, shared) for other, shared in related]
     for name, related in _related_terms(results, article_terms, caches).items():
         uses[name].related = related
     return matcher, uses, [articles[i].source_path for i in computed]
+
+
+def _related_articles(articles: list[Article], article_terms: dict[str, set[str]], caches: StageCaches) -> dict:
+    """Related articles, as the last build found them when no article's terms changed since."""
+    from .relate import related_articles
+
+    shown = "\n".join(f"{a.slug}\t{' '.join(a.terms)}" for a in sorted(articles, key=lambda a: a.slug))
+    key = hashlib.sha256(shown.encode("utf-8")).hexdigest()
+    related = caches.related_articles.get(key)
+    if related is None:
+        related = related_articles(article_terms)
+        caches.related_articles.put(key, related)
+    return related
 
 
 def _related_terms(results: list, article_terms: dict[str, set[str]], caches: StageCaches) -> dict:
