@@ -16,6 +16,7 @@ Layout under the cache folder (default `build/cache/`):
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -181,8 +182,10 @@ class JsonStore:
         os.replace(tmp, path)  # a build killed mid-write leaves no half entry
 
 
+@functools.lru_cache(maxsize=None)
 def source_version(*names: str) -> str:
-    """A hash of these modules' source: cached results of older code are simply not found."""
+    """A hash of these modules' source: cached results of older code are simply not found. (Read
+    once a run: the stages' caches ask for the same modules' versions.)"""
     here = Path(__file__).parent
     digest = hashlib.sha256()
     for name in names:

@@ -88,18 +88,17 @@ def discover_terms(articles: list[Article], terms: list[Term], get_tokenizer=lam
         rarity = chinese_candidates("\n".join(_text(a) for a in sampled), get_tokenizer(), limit)
         if store is not None:
             store.put(key, rarity)
-    found = {name: "拉丁名" for a in articles for name in facts_of(a).latin_names}
+    mentions, holders = Counter(), Counter()  # Latin names' from the facts, in one pass
+    for article in articles:
+        for name, count in facts_of(article).latin_names.items():
+            mentions[name] += count
+            holders[name] += 1
+    found = dict.fromkeys(mentions, "拉丁名")
     for word in rarity:
         if word:
             found.setdefault(word, "中文（TF-IDF）")
     found = {name: kind for name, kind in sorted(found.items())
              if name.casefold() not in known and len(name) >= 2 and not any(name in k for k in known)}
-    mentions, holders = Counter(), Counter()
-    for article in articles:
-        for name, count in facts_of(article).latin_names.items():
-            if name in found:
-                mentions[name] += count
-                holders[name] += 1
     chinese = [name for name, kind in found.items() if kind != "拉丁名"]
     chinese_mentions, chinese_holders = [0] * len(chinese), [0] * len(chinese)
     for counts in _chinese_counts(chinese, articles, memo):  # summed in C: 10,000 articles × the words

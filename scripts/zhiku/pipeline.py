@@ -85,6 +85,7 @@ class StageCaches:
     not_in_body: Memo  # article → its report's not_in_body, as JSON text
     term_pairs: Memo  # the last build's co-occurrence counts (relate.related_terms_since)
     related_articles: Memo  # the articles' terms → related articles
+    segments: JsonStore  # a page's Chinese runs and the user dictionary → their cuts (segment.py)
 
     @classmethod
     def under(cls, folder: Path | None) -> StageCaches:
@@ -94,7 +95,7 @@ class StageCaches:
                    Memo(folder, "rendered", source_version("pipeline.py", "write.py", "markdown.py")),
                    Memo(folder, "not-in-body", source_version("report.py")),
                    Memo(folder, "term-pairs", source_version("relate.py")),
-                   Memo(folder, "related-articles", source_version("relate.py")))
+                   Memo(folder, "related-articles", source_version("relate.py")), JsonStore(folder, "segments"))
 
     def save(self) -> None:
         for memo in (self.link_counts, self.link_snippets, self.chinese_counts, self.rendered, self.not_in_body,
@@ -164,7 +165,7 @@ class RenderedPages:
     and mtime of the file then. A page whose fingerprint and file are unchanged is not rendered again."""
 
     def __init__(self, memo: Memo, docs_dir: Path) -> None:
-        self.memo, self.docs_dir = memo, docs_dir
+        self.memo = memo
         self._folder = f"{Path(docs_dir).resolve()}/"  # the same cache may serve another docs folder
         self._noted: dict[str, str] = {}
 
@@ -304,8 +305,7 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_na
         cuts = segments_folder(docs_dir)
         todo = {path: han_runs(pages[path] if pages[path] is not None else (docs_dir / path).read_text(encoding="utf-8"))
                 for path in searchable if path in stale or not (cuts / f"{path}.json").exists()}
-        write_segments(docs_dir, segment_pages(todo, user_dictionary_path(docs_dir),
-                                               JsonStore(cache_dir, "segments") if cache_dir else None, jobs),
+        write_segments(docs_dir, segment_pages(todo, user_dictionary_path(docs_dir), caches.segments, jobs),
                        keep=set(searchable))
     caches.save()
     return PipelineResult(articles, errors, len(changed), glossary.terms, uses, matcher.ambiguous, ingest, stages.rows,
