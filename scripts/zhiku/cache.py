@@ -67,10 +67,12 @@ def article_to_json(article: Article) -> dict:
             continue  # the key the entry is stored under
         if isinstance(value, datetime):
             value = value.isoformat()
+        # Their fields hold plain values: a copy of each one's __dict__ is what dataclasses.asdict
+        # gives, without its deep copy, which was a third of extracting a page.
         elif f.name in ("blocks", "references", "dropped"):
-            value = [dataclasses.asdict(x) for x in value]
+            value = [dict(vars(x)) for x in value]
         elif f.name == "facts" and value is not None:
-            value = dataclasses.asdict(value)
+            value = dict(vars(value))
         data[f.name] = value
     return data
 
@@ -177,7 +179,8 @@ class JsonStore:
             return
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        # A temporary file per process: two workers may store the same entry at once.
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         os.replace(tmp, path)  # a build killed mid-write leaves no half entry
 
@@ -328,6 +331,19 @@ def _unescape_key(key: str) -> str:
     return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r"}.get(m.group(1), m.group(1)), key)
 
 
+def page_key(salt: str, sha256: str, fmt: str) -> str:
+    """An extraction's cache key: the page's bytes, its format, and the code and profile (salt)."""
+    return hashlib.sha256(f"{salt}:{fmt}:{sha256}".encode()).hexdigest()
+
+
+def store_page(folder: Path | None, salt: str, fmt: str, entry: dict) -> None:
+    """Store an extraction (entry with its "sha256") where PageCache finds it, from a worker process:
+    the worker that made the entry writes it, rather than sending it back to be written."""
+    if folder is not None:
+        JsonStore(folder, "pages").put(page_key(salt, entry["sha256"], fmt),
+                                       {k: v for k, v in entry.items() if k != "sha256"})
+
+
 class PageCache(JsonStore):
     """Extraction results by content key, and the index that spares reading unchanged files."""
 
@@ -344,7 +360,7 @@ class PageCache(JsonStore):
                 self._index = {}
 
     def key(self, sha256: str, fmt: str) -> str:
-        return hashlib.sha256(f"{self.salt}:{fmt}:{sha256}".encode()).hexdigest()
+        return page_key(self.salt, sha256, fmt)
 
     def lookup(self, key: str) -> dict | None:
         """The entry under `key`, as its head when the last build kept one (the body is read later,
@@ -360,6 +376,10 @@ class PageCache(JsonStore):
     def put(self, key: str, entry) -> None:
         super().put(key, entry)
         self.heads.put(key, head_of(entry))
+
+    def put_head(self, key: str, entry: dict) -> None:
+        """The head of an entry that a worker stored (store_page), as the worker returned it."""
+        self.heads.put(key, head_of({k: v for k, v in entry.items() if k != "sha256"}))
 
     def body(self, key: str) -> dict:
         """The whole entry of a page whose head was used: its body is wanted after all."""

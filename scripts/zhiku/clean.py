@@ -11,15 +11,19 @@ from .profile import SourceProfile
 # would split a search token or a glossary match without showing.
 _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_SPACE_RUN = re.compile(r" {2,}")
+# A pad space before full-width punctuation ("服务 。") is layout debris, not content.
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[。，、；：？！”’）》])")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
 
 
 def normalise_line(text: str) -> str:
+    if not text or text.isspace():  # most lines of a dump are blank (image gaps): no regex for them
+        return ""
     text = _ZERO_WIDTH.sub("", text)
     text = _ODD_SPACES.sub(" ", text)
-    text = re.sub(r" {2,}", " ", text)
-    # A pad space before full-width punctuation ("服务 。") is layout debris, not content.
-    return re.sub(r" (?=[。，、；：？！”’）》])", "", text).strip()
+    text = _SPACE_RUN.sub(" ", text)
+    return _SPACE_BEFORE_PUNCTUATION.sub("", text).strip()
 
 
 @dataclass

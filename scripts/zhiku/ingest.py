@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, TextIO
 
-from .cache import PageCache, article_from_json, article_to_json
+from .cache import PageCache, article_from_json, article_to_json, store_page
 from .extract import extract_article
 from .facts import compute_facts
 from .model import Article, RawPage
@@ -138,12 +138,15 @@ def _load_entry(path: Path, rel: str, fmt: str, data: bytes, sha256: str, profil
 
 
 def _extract_job(job: tuple) -> dict:
-    """One page's extraction, in a worker process: (path, rel, fmt, sha256, profile) → cache entry."""
-    path, rel, fmt, sha256, profile = job
+    """One page's extraction, in a worker process: (path, rel, fmt, sha256, profile, cache folder,
+    cache salt) → cache entry, stored in the cache here."""
+    path, rel, fmt, sha256, profile, cache_folder, cache_salt = job
     data = path.read_bytes()
     if hashlib.sha256(data).hexdigest() != sha256:  # changed since it was hashed: hash what is read
         sha256 = hashlib.sha256(data).hexdigest()
-    return {**_load_entry(path, rel, fmt, data, sha256, profile, path.stat().st_mtime), "sha256": sha256}
+    entry = {**_load_entry(path, rel, fmt, data, sha256, profile, path.stat().st_mtime), "sha256": sha256}
+    store_page(cache_folder, cache_salt, fmt, entry)
+    return entry
 
 
 def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | None = None,
@@ -175,7 +178,7 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
             if entry is not None and entry.get("file_time", stat.st_mtime) != stat.st_mtime:
                 entry = None  # a relative date was counted back from another file time: again
             if entry is None:
-                to_extract.append((path, rel, fmt, sha256, profile))
+                to_extract.append((path, rel, fmt, sha256, profile, cache.folder, cache.salt))
                 planned.append((rel, fmt, "extract"))
             else:
                 result.cached += 1
@@ -190,7 +193,7 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
     for rel, fmt, planned_entry in planned:
         entry = next(extracted) if planned_entry == "extract" else planned_entry
         if planned_entry == "extract":
-            cache.put(cache.key(entry["sha256"], fmt), {k: v for k, v in entry.items() if k != "sha256"})
+            cache.put_head(cache.key(entry["sha256"], fmt), entry)  # the worker stored the entry
             result.extracted.append(rel)
         try:
             if isinstance(entry, PageError):

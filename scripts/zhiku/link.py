@@ -22,6 +22,7 @@ from .markdown import escape_link_title, escape_text
 from .model import Article, Term
 
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_ASCII_UPPER = re.compile(r"[A-Z]+")  # lower() on these alone: the same folding, faster on Chinese text
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z0-9]")
 # Spans never linked inside: URLs and e-mail addresses written in the text.
@@ -93,8 +94,8 @@ class TermMatcher:
                 self._segmenter.add_word(word, None, None)
         return self._segmenter
 
-    def _word_boundaries(self, text: str, mentions: list[Mention]) -> set[int]:
-        """The points among these mentions' inner CJK edges where jieba would cut the text.
+    def _word_boundaries(self, text: str, points: list[int]) -> set[int]:
+        """Of these points (mentions' inner CJK edges), those where jieba would cut the text.
 
         Only a window of SEGMENT_WINDOW characters on each side of each point is segmented (merged
         where windows overlap): the cut at a point depends on the words near it, and whole paragraphs
@@ -102,7 +103,7 @@ class TermMatcher:
         """
         bounds: set[int] = set()
         ranges: list[list[int]] = []
-        for point in sorted({p for m in mentions for p in _inner_edges(text, m)}):
+        for point in sorted(set(points)):
             left, right = max(0, point - SEGMENT_WINDOW), min(len(text), point + SEGMENT_WINDOW)
             if ranges and left <= ranges[-1][1]:
                 ranges[-1][1] = right
@@ -118,7 +119,8 @@ class TermMatcher:
     def find(self, text: str) -> list[Mention]:
         """Mentions in `text`, leftmost-longest, each on word boundaries, none inside a URL."""
         candidates = []
-        for automaton, haystack in ((self._folded, text.translate(_ASCII_LOWER)), (self._exact, text)):
+        folded = _ASCII_UPPER.sub(_lower, text) if _ASCII_UPPER.search(text) else text
+        for automaton, haystack in ((self._folded, folded), (self._exact, text)):
             if len(automaton):
                 for end, (length, index) in automaton.iter(haystack):
                     candidates.append(Mention(end - length + 1, end + 1, index))
@@ -127,36 +129,45 @@ class TermMatcher:
         blocked = [m.span() for m in _NO_LINK.finditer(text)]
         candidates = [m for m in candidates if _latin_edges_ok(text, m)
                       and not any(s < m.end and m.start < e for s, e in blocked)]
-        inside_words = [m for m in candidates if _inner_edges(text, m)]
-        bounds = self._word_boundaries(text, inside_words) if inside_words else set()
+        edges = {m: _inner_edges(text, m) for m in candidates}
+        points = [p for inner in edges.values() for p in inner]
+        bounds = self._word_boundaries(text, points) if points else set()
         chosen: list[Mention] = []
         for mention in sorted(candidates, key=lambda m: (m.start, -(m.end - m.start), m.term)):
             if chosen and mention.start < chosen[-1].end:
                 continue
-            if not _cjk_edges_ok(text, mention, bounds):
+            if not all(point in bounds for point in edges[mention]):
                 continue
             chosen.append(mention)
         return chosen
 
 
+# Character tests as comparisons, not regexes: they run on both edges of every candidate mention.
+def _is_word(char: str) -> bool:
+    """A Latin letter or digit ([A-Za-z0-9])."""
+    return char.isascii() and char.isalnum()
+
+
+def _is_cjk(char: str) -> bool:
+    """A Chinese character ([\u3400-\u9fff\uf900-\ufaff])."""
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def _lower(match: re.Match) -> str:
+    return match.group().lower()
+
+
 def _latin_edges_ok(text: str, m: Mention) -> bool:
-    if _WORD.match(text[m.start]) and m.start > 0 and _WORD.match(text[m.start - 1]):
+    if m.start > 0 and _is_word(text[m.start]) and _is_word(text[m.start - 1]):
         return False
-    return not (_WORD.match(text[m.end - 1]) and m.end < len(text) and _WORD.match(text[m.end]))
+    return not (m.end < len(text) and _is_word(text[m.end - 1]) and _is_word(text[m.end]))
 
 
-def _inner_edges(text: str, m: Mention) -> list[int]:
+def _inner_edges(text: str, m: Mention) -> tuple[int, ...]:
     """The mention's edges that fall between two Chinese characters."""
-    edges = []
-    if m.start > 0 and _CJK.match(text[m.start]) and _CJK.match(text[m.start - 1]):
-        edges.append(m.start)
-    if m.end < len(text) and _CJK.match(text[m.end - 1]) and _CJK.match(text[m.end]):
-        edges.append(m.end)
-    return edges
-
-
-def _cjk_edges_ok(text: str, m: Mention, bounds: set[int]) -> bool:
-    return all(point in bounds for point in _inner_edges(text, m))
+    start = m.start > 0 and _is_cjk(text[m.start]) and _is_cjk(text[m.start - 1])
+    end = m.end < len(text) and _is_cjk(text[m.end - 1]) and _is_cjk(text[m.end])
+    return (m.start, m.end) if start and end else (m.start,) if start else (m.end,) if end else ()
 
 
 def tooltip(term: Term) -> str:
@@ -292,21 +303,25 @@ class LinkResult:
         return remembered
 
 
-def _start_worker(matcher: TermMatcher, prefix: str) -> None:
+def _start_worker(matcher: TermMatcher, prefix: str, articles: list[Article], keys: list[str], store) -> None:
     global _worker
-    _worker = (matcher, prefix)
+    _worker = (matcher, prefix, articles, keys, store)
 
 
-def _link_blocks(blocks) -> dict:
-    """Link one article's blocks in a worker; the result is plain data, cached as JSON."""
-    matcher, prefix = _worker
-    article = Article(source_path="", sha256="", blocks=list(blocks))
+def _link_article_at(index: int) -> dict:
+    """Link one article in a worker and store the result (plain data, cached as JSON) there: the
+    articles came with the worker (forked, not sent), so only an index goes out."""
+    matcher, prefix, articles, keys, store = _worker
+    article = Article(source_path="", sha256="", blocks=list(articles[index].blocks))
     found = link_article(article, matcher, lambda term: f"{prefix}{term.slug}.md")
     terms = matcher.terms  # only the terms found are looked up, not a name list per article
-    return {"blocks": article.linked_blocks,
+    full = {"blocks": article.linked_blocks,
             "counts": {terms[i].name: n for i, n in sorted(found.counts.items())},
             "snippets": {terms[i].name: s for i, s in sorted(found.snippets.items())},
             "linked": sorted(terms[i].name for i in found.linked)}
+    if store is not None:
+        store.put(keys[index], full)
+    return full
 
 
 def link_all(articles: list[Article], matcher: TermMatcher, prefix: str, store=None,
@@ -331,12 +346,10 @@ def link_all(articles: list[Article], matcher: TermMatcher, prefix: str, store=N
     todo = [i for i, r in enumerate(results) if r is None]
     if todo:
         matcher.segmenter  # build the dictionary once, before workers fork, so they share it
-        computed = parallel_map(_link_blocks, [articles[i].blocks for i in todo], jobs=jobs,
-                                initializer=_start_worker, initargs=(matcher, prefix))
+        computed = parallel_map(_link_article_at, todo, jobs=jobs, initializer=_start_worker,
+                                initargs=(matcher, prefix, articles, keys, store))
         for i, full in zip(todo, computed):
             results[i] = _full_result(keys[i], full, summaries, snippet_memo)
-            if store is not None:
-                store.put(keys[i], full)
     return results, todo
 
 

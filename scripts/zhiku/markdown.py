@@ -6,8 +6,7 @@ import re
 # Characters that start inline Markdown (emphasis, code, links, attribute lists) are backslash-escaped;
 # '<', '>' and '&' become entities so no tag or entity from the page can reach the HTML.
 _INLINE = re.compile(r"([\\`*_\[\]{}])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
-_ENTITY_TABLE = str.maketrans(_ENTITIES)
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}  # "&" first: the others make one
 # At the start of a line these make headings, lists, rules, quotes or fences.
 _LINE_START = re.compile(r"^([#+\-=~:!])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
@@ -18,7 +17,7 @@ def escape_text(text: str, *, line_start: bool = True) -> str:
 
     `line_start=False` for a piece that continues a line: the line-start rules do not apply to it.
     """
-    text = text.translate(_ENTITY_TABLE)
+    text = _entities(text)
     text = _INLINE.sub(r"\\\1", text)
     if not line_start:
         return text
@@ -31,4 +30,13 @@ def escape_text(text: str, *, line_start: bool = True) -> str:
 def escape_link_title(text: str) -> str:
     """Text for a link's "title" (the tooltip): one line, quotes and entities made harmless."""
     text = re.sub(r"\s+", " ", text).strip()
-    return text.translate(_ENTITY_TABLE).replace('"', "&quot;").replace("\\", "&#92;")
+    return _entities(text).replace('"', "&quot;").replace("\\", "&#92;")
+
+
+def _entities(text: str) -> str:
+    # str.replace per character, not str.translate: translate looks up every character of a Chinese
+    # text in a dict, and this runs on every piece of every paragraph.
+    for char, entity in _ENTITIES.items():
+        if char in text:
+            text = text.replace(char, entity)
+    return text

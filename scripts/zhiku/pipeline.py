@@ -23,7 +23,7 @@ from .profile import SourceProfile, default_profile
 from .cache import JsonStore, Memo, PageCache, cache_lock, source_version
 from .ingest import Ingest, read_input
 from .search import searchable_markdown, user_dictionary_path, write_search_files
-from .segment import han_runs, segment_pages, segments_folder, write_segments
+from .segment import segments_folder, write_segments
 from .read import MAX_PAGE_BYTES
 from .report import build_report, dumps_by_line
 from .trends import articles_figure
@@ -303,10 +303,8 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_na
         searchable = [path for path, text in pages.items() if text is None or searchable_markdown(text)]
         stale = set(changed) if not dictionary_changed else set(searchable)
         cuts = segments_folder(docs_dir)
-        todo = {path: han_runs(pages[path] if pages[path] is not None else (docs_dir / path).read_text(encoding="utf-8"))
-                for path in searchable if path in stale or not (cuts / f"{path}.json").exists()}
-        write_segments(docs_dir, segment_pages(todo, user_dictionary_path(docs_dir), caches.segments, jobs),
-                       keep=set(searchable))
+        todo = [path for path in searchable if path in stale or not (cuts / f"{path}.json").exists()]
+        write_segments(docs_dir, todo, set(searchable), user_dictionary_path(docs_dir), caches.segments, jobs)
     caches.save()
     return PipelineResult(articles, errors, len(changed), glossary.terms, uses, matcher.ambiguous, ingest, stages.rows,
                           relinked)

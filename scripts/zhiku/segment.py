@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 SEGMENTS_DIR = "search-segments"  # beside the docs folder, like the jieba user dictionary
@@ -59,48 +58,54 @@ class Segmenter:
         return self._jieba.cut(run)
 
 
-_segmenter: Segmenter | None = None
+class _Worker:
+    """What cutting a page needs, set up once per worker process; the segmenter is made (a dictionary
+    load) only when a page is not in the cache."""
 
+    def __init__(self, docs_dir: Path, user_dictionary: Path | None, store) -> None:
+        self.docs_dir, self.user_dictionary, self.store = Path(docs_dir), user_dictionary, store
+        salt = hashlib.sha256(user_dictionary.read_bytes() if user_dictionary and user_dictionary.exists() else b"")
+        salt.update(_segmenter_version().encode())
+        self.salt = salt.hexdigest().encode()
+        self._segmenter: Segmenter | None = None
 
-def _load_segmenter(path: str | None) -> None:
-    """In each worker: one segmenter, loaded once."""
-    global _segmenter
-    _segmenter = Segmenter(path)
+    def cut_page(self, page: str) -> None:
+        """Cut one page's runs (from the cache when its runs and the dictionary are unchanged) and
+        write them beside the docs folder."""
+        from .write import write_text
 
-
-def _cut_runs(runs: list[str]) -> dict[str, str]:
-    # As Material's _segment_chinese: words joined by zero-width spaces.
-    return {run: "\u200b".join(_segmenter.cut(run)) for run in runs}
-
-
-def segment_pages(pages: dict[str, list[str]], user_dictionary: Path | None, store=None,
-                  jobs: int | None = None) -> Iterator[tuple[str, dict[str, str]]]:
-    """(page, its runs cut into words) for each page, as they are done: from the cache where runs
-    and dictionary are unchanged, else cut on every core."""
-    from .parallel import parallel_map
-
-    salt = hashlib.sha256(user_dictionary.read_bytes() if user_dictionary and user_dictionary.exists() else b"")
-    salt.update(_segmenter_version().encode())
-    keys = {page: hashlib.sha256(salt.hexdigest().encode() + "\0".join(runs).encode("utf-8")).hexdigest()
-            for page, runs in pages.items()}
-    todo = []
-    for page in pages:
-        cut = store.get(keys[page]) if store is not None else None
+        runs = han_runs((self.docs_dir / page).read_text(encoding="utf-8"))
+        key = hashlib.sha256(self.salt + "\0".join(runs).encode("utf-8")).hexdigest()
+        cut = self.store.get(key) if self.store is not None else None
         if cut is None:
-            todo.append(page)
-        else:
-            yield page, cut
-    computed = parallel_map(_cut_runs, [pages[p] for p in todo], jobs=jobs, initializer=_load_segmenter,
-                            initargs=(str(user_dictionary) if user_dictionary else None,))
-    for page, cut in zip(todo, computed):
-        if store is not None:
-            store.put(keys[page], cut)
-        yield page, cut
+            if self._segmenter is None:
+                self._segmenter = Segmenter(self.user_dictionary)
+            # As Material's _segment_chinese: words joined by zero-width spaces.
+            cut = {run: "\u200b".join(self._segmenter.cut(run)) for run in runs}
+            if self.store is not None:
+                self.store.put(key, cut)
+        write_text(segments_path(self.docs_dir, page), json.dumps(cut, ensure_ascii=False, sort_keys=True) + "\n")
 
 
-def write_segments(docs_dir: Path, segments: Iterable[tuple[str, dict[str, str]]], keep: set[str]) -> None:
-    """Write each page's cuts as they come (a large site's do not all fit in memory at once), and
-    remove those of pages that are gone (listed in the folder's manifest; without one, looked for)."""
+_worker: _Worker | None = None
+
+
+def _start_worker(*args) -> None:
+    global _worker
+    _worker = _Worker(*args)
+
+
+def _cut_page(page: str) -> None:
+    _worker.cut_page(page)
+
+
+def write_segments(docs_dir: Path, todo: list[str], keep: set[str], user_dictionary: Path | None, store=None,
+                   jobs: int | None = None) -> None:
+    """Cut the Chinese runs of the `todo` pages, whose Markdown is in the docs folder, and write each
+    page's cuts beside it; remove the cuts of pages that are gone (listed in the folder's manifest;
+    without one, looked for). A worker reads, cuts and writes a page itself: sending the cuts back
+    cost more than making them."""
+    from .parallel import parallel_map
     from .write import write_text
 
     folder = segments_folder(docs_dir)
@@ -112,8 +117,9 @@ def write_segments(docs_dir: Path, segments: Iterable[tuple[str, dict[str, str]]
                     for p in folder.rglob("*.json")} if folder.exists() else set()
     for gone in sorted(previous - keep):
         (folder / f"{gone}.json").unlink(missing_ok=True)
-    for page, cut in segments:
-        write_text(folder / f"{page}.json", json.dumps(cut, ensure_ascii=False, sort_keys=True) + "\n")
+    for _ in parallel_map(_cut_page, todo, jobs=jobs, initializer=_start_worker,
+                          initargs=(docs_dir, user_dictionary, store)):
+        pass
     if previous != keep or not manifest.exists():
         write_text(manifest, json.dumps(sorted(keep), ensure_ascii=False, indent=0) + "\n")
 
