@@ -54,6 +54,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def cache_folder(args: argparse.Namespace) -> Path | None:
+    """--cache, else cache/ beside the docs folder; None with --no-cache."""
+    return None if args.no_cache else (args.cache or args.docs.resolve().parent / "cache")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.explain:
@@ -71,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     report = args.report or args.docs.resolve().parent / "report.json"
     started = time.monotonic()
-    cache = None if args.no_cache else (args.cache or args.docs.resolve().parent / "cache")
+    cache = cache_folder(args)
     site_url = config_site_url(args.config)
     if not site_url and not args.markdown_only:
         print(FEEDS_SKIPPED, file=sys.stderr)
