@@ -4,9 +4,13 @@ from collections import Counter
 
 from pictures_data import HOSTILE, clusters, make_site
 from zhiku.trends import (article_months, articles_figure, corpus_months, monthly, render_rising, rising_terms,
-                          terms_per_month, trend_figure)
+                          slugs_by_month, terms_per_month, trend_figure)
 
 SVG = "{http://www.w3.org/2000/svg}"
+
+
+def months_of(articles) -> dict:
+    return slugs_by_month(article_months(articles))
 
 
 def svg_of(markdown: str) -> ET.Element:
@@ -22,12 +26,12 @@ def test_months_span_the_corpus_with_gaps_and_year_ends():
 def test_monthly_sums_mentions_by_article_month():
     terms, uses, articles = make_site({"a": ("2024-01-03", {"甲": 2}), "b": ("2024-01-30", {"甲": 3}),
                                        "c": ("2024-03-01", {"甲": 1})})
-    assert monthly(uses["甲"].mentions, article_months(articles)) == Counter({(2024, 1): 5, (2024, 3): 1})
+    assert monthly(uses["甲"].mentions, months_of(articles)) == Counter({(2024, 1): 5, (2024, 3): 1})
 
 
 def test_trend_chart_has_chinese_labels_bars_and_data_table():
     terms, uses, articles = make_site({"a": ("2024-01-03", {"甲": 2}), "b": ("2024-03-01", {"甲": 4})})
-    figure = trend_figure("甲", monthly(uses["甲"].mentions, article_months(articles)), corpus_months(articles))
+    figure = trend_figure("甲", monthly(uses["甲"].mentions, months_of(articles)), corpus_months(articles))
     svg = svg_of(figure)
     assert svg.find(f"{SVG}title").text == "“甲”每月提及次数"
     texts = [t.text for t in svg.iter(f"{SVG}text")]
@@ -37,12 +41,12 @@ def test_trend_chart_has_chinese_labels_bars_and_data_table():
     heights = [float(b.get("height")) for b in bars]
     assert heights[1] == 2 * heights[0] > 0
     assert "<td>2024年3月</td><td>4</td>" in figure and "\n\n" not in figure
-    assert figure == trend_figure("甲", monthly(uses["甲"].mentions, article_months(articles)), corpus_months(articles))
+    assert figure == trend_figure("甲", monthly(uses["甲"].mentions, months_of(articles)), corpus_months(articles))
 
 
 def test_trend_escapes_the_term_name():
     terms, uses, articles = make_site({"a": ("2024-01-03", {HOSTILE: 1})})
-    figure = trend_figure(HOSTILE, monthly(uses[HOSTILE].mentions, article_months(articles)), corpus_months(articles))
+    figure = trend_figure(HOSTILE, monthly(uses[HOSTILE].mentions, months_of(articles)), corpus_months(articles))
     assert "<script>" not in figure and svg_of(figure).find(f"{SVG}title").text == f"“{HOSTILE}”每月提及次数"
 
 

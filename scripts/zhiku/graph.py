@@ -44,20 +44,44 @@ class Edge:
     around: bool = False  # on an entry's graph: between two neighbours, not to the centre
 
 
-def term_articles(terms: list[Term], uses: dict) -> dict[str, frozenset[str]]:
+class TermArticles(dict):
+    """Term name → the slugs of the articles that mention it; and how many articles two terms share,
+    counted on bitmasks (a byte an article): every entry's graph asks it of a hundred pairs of terms,
+    each held by thousands of articles."""
+
+    def __init__(self, articles: dict[str, frozenset[str]]) -> None:
+        super().__init__(articles)
+        self._index = {slug: i for i, slug in enumerate(sorted(set().union(*self.values())))}
+        self._masks: dict[str, int] = {}
+
+    def shared(self, a: str, b: str) -> int:
+        return (self._mask(a) & self._mask(b)).bit_count()
+
+    def _mask(self, name: str) -> int:
+        mask = self._masks.get(name)
+        if mask is None:
+            flags = bytearray(len(self._index))
+            for slug in self[name]:
+                flags[self._index[slug]] = 1
+            mask = self._masks[name] = int.from_bytes(flags, "little")
+        return mask
+
+
+def term_articles(terms: list[Term], uses: dict) -> TermArticles:
     """Term name → the slugs of the articles that mention it."""
-    return {t.name: frozenset(uses[t.name].mentions) for t in terms if t.name in uses and uses[t.name].mentions}
+    return TermArticles({t.name: frozenset(uses[t.name].mentions) for t in terms
+                         if t.name in uses and uses[t.name].mentions})
 
 
-def _edge(a: str, b: str, articles: dict[str, frozenset[str]]) -> Edge | None:
-    shared = len(articles[a] & articles[b])
+def _edge(a: str, b: str, articles: TermArticles) -> Edge | None:
+    shared = articles.shared(a, b)
     if not shared:
         return None
     a, b = sorted((a, b))
     return Edge(a, b, shared, shared / math.sqrt(len(articles[a]) * len(articles[b])))
 
 
-def everywhere(articles: dict[str, frozenset[str]], total: int) -> list[str]:
+def everywhere(articles: TermArticles, total: int) -> list[str]:
     """Terms in more than half of a large site's articles: linked to every other term, they would tie
     the site graph into one knot, so it lists them instead of drawing them."""
     ceiling = max(total // 2, UBIQUITOUS_FLOOR)
@@ -200,7 +224,7 @@ def render_site_svg(nodes: list[Node], edges: list[Edge], *, width: float = 800,
     return "\n".join(parts)
 
 
-def neighbourhood(term: Term, terms_by_name: dict[str, Term], articles: dict[str, frozenset[str]], total: int = 0,
+def neighbourhood(term: Term, terms_by_name: dict[str, Term], articles: TermArticles, total: int = 0,
                   limit: int = NEIGHBOURS) -> tuple[list[Node], list[Edge]]:
     """The term (first node, at the centre) and the terms most associated with it (shared articles over
     the geometric mean of both terms' articles; terms in most articles left out, as on the site graph),
@@ -267,7 +291,7 @@ def render_neighbourhood_svg(nodes: list[Node], edges: list[Edge], *, width: flo
     return "\n".join(parts)
 
 
-def neighbourhood_figure(term: Term, terms_by_name: dict[str, Term], articles: dict[str, frozenset[str]],
+def neighbourhood_figure(term: Term, terms_by_name: dict[str, Term], articles: TermArticles,
                          total: int = 0) -> str:
     """The entry's graph with its data, as a Markdown raw block ('' when no term goes with it)."""
     nodes, edges = neighbourhood(term, terms_by_name, articles, total)

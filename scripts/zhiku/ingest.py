@@ -20,7 +20,7 @@ from .facts import compute_facts
 from .model import Article, RawPage
 from .parallel import parallel_map
 from .profile import SourceProfile
-from .read import MAX_PAGE_BYTES, PageError, decode_page, find_pages, page_format
+from .read import MAX_PAGE_BYTES, PageError, decode_page, page_format, walk_pages
 
 # Sentence-final punctuation: a body whose last paragraph ends otherwise, with no footer, was cut off.
 END_PUNCTUATION = set("。！？!?…．.;；:：”’」』）)】》\"'~～—-")
@@ -159,15 +159,14 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
     """
     cache = cache or PageCache(None, profile)
     result = Ingest()
-    paths = find_pages(input_dir)
-    result.pages_read = len(paths)
+    pages = walk_pages(input_dir)
+    result.pages_read = len(pages)
     planned: list[tuple[str, str, dict | PageError | str]] = []  # (rel, fmt, entry | error | key to extract)
     to_extract: list[tuple] = []
-    for path in paths:
-        rel = path.relative_to(input_dir).as_posix()
-        fmt = page_format(path)
+    for rel, path, stat in pages:
+        fmt = page_format(rel)
         try:
-            stat = path.stat()
+            stat = stat or path.stat()
             if max_bytes and stat.st_size > max_bytes:
                 raise PageError(rel, "too-large", f"{stat.st_size:,} bytes, over the page size limit of "
                                 f"{max_bytes:,} bytes (--max-page-mb)")
@@ -188,7 +187,7 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
             planned.append((rel, fmt, exc))
         except OSError as exc:
             planned.append((rel, fmt, PageError(rel, "unreadable", f"cannot read: {exc.strerror or exc}")))
-    extracted = iter(_extract_with_progress(to_extract, progress, len(paths) - len(to_extract), len(paths), jobs))
+    extracted = iter(_extract_with_progress(to_extract, progress, len(pages) - len(to_extract), len(pages), jobs))
     first_by_text: dict[str, str] = {}
     for rel, fmt, planned_entry in planned:
         entry = next(extracted) if planned_entry == "extract" else planned_entry

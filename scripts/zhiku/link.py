@@ -350,6 +350,7 @@ def link_all(articles: list[Article], matcher: TermMatcher, prefix: str, store=N
                                 initargs=(matcher, prefix, articles, keys, store))
         for i, full in zip(todo, computed):
             results[i] = _full_result(keys[i], full, summaries, snippet_memo)
+        _start_worker(None, "", [], [], None)  # run here (few articles): let go of the articles
     return results, todo
 
 

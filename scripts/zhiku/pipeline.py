@@ -252,6 +252,11 @@ def collector_paused():
     try:
         yield
     finally:
+        # Everything made meanwhile is still in the youngest generation, which the next collection
+        # would scan whole (0.3 s at 10,000 pages): freeze and unfreeze moves it to the oldest
+        # generation, collected as usual, without a scan.
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 

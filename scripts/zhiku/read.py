@@ -40,23 +40,37 @@ class PageError(ValueError):
 
 
 def page_format(path: Path | str) -> str:
-    return FORMATS.get(Path(path).suffix.lower(), "text")
+    return FORMATS.get(os.path.splitext(path)[1].lower(), "text")
 
 
 def find_pages(root: Path) -> list[Path]:
     """Every page below `root`, recursively, in a stable order; hidden files and folders are skipped."""
-    found: list[tuple[str, Path]] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        base = Path(folder)
-        rel = base.relative_to(root).as_posix()
-        for name in files:
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in PAGE_SUFFIXES:
+    return [path for _, path, _ in walk_pages(root)]
+
+
+def walk_pages(root: Path) -> list[tuple[str, Path, os.stat_result | None]]:
+    """find_pages with each page's path relative to `root` ('/' separators) and its stat, taken
+    while listing (one system call a page, not three: a large site is listed on every build)."""
+    found: list[tuple[str, Path, os.stat_result | None]] = []
+    folders = [(str(root), "")]
+    while folders:
+        folder, rel = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:  # as os.walk: a folder that cannot be listed is passed over
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            path = base / name
-            if path.is_file():
-                found.append((name if rel == "." else f"{rel}/{name}", path))
-    return [path for _, path in sorted(found, key=lambda item: item[0])]
+            if entry.is_dir(follow_symlinks=False):  # as os.walk: links to folders not followed
+                folders.append((entry.path, f"{rel}{entry.name}/"))
+            elif os.path.splitext(entry.name)[1].lower() in PAGE_SUFFIXES and entry.is_file():
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    stat = None  # asked again, and reported, when the page is read
+                found.append((f"{rel}{entry.name}", Path(entry.path), stat))
+    return sorted(found, key=lambda item: item[0])
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

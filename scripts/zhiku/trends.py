@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 
 from .markdown import escape_text
 from .model import Article
@@ -42,13 +43,20 @@ def article_months(articles: Iterable[Article]) -> dict[str, Month | None]:
     return {a.slug: (a.date.year, a.date.month) if a.date else None for a in articles}
 
 
-def monthly(mentions: Counter, month_of: dict[str, Month | None]) -> Counter:
-    """Article slug → mentions, summed per month of the article's date (undated articles left out)."""
-    per_month: Counter = Counter()
-    for slug, count in mentions.items():
-        if month := month_of[slug]:
-            per_month[month] += count
-    return per_month
+def slugs_by_month(month_of: dict[str, Month | None]) -> dict[Month, list[str]]:
+    """The dated articles' slugs grouped by month."""
+    by_month: dict[Month, list[str]] = {}
+    for slug, month in month_of.items():
+        if month:
+            by_month.setdefault(month, []).append(slug)
+    return by_month
+
+
+def monthly(mentions: dict[str, int], by_month: dict[Month, list[str]]) -> Counter:
+    """Article slug → mentions, summed per month of the article's date (undated articles left out).
+    Looked up month by month, in C (map): a Python step per term and article was a tenth of a
+    rebuild at 10,000 pages."""
+    return Counter({month: n for month, slugs in by_month.items() if (n := sum(map(mentions.get, slugs, repeat(0))))})
 
 
 def render_trend_svg(name: str, months: list[Month], counts: Counter, *, width: float = 520,
@@ -176,8 +184,8 @@ def render_rising_svg(rising: list[Rising], *, width: float = 520, glossary: str
 
 def terms_per_month(terms, uses: dict, articles: list[Article]) -> dict[str, Counter]:
     """Each mentioned term's mentions per month (monthly()), by name."""
-    month_of = article_months(articles)
-    return {t.name: monthly(uses[t.name].mentions, month_of) for t in terms if t.name in uses and uses[t.name].mentions}
+    by_month = slugs_by_month(article_months(articles))
+    return {t.name: monthly(uses[t.name].mentions, by_month) for t in terms if t.name in uses and uses[t.name].mentions}
 
 
 def render_rising(terms, uses: dict, articles: list[Article], per_month: dict[str, Counter] | None = None) -> str:
