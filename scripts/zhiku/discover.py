@@ -65,7 +65,7 @@ def chinese_candidates(text: str, tokenizer, limit: int) -> dict[str, float]:
 
 
 def discover_terms(articles: list[Article], terms: list[Term], get_tokenizer=lambda: None, limit: int = 60,
-                   store=None, memo=None) -> list[Candidate]:
+                   store=None, memo=None, jobs: int | None = None) -> list[Candidate]:
     """Candidates ranked by mentions × rarity (jieba's IDF), so that names beat everyday words.
 
     `get_tokenizer()` gives the glossary-aware jieba; it is called only when the sample's TF-IDF
@@ -101,7 +101,7 @@ def discover_terms(articles: list[Article], terms: list[Term], get_tokenizer=lam
              if name.casefold() not in known and len(name) >= 2 and not any(name in k for k in known)}
     chinese = [name for name, kind in found.items() if kind != "拉丁名"]
     chinese_mentions, chinese_holders = [0] * len(chinese), [0] * len(chinese)
-    for counts in _chinese_counts(chinese, articles, memo):  # summed in C: 10,000 articles × the words
+    for counts in _chinese_counts(chinese, articles, memo, jobs):  # summed in C: 10,000 articles × the words
         chinese_mentions = list(map(add, chinese_mentions, counts))
         chinese_holders = list(map(add, chinese_holders, map(bool, counts)))
     mentions.update(dict(zip(chinese, chinese_mentions)))
@@ -116,26 +116,43 @@ def _text(article: Article) -> str:
     return "\n".join(b.text for b in article.blocks)
 
 
-def _chinese_counts(words: list[str], articles: list[Article], memo=None):
+def _chinese_counts(words: list[str], articles: list[Article], memo=None, jobs: int | None = None) -> list[list[int]]:
     """Each article's mentions of each of `words` (substrings: Chinese has no spaces), one pass per
-    text; remembered in `memo` by the words sought and the article's extraction key."""
-    import ahocorasick
+    text, on every core; remembered in `memo` by the words sought and the article's extraction key."""
+    from .parallel import parallel_map
 
     if not words:
-        return
+        return []
     words_key = hashlib.sha256("\0".join(words).encode("utf-8")).hexdigest()[:16]
-    automaton = None
-    for article in articles:
-        memo_key = f"{words_key}:{article.content_key}" if article.content_key else None
-        counts = memo.get(memo_key) if memo is not None and memo_key else None
-        if counts is None:
-            if automaton is None:
-                automaton = ahocorasick.Automaton()
-                for word in words:
-                    automaton.add_word(word, word)
-                automaton.make_automaton()
-            found = Counter(word for _, word in automaton.iter(_text(article)))
-            counts = [found[word] for word in words]
-            if memo is not None and memo_key:
-                memo.put(memo_key, counts)
-        yield counts
+    keys = [f"{words_key}:{a.content_key}" if a.content_key else None for a in articles]
+    counts = [memo.get(key) if memo is not None and key else None for key in keys]
+    todo = [i for i, found in enumerate(counts) if found is None]
+    for i, found in zip(todo, parallel_map(_count_words_at, todo, jobs=jobs, initializer=_start_counting,
+                                           initargs=(words, articles))):
+        counts[i] = found
+        if memo is not None and keys[i]:
+            memo.put(keys[i], found)
+    _start_counting([], [])  # run here (few articles): let go of them
+    return counts
+
+
+_counting: tuple | None = None
+
+
+def _start_counting(words: list[str], articles: list[Article]) -> None:
+    """In each worker: the words as one Aho-Corasick automaton; the articles came with the worker."""
+    import ahocorasick
+
+    global _counting
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    if words:
+        automaton.make_automaton()
+    _counting = (words, articles, automaton)
+
+
+def _count_words_at(index: int) -> list[int]:
+    words, articles, automaton = _counting
+    found = Counter(word for _, word in automaton.iter(_text(articles[index])))
+    return [found[word] for word in words]

@@ -14,6 +14,7 @@ import re
 import string
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -31,8 +32,7 @@ SNIPPET_CONTEXT = 40
 SEGMENT_WINDOW = 8
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: made for every candidate in every paragraph
     start: int
     end: int
     term: int  # index into TermMatcher.terms
@@ -126,9 +126,9 @@ class TermMatcher:
                     candidates.append(Mention(end - length + 1, end + 1, index))
         if not candidates:
             return []
-        blocked = [m.span() for m in _NO_LINK.finditer(text)]
-        candidates = [m for m in candidates if _latin_edges_ok(text, m)
-                      and not any(s < m.end and m.start < e for s, e in blocked)]
+        candidates = [m for m in candidates if _latin_edges_ok(text, m)]
+        if blocked := [m.span() for m in _NO_LINK.finditer(text)]:
+            candidates = [m for m in candidates if not any(s < m.end and m.start < e for s, e in blocked)]
         edges = {m: _inner_edges(text, m) for m in candidates}
         points = [p for inner in edges.values() for p in inner]
         bounds = self._word_boundaries(text, points) if points else set()

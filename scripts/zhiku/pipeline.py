@@ -286,7 +286,7 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_na
         caches = StageCaches.under(cache_dir)
         matcher, uses, relinked = link_site(articles, glossary.terms, caches, jobs=jobs)
         candidates = discover_terms(articles, glossary.terms, lambda: matcher.tokenizer, store=caches.discovery,
-                                    memo=caches.chinese_counts)
+                                    memo=caches.chinese_counts, jobs=jobs)
     with stages.stage("pictures"):
         pictures = draw_pictures(glossary.terms, uses, articles, GLOSSARY_DIR)
     with stages.stage("writing Markdown"):
