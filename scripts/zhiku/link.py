@@ -193,7 +193,10 @@ def render_linked(text: str, mentions: list[Mention], terms: list[Term], href) -
     """Escaped Markdown of `text` with a link at each mention; `href(term)` gives the link target."""
     out, position = [], 0
     for m in mentions:
-        out.append(escape_text(text[position:m.start], line_start=position == 0))
+        before = escape_text(text[position:m.start], line_start=position == 0)
+        if before.endswith("!"):  # "![label](url)" would be an image
+            before = before[:-1] + "\\!"
+        out.append(before)
         term = terms[m.term]
         label = escape_text(text[m.start:m.end], line_start=False)
         out.append(f'[{label}]({href(term)} "{escape_link_title(tooltip(term))}")')
