@@ -126,3 +126,37 @@ def test_markdown_page_round_trips_its_metadata(title, body):
         assert not any(p.startswith("front matter") for p in article.problems)
     else:
         assert article.title or article.problems
+
+
+LINKED_TERMS = ["大模型", "AI", "OpenAI", "扎克伯格"]
+# One normalised line, without control characters (Python-Markdown drops \x02 and \x03 itself).
+LINE = st.lists(st.one_of(PIECES, st.sampled_from(LINKED_TERMS), st.sampled_from(["!", "！", "(", ")"]),
+                          st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=8)), max_size=30).map(
+    lambda pieces: normalise_line("".join(p for p in pieces if p.isprintable() or p.isspace()).replace("\n", " ")
+                                  .replace("\r", " ")))
+
+
+class Text(Tags):
+    def __init__(self, html):
+        self.text = []
+        super().__init__(html)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(LINE)
+def test_a_linked_paragraph_renders_as_its_text_with_links_only(render, text):
+    from zhiku.link import TermMatcher, render_linked
+    from zhiku.model import Term
+
+    if not text:
+        return
+    matcher = TermMatcher([Term(name, slug=f"t{i}") for i, name in enumerate(LINKED_TERMS)])
+    mentions = matcher.find(text)
+    html = render(render_linked(text, mentions, matcher.terms, lambda term: f"../glossary/{term.slug}.md"))
+    parsed = Text(html)
+    assert [tag for tag, _ in parsed.tags] == ["p"] + ["a"] * len(mentions), html
+    assert all(attrs["href"].startswith("../glossary/t") for tag, attrs in parsed.tags if tag == "a"), html
+    assert "".join(parsed.text) == text, html
