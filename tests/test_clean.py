@@ -1,10 +1,10 @@
-from zhiku.clean import blank_runs, body_blocks, join_lines, normalise_line, strip_portal_chrome
+from zhiku.clean import blank_runs, body_blocks, join_lines, normalise_line, normalise_lines, strip_portal_chrome
 from zhiku.model import SourceLine
 from zhiku.read import split_lines
 
 
 def lines(text):
-    return split_lines(text)
+    return normalise_lines(split_lines(text))
 
 
 def test_strip_portal_chrome_keeps_keyword_line(profile):

@@ -33,9 +33,13 @@ class ChromeResult:
     dropped: list[Dropped] = field(default_factory=list)
 
 
+def normalise_lines(lines: list[SourceLine]) -> list[SourceLine]:
+    return [SourceLine(line.number, normalise_line(line.text)) for line in lines]
+
+
 def strip_portal_chrome(lines: list[SourceLine], profile: SourceProfile) -> ChromeResult:
-    """Remove the header chrome; the hot-search keyword line before the marker is kept aside."""
-    lines = [SourceLine(line.number, normalise_line(line.text)) for line in lines]
+    """Remove the header chrome from normalised lines (normalise_lines); the hot-search keyword line
+    before the marker is kept aside."""
     marker_at = next(
         (i for i, line in enumerate(lines[: profile.marker_within_lines]) if profile.marker.match(line.text)),
         None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from .clean import blank_runs, body_blocks, normalise_line, strip_portal_chrome
+from .clean import blank_runs, body_blocks, normalise_lines, strip_portal_chrome
 from .model import Article, Dropped, RawPage, Reference, SourceLine
 from .profile import SourceProfile
 from .read import split_lines
@@ -45,9 +45,10 @@ def _next_text(lines: list[SourceLine], start: int) -> int | None:
 def extract_article(raw: RawPage, profile: SourceProfile) -> Article:
     """Turn one decoded page into an Article; problems are recorded on it, never raised."""
     article = Article(source_path=raw.path, sha256=raw.sha256)
-    chrome = strip_portal_chrome(split_lines(raw.text), profile)
+    normalised = normalise_lines(split_lines(raw.text))
+    chrome = strip_portal_chrome(normalised, profile)
     # Blank lines never reach the body (blocks are separated by them): report them once, as runs.
-    blanks = blank_runs([SourceLine(l.number, normalise_line(l.text)) for l in split_lines(raw.text)])
+    blanks = blank_runs(normalised)
     article.portal_keyword_line = chrome.portal_keyword_line
     dropped = list(chrome.dropped)
     lines = chrome.lines
