@@ -65,10 +65,10 @@ def article_to_json(article: Article) -> dict:
         value = getattr(article, f.name)
         if f.name == "content_key":
             continue  # the key the entry is stored under
+        # Blocks, references, dropped lines and facts hold plain values: a copy of each one's __dict__
+        # is what dataclasses.asdict gives, without its deep copy (a third of extracting a page).
         if isinstance(value, datetime):
             value = value.isoformat()
-        # Their fields hold plain values: a copy of each one's __dict__ is what dataclasses.asdict
-        # gives, without its deep copy, which was a third of extracting a page.
         elif f.name in ("blocks", "references", "dropped"):
             value = [dict(vars(x)) for x in value]
         elif f.name == "facts" and value is not None:
@@ -331,6 +331,9 @@ def _unescape_key(key: str) -> str:
     return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r"}.get(m.group(1), m.group(1)), key)
 
 
+PAGES = "pages"  # the JsonStore kind of extractions
+
+
 def page_key(salt: str, sha256: str, fmt: str) -> str:
     """An extraction's cache key: the page's bytes, its format, and the code and profile (salt)."""
     return hashlib.sha256(f"{salt}:{fmt}:{sha256}".encode()).hexdigest()
@@ -340,7 +343,7 @@ def store_page(folder: Path | None, salt: str, fmt: str, entry: dict) -> None:
     """Store an extraction (entry with its "sha256") where PageCache finds it, from a worker process:
     the worker that made the entry writes it, rather than sending it back to be written."""
     if folder is not None:
-        JsonStore(folder, "pages").put(page_key(salt, entry["sha256"], fmt),
+        JsonStore(folder, PAGES).put(page_key(salt, entry["sha256"], fmt),
                                        {k: v for k, v in entry.items() if k != "sha256"})
 
 
@@ -348,7 +351,7 @@ class PageCache(JsonStore):
     """Extraction results by content key, and the index that spares reading unchanged files."""
 
     def __init__(self, folder: Path | None, profile) -> None:
-        super().__init__(folder, "pages")
+        super().__init__(folder, PAGES)
         self.heads = Memo(folder, "heads")
         self.salt = f"{code_version()}:{profile_fingerprint(profile)}"
         self._index: dict[str, list] = {}
@@ -372,10 +375,6 @@ class PageCache(JsonStore):
         if entry is not None:
             self.heads.put(key, head_of(entry))
         return entry
-
-    def put(self, key: str, entry) -> None:
-        super().put(key, entry)
-        self.heads.put(key, head_of(entry))
 
     def put_head(self, key: str, entry: dict) -> None:
         """The head of an entry that a worker stored (store_page), as the worker returned it."""
