@@ -1,6 +1,8 @@
-"""The GitHub Pages workflow runs the README's build command and keeps the build's own cache folder."""
+"""The GitHub Pages workflow runs the README's build command, keeps the build's own cache folder, and
+uploads the site without what a served site never loads."""
 import importlib.util
 import re
+from pathlib import Path
 
 import yaml
 
@@ -19,10 +21,24 @@ def _build_module():
     return module
 
 
+def _run_steps() -> list[str]:
+    return [step["run"].strip() for step in _workflow_steps() if "run" in step]
+
+
 def test_workflow_builds_with_the_readme_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     build_command = re.search(r"```sh\n(.+)\n", readme).group(1)
-    assert [step["run"].strip() for step in _workflow_steps() if "run" in step] == [build_command]
+    assert _run_steps()[0] == build_command
+
+
+def test_workflow_leaves_out_only_what_the_web_never_loads():
+    # Material's bundle asks for search_index.js only under file:, else for search_index.json.
+    import material
+
+    bundle = next((Path(material.__file__).parent / "templates" / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert re.search(r'location\.protocol==="file:"\?[^:]*search/search_index\.js[^:]*:[^;]*search/search_index\.json',
+                     bundle.read_text(encoding="utf-8"))
+    assert _run_steps()[1:] == ["rm -f site/search/search_index.js"]
 
 
 def test_workflow_caches_the_folder_the_build_uses():
