@@ -127,32 +127,28 @@ def _chinese_counts(words: list[str], articles: list[Article], memo=None, jobs: 
     keys = [f"{words_key}:{a.content_key}" if a.content_key else None for a in articles]
     counts = [memo.get(key) if memo is not None and key else None for key in keys]
     todo = [i for i, found in enumerate(counts) if found is None]
-    for i, found in zip(todo, parallel_map(_count_words_at, todo, jobs=jobs, initializer=_start_counting,
-                                           initargs=(words, articles))):
+    for i, found in zip(todo, parallel_map(_count_words_at, todo, jobs=jobs, setup=_counting_state,
+                                           setup_args=(words, articles))):
         counts[i] = found
         if memo is not None and keys[i]:
             memo.put(keys[i], found)
-    _start_counting([], [])  # run here (few articles): let go of them
     return counts
 
 
-_counting: tuple | None = None
-
-
-def _start_counting(words: list[str], articles: list[Article]) -> None:
+def _counting_state(words: list[str], articles: list[Article]) -> tuple:
     """In each worker: the words as one Aho-Corasick automaton; the articles came with the worker."""
     import ahocorasick
 
-    global _counting
     automaton = ahocorasick.Automaton()
     for word in words:
         automaton.add_word(word, word)
-    if words:
-        automaton.make_automaton()
-    _counting = (words, articles, automaton)
+    automaton.make_automaton()
+    return words, articles, automaton
 
 
 def _count_words_at(index: int) -> list[int]:
-    words, articles, automaton = _counting
+    from .parallel import worker_state
+
+    words, articles, automaton = worker_state()
     found = Counter(word for _, word in automaton.iter(_text(articles[index])))
     return [found[word] for word in words]

@@ -247,7 +247,6 @@ def link_article(article: Article, matcher: TermMatcher, href, exclude: Term | N
 # --- Linking a whole site: cached per article, spread over every core -------------------------------
 
 LINK_CODE = ("link.py", "markdown.py", "model.py")
-_worker: tuple[TermMatcher, str] | None = None
 
 
 def glossary_fingerprint(terms: list[Term]) -> str:
@@ -306,15 +305,12 @@ class LinkResult:
         return remembered
 
 
-def _start_worker(matcher: TermMatcher, prefix: str, articles: list[Article], keys: list[str], store) -> None:
-    global _worker
-    _worker = (matcher, prefix, articles, keys, store)
-
-
 def _link_article_at(index: int) -> dict:
     """Link one article in a worker and store the result (plain data, cached as JSON) there: the
     articles came with the worker (forked, not sent), so only an index goes out."""
-    matcher, prefix, articles, keys, store = _worker
+    from .parallel import worker_state
+
+    matcher, prefix, articles, keys, store = worker_state()
     article = Article(source_path="", sha256="", blocks=list(articles[index].blocks))
     found = link_article(article, matcher, lambda term: f"{prefix}{term.slug}.md")
     terms = matcher.terms  # only the terms found are looked up, not a name list per article
@@ -325,6 +321,10 @@ def _link_article_at(index: int) -> dict:
     if store is not None:
         store.put(keys[index], full)
     return full
+
+
+def _link_state(*state) -> tuple:
+    return state
 
 
 def link_all(articles: list[Article], matcher: TermMatcher, prefix: str, store=None,
@@ -349,11 +349,10 @@ def link_all(articles: list[Article], matcher: TermMatcher, prefix: str, store=N
     todo = [i for i, r in enumerate(results) if r is None]
     if todo:
         matcher.segmenter  # build the dictionary once, before workers fork, so they share it
-        computed = parallel_map(_link_article_at, todo, jobs=jobs, initializer=_start_worker,
-                                initargs=(matcher, prefix, articles, keys, store))
+        computed = parallel_map(_link_article_at, todo, jobs=jobs, setup=_link_state,
+                                setup_args=(matcher, prefix, articles, keys, store))
         for i, full in zip(todo, computed):
             results[i] = _full_result(keys[i], full, summaries, snippet_memo)
-        _start_worker(None, "", [], [], None)  # run here (few articles): let go of the articles
     return results, todo
 
 

@@ -18,22 +18,38 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+_state = None  # this process's `setup(*setup_args)` (parallel_map): what every call needs
+
+
+def worker_state():
+    """What parallel_map's `setup` made for the calls in this process."""
+    return _state
+
+
+def _set_up(setup: Callable | None, setup_args: tuple) -> None:
+    global _state
+    _state = setup(*setup_args) if setup else None
+
+
 def parallel_map(func: Callable[[T], R], items: Iterable[T], *, jobs: int | None = None,
-                 initializer: Callable | None = None, initargs: tuple = ()) -> Iterator[R]:
+                 setup: Callable | None = None, setup_args: tuple = ()) -> Iterator[R]:
     """`func(item) for item in items`, in order, spread over `jobs` processes when that pays off.
 
     A generator: results arrive as they are done, so the caller can show progress.
-    `initializer(*initargs)` runs once per worker (and once here when no pool is used): it sets up
-    what every call needs, such as a term matcher, without sending it with each item.
+    `setup(*setup_args)` runs once per worker (once here when no pool is used) and `func` finds what
+    it made with worker_state(): a term matcher, say, without sending it with each item. With fork,
+    `setup_args` reach the workers without being pickled. Run here, the state is let go at the end.
     """
     items = list(items)
     jobs = min(jobs or default_jobs(), max(1, len(items) // MIN_ITEMS_PER_WORKER))
     if jobs <= 1:
-        if initializer:
-            initializer(*initargs)
-        yield from map(func, items)
+        _set_up(setup, setup_args)
+        try:
+            yield from map(func, items)
+        finally:
+            _set_up(None, ())
         return
     # fork: workers inherit loaded modules and dictionaries instead of importing them again.
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=initargs) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_set_up, initargs=(setup, setup_args)) as pool:
         yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (jobs * 8))))

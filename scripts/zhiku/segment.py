@@ -87,16 +87,10 @@ class _Worker:
         write_text(segments_path(self.docs_dir, page), json.dumps(cut, ensure_ascii=False, sort_keys=True) + "\n")
 
 
-_worker: _Worker | None = None
-
-
-def _start_worker(*args) -> None:
-    global _worker
-    _worker = _Worker(*args)
-
-
 def _cut_page(page: str) -> None:
-    _worker.cut_page(page)
+    from .parallel import worker_state
+
+    worker_state().cut_page(page)
 
 
 def write_segments(docs_dir: Path, todo: list[str], keep: set[str], user_dictionary: Path | None, store=None,
@@ -117,8 +111,7 @@ def write_segments(docs_dir: Path, todo: list[str], keep: set[str], user_diction
                     for p in folder.rglob("*.json")} if folder.exists() else set()
     for gone in sorted(previous - keep):
         (folder / f"{gone}.json").unlink(missing_ok=True)
-    for _ in parallel_map(_cut_page, todo, jobs=jobs, initializer=_start_worker,
-                          initargs=(docs_dir, user_dictionary, store)):
+    for _ in parallel_map(_cut_page, todo, jobs=jobs, setup=_Worker, setup_args=(docs_dir, user_dictionary, store)):
         pass
     if previous != keep or not manifest.exists():
         write_text(manifest, json.dumps(sorted(keep), ensure_ascii=False, indent=0) + "\n")
