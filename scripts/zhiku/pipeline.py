@@ -28,7 +28,7 @@ from .read import MAX_PAGE_BYTES
 from .report import build_report, dumps_by_line
 from .trends import articles_figure
 from .write import (ARTICLES_DIR, assign_slugs, front_matter, render_article, render_article_index,
-                    render_home, write_text)
+                    render_home, write_bytes, write_text)
 
 MANIFEST = ".zhiku-manifest.json"  # the files zhiku wrote last time, so stale ones can be removed safely
 
@@ -297,10 +297,10 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_na
         rendered.remember_written()
         dictionary_changed = write_search_files(docs_dir, [n for t in glossary.terms for n in t.all_names] + [c.name for c in candidates],
                            {f"{GLOSSARY_DIR}/{t.slug}.md": t.all_names for t in glossary.terms})
-        write_text(report_file, build_report(ingest, articles, curated_errors, terms=len(glossary.terms),
+        write_bytes(report_file, build_report(ingest, articles, curated_errors, terms=len(glossary.terms),
                                              links=sum(use.links for use in uses.values()),
                                              not_in_body=caches.not_in_body))
-        write_text(report_file.with_name("links.json"), link_report(glossary.terms, uses, matcher.ambiguous,
+        write_bytes(report_file.with_name("links.json"), link_report(glossary.terms, uses, matcher.ambiguous,
                                                                      glossary.problems, candidates))
     with stages.stage("search segments"):
         # Only pages whose Markdown changed need new cuts, unless jieba's dictionary changed. A page
@@ -315,7 +315,7 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_na
                           relinked)
 
 
-def link_report(terms, uses, ambiguous, problems, candidates) -> str:
+def link_report(terms, uses, ambiguous, problems, candidates) -> bytes:
     """Links made per term, terms never mentioned, ambiguous aliases, glossary problems, candidates."""
     report = {
         "links_per_term": {t.name: uses[t.name].links for t in terms if uses[t.name].links},

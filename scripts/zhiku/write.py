@@ -179,8 +179,16 @@ def render_article_index(articles: list[Article], chart: str = "") -> dict[str, 
 
 def write_text(path: Path, text: str) -> bool:
     """Write only when the content changed, so unchanged pages keep their mtime (mkdocs serve --dirty)."""
+    return write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> bool:
+    """write_text for text that is UTF-8 already."""
+    try:  # compared as bytes, the size first: the report is tens of MB at 10,000 pages
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.write_text(text, encoding="utf-8", newline="\n")
+    path.write_bytes(data)
     return True
