@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +31,9 @@ from .model import Article, Block, Dropped, Reference, TextFacts
 _CODE_FILES = ("read.py", "clean.py", "extract.py", "html_reader.py", "html_extract.py", "dates.py",
                "markdown_reader.py", "model.py", "profile.py", "cache.py", "facts.py")
 _BODY = ("blocks", "dropped")  # the large parts of an article, left out of its head
+# The large parts of its facts, left out too: they are read only to add up the whole site, and that
+# sum is kept between builds (sums.py).
+_BODY_FACTS = ("latin_words", "latin_names")
 _ARTICLE_FIELDS = frozenset(f.name for f in dataclasses.fields(Article))
 
 
@@ -83,6 +86,7 @@ def article_from_json(data: dict, load_body=None) -> Article:
     data = dict(data)
     if data.get("date"):
         data["date"] = datetime.fromisoformat(data["date"])
+    facts = data.get("facts")
     if "blocks" in data or load_body is None:
         data["blocks"] = [Block(**x) for x in data.get("blocks", [])]
         data["dropped"] = [Dropped(**x) for x in data.get("dropped", [])]
@@ -90,16 +94,23 @@ def article_from_json(data: dict, load_body=None) -> Article:
         body = _Body(load_body)
         data["blocks"] = LazyList(lambda: [Block(**x) for x in body.article()["blocks"]])
         data["dropped"] = LazyList(lambda: [Dropped(**x) for x in body.article()["dropped"]])
+        if facts:
+            facts = {**facts, **{name: LazyDict(functools.partial(body.facts, name)) for name in _BODY_FACTS}}
     data["references"] = [Reference(**x) for x in data.get("references", [])]
     data["related"] = [tuple(x) for x in data.get("related", [])]
-    if data.get("facts"):
-        data["facts"] = TextFacts(**data["facts"])
+    if facts:
+        data["facts"] = TextFacts(**facts)
     return Article(**{k: v for k, v in data.items() if k in _ARTICLE_FIELDS})
 
 
 def head_of(entry: dict) -> dict:
     """A cache entry without the article's body."""
-    return {**entry, "article": {k: v for k, v in entry["article"].items() if k not in _BODY}} if "article" in entry else entry
+    if "article" not in entry:
+        return entry
+    article = {k: v for k, v in entry["article"].items() if k not in _BODY}
+    if article.get("facts"):
+        article["facts"] = {k: v for k, v in article["facts"].items() if k not in _BODY_FACTS}
+    return {**entry, "article": article}
 
 
 class CacheDamaged(RuntimeError):
@@ -110,7 +121,7 @@ class CacheDamaged(RuntimeError):
 
 
 class _Body:
-    """One cache entry's article, read once for both its blocks and its dropped lines."""
+    """One cache entry's article, read once for its blocks, its dropped lines and its large facts."""
 
     def __init__(self, load) -> None:
         self._load, self._article = load, None
@@ -119,6 +130,9 @@ class _Body:
         if self._article is None:
             self._article = self._load()["article"]
         return self._article
+
+    def facts(self, name: str):
+        return self.article()["facts"][name]
 
 
 class LazyList(Sequence):
@@ -150,6 +164,36 @@ class LazyList(Sequence):
 
     def __reduce__(self):  # to a worker process as a plain list
         return list, (self._list(),)
+
+
+class LazyDict(Mapping):
+    """A dict read when first used (LazyList's kind)."""
+
+    def __init__(self, load) -> None:
+        self._load, self._items = load, None
+
+    def _dict(self) -> dict:
+        if self._items is None:
+            self._items, self._load = dict(self._load()), None
+        return self._items
+
+    def __getitem__(self, key):
+        return self._dict()[key]
+
+    def __len__(self) -> int:
+        return len(self._dict())
+
+    def __iter__(self):
+        return iter(self._dict())
+
+    def __eq__(self, other) -> bool:
+        return self._dict() == dict(other) if isinstance(other, Mapping) else NotImplemented
+
+    def __repr__(self) -> str:
+        return f"LazyDict({self._dict()!r})" if self._items is not None else "LazyDict(<not read>)"
+
+    def __reduce__(self):  # to a worker process as a plain dict
+        return dict, (self._dict(),)
 
 
 class JsonStore:
@@ -367,6 +411,12 @@ def store_page(folder: Path | None, salt: str, fmt: str, entry: dict) -> None:
     if folder is not None:
         JsonStore(folder, PAGES).put(page_key(salt, entry["sha256"], fmt),
                                        {k: v for k, v in entry.items() if k != "sha256"})
+
+
+def cached_article(folder: Path | None, key: str) -> Article | None:
+    """The whole Article stored under an extraction key, or None: what a page was before it changed."""
+    entry = JsonStore(folder, PAGES).get(key)
+    return article_from_json(entry["article"]) if entry and "article" in entry else None
 
 
 class PageCache(JsonStore):

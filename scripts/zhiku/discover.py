@@ -5,10 +5,10 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
-from operator import add
 
 from .facts import facts_of
 from .model import Article, Term
+from .sums import SiteSums
 
 _STOP = {"这个", "一个", "没有", "他们", "我们", "可以", "但是", "因为", "所以", "不是", "就是", "还是", "已经"}
 
@@ -65,13 +65,14 @@ def chinese_candidates(text: str, tokenizer, limit: int) -> dict[str, float]:
 
 
 def discover_terms(articles: list[Article], terms: list[Term], get_tokenizer=lambda: None, limit: int = 60,
-                   store=None, memo=None, jobs: int | None = None) -> list[Candidate]:
+                   store=None, memo=None, jobs: int | None = None, sums: SiteSums | None = None) -> list[Candidate]:
     """Candidates ranked by mentions × rarity (jieba's IDF), so that names beat everyday words.
 
     `get_tokenizer()` gives the glossary-aware jieba; it is called only when the sample's TF-IDF
     is not in `store` (a cache.JsonStore), as building it takes a second. Latin names are counted
     from each article's facts; Chinese words by scanning the bodies, remembered per article in
-    `memo` (a cache.Memo) for as long as the words sought stay the same.
+    `memo` (a cache.Memo) for as long as the words sought stay the same. Both are added up in
+    `sums` (sums.py): after a small change, only the articles new or gone are.
     """
     known = {name.casefold() for term in terms for name in term.all_names}
     sampled = sample_articles(articles)
@@ -88,11 +89,10 @@ def discover_terms(articles: list[Article], terms: list[Term], get_tokenizer=lam
         rarity = chinese_candidates("\n".join(_text(a) for a in sampled), get_tokenizer(), limit)
         if store is not None:
             store.put(key, rarity)
-    mentions, holders = Counter(), Counter()  # Latin names' from the facts, in one pass
-    for article in articles:
-        for name, count in facts_of(article).latin_names.items():
-            mentions[name] += count
-            holders[name] += 1
+    sums = sums or SiteSums()
+    latin = sums.total("latin names", articles, _latin_names)  # from the facts
+    mentions = Counter({name: count for name, (count, _) in latin.items()})
+    holders = Counter({name: held for name, (_, held) in latin.items()})
     found = dict.fromkeys(mentions, "拉丁名")
     for word in rarity:
         if word:
@@ -100,12 +100,14 @@ def discover_terms(articles: list[Article], terms: list[Term], get_tokenizer=lam
     found = {name: kind for name, kind in sorted(found.items())
              if name.casefold() not in known and len(name) >= 2 and not any(name in k for k in known)}
     chinese = [name for name, kind in found.items() if kind != "拉丁名"]
-    chinese_mentions, chinese_holders = [0] * len(chinese), [0] * len(chinese)
-    for counts in _chinese_counts(chinese, articles, memo, jobs):  # summed in C: 10,000 articles × the words
-        chinese_mentions = list(map(add, chinese_mentions, counts))
-        chinese_holders = list(map(add, chinese_holders, map(bool, counts)))
-    mentions.update(dict(zip(chinese, chinese_mentions)))
-    holders.update(dict(zip(chinese, chinese_holders)))
+    if chinese:
+        def chinese_parts(some: list[Article]):
+            for counts in _chinese_counts(chinese, some, memo, jobs):
+                yield {word: [count, 1] for word, count in zip(chinese, counts) if count}
+
+        words_key = hashlib.sha256("\0".join(chinese).encode("utf-8")).hexdigest()[:16]
+        for word, (count, held) in sums.total(f"chinese words {words_key}", articles, chinese_parts).items():
+            mentions[word], holders[word] = count, held
     candidates = [Candidate(name, mentions[name], holders[name], kind)
                   for name, kind in found.items() if mentions[name] >= 2]
     candidates.sort(key=lambda c: (-c.count * rarity.get(c.name, rarity[""]), c.name))
@@ -116,12 +118,17 @@ def _text(article: Article) -> str:
     return "\n".join(b.text for b in article.blocks)
 
 
+def _latin_names(articles: list[Article]):
+    for article in articles:
+        yield {name: [count, 1] for name, count in facts_of(article).latin_names.items()}
+
+
 def _chinese_counts(words: list[str], articles: list[Article], memo=None, jobs: int | None = None) -> list[list[int]]:
     """Each article's mentions of each of `words` (substrings: Chinese has no spaces), one pass per
     text, on every core; remembered in `memo` by the words sought and the article's extraction key."""
     from .parallel import parallel_map
 
-    if not words:
+    if not words or not articles:
         return []
     words_key = hashlib.sha256("\0".join(words).encode("utf-8")).hexdigest()[:16]
     keys = [f"{words_key}:{a.content_key}" if a.content_key else None for a in articles]

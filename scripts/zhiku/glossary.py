@@ -10,6 +10,7 @@ from pypinyin import Style, lazy_pinyin
 from .curated import CuratedEntry
 from .facts import facts_of, slugify_title
 from .model import Article, Term
+from .sums import SiteSums
 
 _LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .+\-_']*$")
 _FRAGMENT = re.compile(r"^(?:[A-Za-z]|\d+)$")  # a lone Latin letter or a bare number is never a term
@@ -128,8 +129,9 @@ class _Merger:
         return list(by_root.values())
 
 
-def build_glossary(articles: list[Article], curated: list[CuratedEntry]) -> GlossaryBuild:
-    """Merge the three sources into terms; curated entries win over what was found."""
+def build_glossary(articles: list[Article], curated: list[CuratedEntry], sums: SiteSums | None = None) -> GlossaryBuild:
+    """Merge the three sources into terms; curated entries win over what was found. (`sums`: where
+    the site's Latin spellings are added up, sums.py.)"""
     groups: list[tuple[list[str], str]] = []
     problems: list[str] = []
     for line in sorted({a.portal_keyword_line for a in articles if a.portal_keyword_line}):
@@ -151,7 +153,7 @@ def build_glossary(articles: list[Article], curated: list[CuratedEntry]) -> Glos
     by_key = {entry.name.casefold(): entry for entry in curated}
     dropped = {name.casefold() for entry in curated if entry.drop for name in (entry.name, *entry.aliases)}
     groups = merger.groups()
-    usage = _spelling_usage(articles, {keys[0] for keys in groups})
+    usage = _spelling_usage(articles, {keys[0] for keys in groups}, sums)
     terms: list[Term] = []
     for keys in groups:
         if any(k in dropped for k in keys):
@@ -172,19 +174,23 @@ def build_glossary(articles: list[Article], curated: list[CuratedEntry]) -> Glos
     return GlossaryBuild(terms, problems)
 
 
-def _spelling_usage(articles: list[Article], wanted: set[str]) -> dict[str, Counter]:
+def _spelling_usage(articles: list[Article], wanted: set[str], sums: SiteSums | None = None) -> dict[str, Counter]:
     """How often each spelling of a Latin word occurs in the article bodies, by case-folded word;
-    only the `wanted` case-folded words, from each article's facts (facts.py)."""
+    only the `wanted` case-folded words. Added up from each article's facts (facts.py), or from the
+    last build's sum (sums.py)."""
+    written = (sums or SiteSums()).total("latin spellings", articles, _latin_spellings)
     usage: dict[str, Counter] = {}
-    for article in articles:
-        words = facts_of(article).latin_words
-        for folded in wanted & words.keys():
-            counts = usage.get(folded)
-            if counts is None:
-                counts = usage[folded] = Counter()
-            for spelling, count in words[folded].items():
-                counts[spelling] += count
+    for spelling, (count,) in written.items():
+        folded = spelling.casefold()  # as facts.py groups them
+        if folded in wanted:
+            usage.setdefault(folded, Counter())[spelling] += count
     return usage
+
+
+def _latin_spellings(articles: list[Article]):
+    for article in articles:
+        yield {spelling: [count] for spellings in facts_of(article).latin_words.values()
+               for spelling, count in spellings.items()}
 
 
 def _display_name(keys: list[str], spellings: dict[str, list[str]], usage: dict[str, Counter]) -> str:

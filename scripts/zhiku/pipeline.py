@@ -1,6 +1,7 @@
 """The pipeline: read → clean → extract → glossary → link → write; publish is called by build.py."""
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import json
@@ -20,8 +21,9 @@ from .link import TermMatcher, link_all
 from .model import Article, Term
 from .pictures import Pictures, draw_pictures
 from .profile import SourceProfile, default_profile
-from .cache import JsonStore, Memo, PageCache, cache_lock, source_version
+from .cache import JsonStore, Memo, PageCache, cache_lock, cached_article, source_version
 from .ingest import Ingest, read_input
+from .sums import SiteSums
 from .search import searchable_markdown, user_dictionary_path, write_search_files
 from .segment import segments_folder, write_segments
 from .read import MAX_PAGE_BYTES
@@ -86,20 +88,24 @@ class StageCaches:
     term_pairs: Memo  # the last build's co-occurrence counts (relate.related_terms_since)
     related_articles: Memo  # the articles' terms → related articles
     segments: JsonStore  # a page's Chinese runs and the user dictionary → their cuts (segment.py)
+    sums: SiteSums  # the site-wide sums of the last build, and the articles they added up
 
     @classmethod
     def under(cls, folder: Path | None) -> StageCaches:
+        sums = SiteSums(Memo(folder, "sums", source_version("sums.py", "glossary.py", "discover.py")),
+                        functools.partial(cached_article, folder))
         return cls(JsonStore(folder, "links"), Memo(folder, "link-counts", source_version("link.py")),
                    Memo(folder, "link-snippets", source_version("link.py")), JsonStore(folder, "discovery"),
                    Memo(folder, "chinese-counts", source_version("discover.py")),
                    Memo(folder, "rendered", source_version("pipeline.py", "write.py", "markdown.py")),
                    Memo(folder, "not-in-body", source_version("report.py")),
                    Memo(folder, "term-pairs", source_version("relate.py")),
-                   Memo(folder, "related-articles", source_version("relate.py")), JsonStore(folder, "segments"))
+                   Memo(folder, "related-articles", source_version("relate.py")), JsonStore(folder, "segments"),
+                   sums)
 
     def save(self) -> None:
         for memo in (self.link_counts, self.link_snippets, self.chinese_counts, self.rendered, self.not_in_body,
-                     self.term_pairs, self.related_articles):
+                     self.term_pairs, self.related_articles, self.sums.memo):
             memo.save()
 
 
@@ -279,14 +285,14 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_na
         articles, errors = ingest.articles, ingest.errors
         assign_slugs(articles)
     with stages.stage("glossary"):
+        caches = StageCaches.under(cache_dir)
         curated, curated_errors = load_curated(glossary_file) if glossary_file else ([], [])
-        glossary = build_glossary(articles, curated)
+        glossary = build_glossary(articles, curated, caches.sums)
         errors += curated_errors
     with stages.stage("linking"):
-        caches = StageCaches.under(cache_dir)
         matcher, uses, relinked = link_site(articles, glossary.terms, caches, jobs=jobs)
         candidates = discover_terms(articles, glossary.terms, lambda: matcher.tokenizer, store=caches.discovery,
-                                    memo=caches.chinese_counts, jobs=jobs)
+                                    memo=caches.chinese_counts, jobs=jobs, sums=caches.sums)
     with stages.stage("pictures"):
         pictures = draw_pictures(glossary.terms, uses, articles, GLOSSARY_DIR)
     with stages.stage("writing Markdown"):
