@@ -279,9 +279,11 @@ class LinkResult:
     """One article's link result: counts and linked terms at hand, the linked body and the snippets
     read from the link cache (JsonStore) only when asked for."""
 
-    def __init__(self, key: str, counts: dict[str, int], linked: list[str], full: dict | None = None,
+    def __init__(self, key: str, counts: dict[str, int], unlinked: list[str], full: dict | None = None,
                  store=None, snippet_memo=None) -> None:
-        self.key, self.counts, self.linked = key, counts, linked
+        # unlinked: the terms mentioned but not linked (in headings only, never linked, beside a link):
+        # fewer than those linked, so this is what the summary keeps.
+        self.key, self.counts, self.unlinked = key, counts, unlinked
         self._full, self._store, self._snippet_memo = full, store, snippet_memo
 
     def _entry(self) -> dict:
@@ -341,7 +343,7 @@ def link_all(articles: list[Article], matcher: TermMatcher, prefix: str, store=N
         # The summary is written after the entry (link_all below): where it is, the entry is too.
         summary = summaries.get(key) if summaries is not None and store is not None and store.folder else None
         if summary is not None:
-            results.append(LinkResult(key, summary["counts"], summary["linked"], store=store,
+            results.append(LinkResult(key, summary["counts"], summary["unlinked"], store=store,
                                       snippet_memo=snippet_memo))
             continue
         full = store.get(key) if store is not None else None
@@ -357,6 +359,8 @@ def link_all(articles: list[Article], matcher: TermMatcher, prefix: str, store=N
 
 
 def _full_result(key: str, full: dict, summaries, snippet_memo) -> LinkResult:
+    linked = set(full["linked"])
+    unlinked = [name for name in full["counts"] if name not in linked]
     if summaries is not None:
-        summaries.put(key, {"counts": full["counts"], "linked": full["linked"]})
-    return LinkResult(key, full["counts"], full["linked"], full, snippet_memo=snippet_memo)
+        summaries.put(key, {"counts": full["counts"], "unlinked": unlinked})
+    return LinkResult(key, full["counts"], unlinked, full, snippet_memo=snippet_memo)

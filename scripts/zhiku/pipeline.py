@@ -8,6 +8,7 @@ import json
 import os
 import resource
 import time
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,25 +119,31 @@ def link_site(articles: list[Article], terms: list[Term], caches: StageCaches | 
     results, computed = link_all(articles, matcher, f"../{GLOSSARY_DIR}/", caches.links, jobs, caches.link_counts,
                                  caches.link_snippets)
     results_by_slug = {a.slug: result for a, result in zip(articles, results)}
+    mentions = {name: use.mentions for name, use in uses.items()}
+    unlinked = Counter()
     for article, result in zip(articles, results):
         article.linked_blocks, article.linked_key = result.blocks, result.key
         article.terms = sorted(result.counts)
+        slug = article.slug
         for name, count in result.counts.items():
-            uses[name].mentions[article.slug] = count
-        for name in result.linked:
-            uses[name].links += 1
+            mentions[name][slug] = count
+        unlinked.update(result.unlinked)
     for name, use in uses.items():
+        use.links = len(use.mentions) - unlinked[name]  # the articles that mention it and link it
         use.snippets = TermSnippets(name, results_by_slug)
-    article_terms = {a.slug: set(a.terms) for a in articles}
     by_slug = {a.slug: a for a in articles}
-    for slug, related in _related_articles(articles, article_terms, caches).items():
+    for slug, related in _related_articles(articles, caches).items():
         by_slug[slug].related = [(other, by_slug[other].title, shared) for other, shared in related]
-    for name, related in _related_terms(results, article_terms, caches).items():
+    for name, related in _related_terms(results, articles, caches).items():
         uses[name].related = related
     return matcher, uses, [articles[i].source_path for i in computed]
 
 
-def _related_articles(articles: list[Article], article_terms: dict[str, set[str]], caches: StageCaches) -> dict:
+def _terms_by_slug(articles: list[Article]) -> dict[str, set[str]]:
+    return {a.slug: set(a.terms) for a in articles}
+
+
+def _related_articles(articles: list[Article], caches: StageCaches) -> dict:
     """Related articles, as the last build found them when no article's terms changed since."""
     from .relate import related_articles
 
@@ -144,18 +151,18 @@ def _related_articles(articles: list[Article], article_terms: dict[str, set[str]
     key = hashlib.sha256(shown.encode("utf-8")).hexdigest()
     related = caches.related_articles.get(key)
     if related is None:
-        related = related_articles(article_terms)
+        related = related_articles(_terms_by_slug(articles))
         caches.related_articles.put(key, related)
     return related
 
 
-def _related_terms(results: list, article_terms: dict[str, set[str]], caches: StageCaches) -> dict:
+def _related_terms(results: list, articles: list[Article], caches: StageCaches) -> dict:
     """Related terms from the last build's pair counts, the articles gone taken away and the new added."""
     from .relate import related_terms, related_terms_since
 
     term_sets = {r.key: list(r.counts) for r in results}
     if len(term_sets) < len(results):  # two articles of the same body (made in code, not read): count all
-        return related_terms(article_terms)
+        return related_terms(_terms_by_slug(articles))
 
     def terms_then(key: str) -> list[str] | None:
         counts = caches.link_counts.peek(key)
