@@ -145,5 +145,17 @@ def print_timings(wanted: bool, stages: list[tuple[str, float, float]]) -> None:
             print(f"zhiku: {name:<18} {seconds:8.2f} s   peak {peak:7.0f} MB")
 
 
+def exit_now(code: int) -> None:
+    """Exit without Python's clean-up: everything is written and closed, and freeing the build's
+    objects one by one (millions at 10,000 pages) took a tenth of a second of a one-page rebuild."""
+    import logging
+    import os
+
+    logging.shutdown()  # MkDocs' log handlers
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

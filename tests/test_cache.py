@@ -23,6 +23,8 @@ def test_memo_keeps_what_the_run_used_and_appends_what_it_added(tmp_path):
     lines = (tmp_path / "m.jsonl").read_text(encoding="utf-8").splitlines()[1:]
     assert len(lines) == 2001 and lines[-1] == 'k1\t{"n":-1}'
     assert Memo(tmp_path, "m").get("k1") == {"n": -1}  # the later line wins
+    again.save()  # saved already: nothing appended twice
+    assert len((tmp_path / "m.jsonl").read_text(encoding="utf-8").splitlines()) == 2002
 
 
 def test_memo_drops_what_no_run_used_once_it_is_a_quarter_of_the_file(tmp_path):

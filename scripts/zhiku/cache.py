@@ -118,6 +118,10 @@ class CacheDamaged(RuntimeError):
 
     def __init__(self, what: str) -> None:
         super().__init__(f"{what}; delete the cache folder or build once with --no-cache")
+        self.what = what
+
+    def __reduce__(self):  # from a worker process: made again from what, not from the message
+        return type(self), (self.what,)
 
 
 class _Body:
@@ -337,6 +341,8 @@ class Memo:
             if self._added:
                 with self.path.open("ab") as journal:
                     journal.write(b"".join(_journal_line(k, v) for k, v in self._added.items()))
+                self._old.update(self._added)
+                self._lines, self._added = lines, {}  # saved: saving again writes nothing
             return
         if not self._lines and not self._added:
             return
@@ -346,6 +352,7 @@ class Memo:
         tmp = self.path.with_suffix(".tmp")
         tmp.write_bytes(self._header + b"".join(_journal_line(k, v) for k, v in entries.items()))
         os.replace(tmp, self.path)
+        self._old, self._lines, self._added, self._torn = entries, len(entries), {}, False
 
 
 _MEMO_HEADER = "zhiku memo"

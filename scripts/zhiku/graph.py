@@ -90,10 +90,11 @@ def everywhere(articles: TermArticles, total: int) -> list[str]:
 
 
 def site_graph(terms: list[Term], uses: dict, total: int = 0, *, nodes: int = SITE_NODES,
-               per_node: int = SITE_LINKS_PER_NODE, max_edges: int = SITE_MAX_EDGES) -> tuple[list[Node], list[Edge]]:
+               per_node: int = SITE_LINKS_PER_NODE, max_edges: int = SITE_MAX_EDGES,
+               articles: TermArticles | None = None) -> tuple[list[Node], list[Edge]]:
     """The most-mentioned terms (by articles, ties by name; not those in most articles of the `total`)
-    and their strongest links, pruned."""
-    articles = term_articles(terms, uses)
+    and their strongest links, pruned. (`articles`: term_articles(terms, uses), when made already.)"""
+    articles = articles if articles is not None else term_articles(terms, uses)
     slugs = {t.name: t.slug for t in terms}
     skip = set(everywhere(articles, total))
     top = sorted((n for n in articles if n not in skip), key=lambda name: (-len(articles[name]), name))[:nodes]
@@ -306,15 +307,16 @@ def neighbourhood_figure(term: Term, terms_by_name: dict[str, Term], articles: T
     return figure(render_neighbourhood_svg(nodes, edges), caption, "zhiku-term-graph")
 
 
-def render_graph_page(terms: list[Term], uses: dict, total: int = 0) -> str:
-    """glossary/graph.md: the site graph, then its data as two tables. `total`: articles on the site."""
-    nodes, edges = site_graph(terms, uses, total)
+def render_graph_page(terms: list[Term], uses: dict, total: int = 0, articles: TermArticles | None = None) -> str:
+    """glossary/graph.md: the site graph, then its data as two tables. `total`: articles on the site.
+    (`articles`: term_articles(terms, uses), when made already: its bitmasks are made once.)"""
+    articles = articles if articles is not None else term_articles(terms, uses)
+    nodes, edges = site_graph(terms, uses, total, articles=articles)
     lines = [dump_front_matter({"title": "术语关系图"}), "# 术语关系图", ""]
     if not nodes:
         return "\n".join(lines + ["*尚无文章提及术语表中的术语。*", ""])
     lines += [f"提及最多的 {len(nodes)} 个术语，以及每个术语最强的几条关联（共 {len(edges)} 条）。圆越大，提及它的文章越多；"
               "线越粗，同时提及两个术语的文章越多。点击术语打开它的词条。[术语表](index.md)", ""]
-    articles = term_articles(terms, uses)
     common = everywhere(articles, total)
     if common:
         slug = {t.name: t.slug for t in terms}

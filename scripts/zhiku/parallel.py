@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -53,3 +54,57 @@ def parallel_map(func: Callable[[T], R], items: Iterable[T], *, jobs: int | None
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_set_up, initargs=(setup, setup_args)) as pool:
         yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (jobs * 8))))
+
+
+@contextmanager
+def in_background(func: Callable[..., R], *args, jobs: int | None = None) -> Iterator[Callable[[], R]]:
+    """Start `func(*args)` in a forked process when a second core may be used, else run it here and
+    now; within the `with`, the function it gives waits for the result and returns it (or raises
+    what `func` raised). Leaving the `with` without having waited stops the process.
+
+    The process sees this one's objects as they are at the fork; what it changes stays there, so
+    `func` must save what it changes (a cache) itself and only its result comes back (pickled)."""
+    if (jobs or default_jobs()) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        result = func(*args)
+        yield lambda: result
+        return
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    process = context.Process(target=_send_result, args=(sending, func, args))
+    process.start()
+    sending.close()
+
+    waited = False
+
+    def wait() -> R:
+        nonlocal waited
+        waited = True
+        try:
+            ok, value = receiving.recv()
+        except EOFError:  # killed, or exited without a word
+            ok, value = False, RuntimeError(f"{func.__name__} stopped without a result")
+        if not ok:
+            raise value
+        return value
+
+    try:
+        yield wait
+    finally:
+        # The caller failed before waiting: the process would wait forever to send its result, and
+        # hold this one's output open after it exits.
+        if not waited:
+            process.terminate()
+        receiving.close()
+        process.join()
+
+
+def _send_result(sending, func: Callable, args: tuple) -> None:
+    try:
+        outcome = (True, func(*args))
+    except BaseException as exc:  # noqa: BLE001 - raised again in the parent
+        outcome = (False, exc)
+    try:
+        sending.send(outcome)
+    except Exception as exc:  # noqa: BLE001 - a result or error that does not pickle
+        sending.send((False, RuntimeError(f"{func.__name__}: {outcome[1]!r} ({exc})")))
+    sending.close()

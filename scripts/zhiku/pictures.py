@@ -27,4 +27,4 @@ def draw_pictures(terms: list[Term], uses: dict, articles: list[Article], glossa
             entries[term.name] = (trend_figure(term.name, per_month[term.name], months),
                                   neighbourhood_figure(term, by_name, mentioned, len(articles)))
     return Pictures(entries, render_rising(terms, uses, articles, per_month),
-                    {f"{glossary_dir}/{GRAPH_PAGE}": render_graph_page(terms, uses, len(articles))})
+                    {f"{glossary_dir}/{GRAPH_PAGE}": render_graph_page(terms, uses, len(articles), mentioned)})

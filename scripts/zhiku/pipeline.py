@@ -20,6 +20,7 @@ from .glossary import build_glossary
 from .glossary_pages import GLOSSARY_DIR, TermSnippets, TermUse, glossary_pages
 from .link import TermMatcher, link_all
 from .model import Article, Term
+from .parallel import in_background
 from .pictures import Pictures, draw_pictures
 from .profile import SourceProfile, default_profile
 from .cache import JsonStore, Memo, PageCache, cache_lock, cached_article, source_version
@@ -104,10 +105,11 @@ class StageCaches:
                    Memo(folder, "related-articles", source_version("relate.py")), JsonStore(folder, "segments"),
                    sums)
 
-    def save(self) -> None:
+    def save(self, but: Memo | None = None) -> None:
         for memo in (self.link_counts, self.link_snippets, self.chinese_counts, self.rendered, self.not_in_body,
                      self.term_pairs, self.related_articles, self.sums.memo):
-            memo.save()
+            if memo is not but:
+                memo.save()
 
 
 def link_site(articles: list[Article], terms: list[Term], caches: StageCaches | None = None,
@@ -228,18 +230,24 @@ def render_fingerprint(article: Article) -> str | None:
     return hashlib.sha256(json.dumps(shown, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
 
 
-def generate_pages(articles: list[Article], site_name: str, pictures: Pictures | None = None,
-                   feeds: dict[str, str] | None = None,
-                   rendered: RenderedPages | None = None) -> dict[str, str | None]:
-    """Every Markdown page of the site (and the feeds), by path relative to the docs folder; None
-    for an article page that need not be rendered again (article_pages)."""
-    pictures = pictures or Pictures()
-    pages = article_pages(articles, rendered)
-    pages["index.md"] = render_home(articles, site_name, pictures.home, sorted(feeds or {}))
-    pages.update(render_article_index(articles, articles_figure(articles)))
+def home_pages(articles: list[Article], site_name: str, pictures: Pictures, feeds: dict[str, str]) -> dict[str, str]:
+    """The home page, the pictures' pages, the feeds and the tags page."""
+    pages = {"index.md": render_home(articles, site_name, pictures.home, sorted(feeds))}
     pages.update(pictures.pages)
-    pages.update(feeds or {})
+    pages.update(feeds)
     pages["tags.md"] = "---\ntitle: 标签\n---\n\n# 标签\n\n<!-- material/tags -->\n"
+    return pages
+
+
+def glossary_side(terms: list[Term], uses: dict[str, TermUse], articles: list[Article], matcher: TermMatcher,
+                  candidates: list, site_name: str, site_url: str | None, snippets: Memo) -> dict[str, str]:
+    """The pages that show the terms' uses (the glossary, the pictures, the home page's rising terms)
+    and the feeds: none needs the article pages, so they are made on the other core meanwhile
+    (parallel.in_background). `snippets`: the memo of the entries' snippets, saved here."""
+    pictures = draw_pictures(terms, uses, articles, GLOSSARY_DIR)
+    pages = home_pages(articles, site_name, pictures, feed_files(articles, site_url, site_name))
+    pages.update(glossary_pages(terms, uses, articles, matcher, candidates, pictures.entries))
+    snippets.save()
     return pages
 
 
@@ -300,21 +308,22 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_na
         matcher, uses, relinked = link_site(articles, glossary.terms, caches, jobs=jobs)
         candidates = discover_terms(articles, glossary.terms, lambda: matcher.tokenizer, store=caches.discovery,
                                     memo=caches.chinese_counts, jobs=jobs, sums=caches.sums)
-    with stages.stage("pictures"):
-        pictures = draw_pictures(glossary.terms, uses, articles, GLOSSARY_DIR)
-    with stages.stage("writing Markdown"):
+    with stages.stage("writing Markdown"), in_background(
+            glossary_side, glossary.terms, uses, articles, matcher, candidates, site_name, site_url,
+            caches.link_snippets, jobs=jobs) as other_pages:
         rendered = RenderedPages(caches.rendered, docs_dir)
-        pages = generate_pages(articles, site_name, pictures, feed_files(articles, site_url, site_name), rendered)
-        pages.update(glossary_pages(glossary.terms, uses, articles, matcher, candidates, pictures.entries))
-        changed = write_docs(docs_dir, pages)
-        rendered.remember_written()
-        dictionary_changed = write_search_files(docs_dir, [n for t in glossary.terms for n in t.all_names] + [c.name for c in candidates],
-                           {f"{GLOSSARY_DIR}/{t.slug}.md": t.all_names for t in glossary.terms})
+        pages = article_pages(articles, rendered)
+        pages.update(render_article_index(articles, articles_figure(articles)))
         write_bytes(report_file, build_report(ingest, articles, curated_errors, terms=len(glossary.terms),
                                              links=sum(use.links for use in uses.values()),
                                              not_in_body=caches.not_in_body))
         write_bytes(report_file.with_name("links.json"), link_report(glossary.terms, uses, matcher.ambiguous,
                                                                      glossary.problems, candidates))
+        pages.update(other_pages())
+        changed = write_docs(docs_dir, pages)
+        rendered.remember_written()
+        dictionary_changed = write_search_files(docs_dir, [n for t in glossary.terms for n in t.all_names] + [c.name for c in candidates],
+                           {f"{GLOSSARY_DIR}/{t.slug}.md": t.all_names for t in glossary.terms})
     with stages.stage("search segments"):
         # Only pages whose Markdown changed need new cuts, unless jieba's dictionary changed. A page
         # not rendered again (None) is an article page, searchable, and its file holds its text.
@@ -323,7 +332,7 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_na
         cuts = segments_folder(docs_dir)
         todo = [path for path in searchable if path in stale or not (cuts / f"{path}.json").exists()]
         write_segments(docs_dir, todo, set(searchable), user_dictionary_path(docs_dir), caches.segments, jobs)
-    caches.save()
+    caches.save(but=caches.link_snippets)  # glossary_side saved it, maybe in another process
     return PipelineResult(articles, errors, len(changed), glossary.terms, uses, matcher.ambiguous, ingest, stages.rows,
                           relinked)
 

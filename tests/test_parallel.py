@@ -1,0 +1,58 @@
+"""Work on the other core gives what the same work gives here, and never outlives its caller."""
+import os
+import time
+
+import pytest
+
+from zhiku.cache import CacheDamaged
+from zhiku.parallel import in_background, parallel_map
+
+
+def square(n):
+    return n * n
+
+
+def test_parallel_map_gives_the_results_in_order_on_any_number_of_cores():
+    items = list(range(200))
+    assert list(parallel_map(square, items, jobs=2)) == list(parallel_map(square, items, jobs=1)) == [n * n for n in items]
+
+
+def pages_of(site):
+    site["seen"] = True  # changed in the other process: stays there
+    return {f"{name}.md": f"# {name}\n" for name in site["names"]}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_in_background_gives_the_result_of_the_call(jobs):
+    site = {"names": ["大模型", "扎克伯格"]}
+    with in_background(pages_of, site, jobs=jobs) as result:
+        assert result() == {"大模型.md": "# 大模型\n", "扎克伯格.md": "# 扎克伯格\n"}
+    assert site.get("seen") is (True if jobs == 1 else None)
+
+
+def damaged():
+    raise CacheDamaged("links/ab/abc.json is missing")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_in_background_raises_what_the_call_raised(jobs):
+    with pytest.raises(CacheDamaged) as raised, in_background(damaged, jobs=jobs) as result:
+        result()
+    assert str(raised.value) == str(CacheDamaged("links/ab/abc.json is missing"))
+
+
+def sleep_long(folder):
+    (folder / "pid.tmp").write_text(str(os.getpid()))
+    (folder / "pid.tmp").rename(folder / "pid")
+    time.sleep(20)
+    (folder / "done").touch()
+
+
+def test_leaving_without_waiting_stops_the_process(tmp_path):
+    with pytest.raises(ValueError), in_background(sleep_long, tmp_path, jobs=2):
+        while not (tmp_path / "pid").exists():
+            time.sleep(0.01)
+        raise ValueError("the caller failed before it waited")
+    assert not (tmp_path / "done").exists()  # stopped, not waited for
+    with pytest.raises(ProcessLookupError):  # and reaped, not left behind
+        os.kill(int((tmp_path / "pid").read_text()), 0)
