@@ -73,7 +73,10 @@ def searchable(meta: dict) -> bool:
 
 def searchable_markdown(markdown: str) -> bool:
     """`searchable` for a page as zhiku writes it, read from its front matter."""
-    front = markdown.split("\n---\n", 1)[0] if markdown.startswith("---\n") else ""
+    if not markdown.startswith("---\n"):
+        return False
+    end = markdown.find("\n---\n")  # not split: the page may be a large one
+    front = markdown if end < 0 else markdown[:end]
     return any(f"\nzhiku: {kind}\n" in front + "\n" for kind in SEARCHABLE)
 
 
