@@ -139,65 +139,48 @@ class _Body:
         return self.article()["facts"][name]
 
 
-class LazyList(Sequence):
-    """A list read when first used: the bodies of unchanged articles stay on disk unless a stage
+class _Lazy:
+    """A container read when first used: the bodies of unchanged articles stay on disk unless a stage
     needs them (the page is rendered again, or its terms must be counted again)."""
 
-    def __init__(self, load) -> None:
-        self._load, self._items = load, None
-
-    def _list(self) -> list:
-        if self._items is None:
-            self._items, self._load = list(self._load()), None
-        return self._items
-
-    def __getitem__(self, index):
-        return self._list()[index]
-
-    def __len__(self) -> int:
-        return len(self._list())
-
-    def __iter__(self):
-        return iter(self._list())
-
-    def __eq__(self, other) -> bool:
-        return list(self) == list(other) if isinstance(other, (list, Sequence)) else NotImplemented
-
-    def __repr__(self) -> str:
-        return f"LazyList({self._list()!r})" if self._items is not None else "LazyList(<not read>)"
-
-    def __reduce__(self):  # to a worker process as a plain list
-        return list, (self._list(),)
-
-
-class LazyDict(Mapping):
-    """A dict read when first used (LazyList's kind)."""
+    _kind: type = list  # what it is once read
+    _like: type = Sequence  # what it compares equal to
 
     def __init__(self, load) -> None:
         self._load, self._items = load, None
 
-    def _dict(self) -> dict:
+    def _value(self):
         if self._items is None:
-            self._items, self._load = dict(self._load()), None
+            self._items, self._load = self._kind(self._load()), None
         return self._items
 
     def __getitem__(self, key):
-        return self._dict()[key]
+        return self._value()[key]
 
     def __len__(self) -> int:
-        return len(self._dict())
+        return len(self._value())
 
     def __iter__(self):
-        return iter(self._dict())
+        return iter(self._value())
 
     def __eq__(self, other) -> bool:
-        return self._dict() == dict(other) if isinstance(other, Mapping) else NotImplemented
+        return self._value() == self._kind(other) if isinstance(other, self._like) else NotImplemented
 
     def __repr__(self) -> str:
-        return f"LazyDict({self._dict()!r})" if self._items is not None else "LazyDict(<not read>)"
+        return f"{type(self).__name__}({self._value()!r})" if self._items is not None else f"{type(self).__name__}(<not read>)"
 
-    def __reduce__(self):  # to a worker process as a plain dict
-        return dict, (self._dict(),)
+    def __reduce__(self):  # to a worker process as a plain list or dict
+        return self._kind, (self._value(),)
+
+
+class LazyList(_Lazy, Sequence):
+    """A list read when first used."""
+
+
+class LazyDict(_Lazy, Mapping):
+    """A dict read when first used."""
+
+    _kind, _like = dict, Mapping
 
 
 class JsonStore:
