@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import heapq
-from itertools import compress
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import compress
 from urllib.parse import quote
 
 import yaml

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from contextlib import contextmanager
+import traceback
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -102,9 +103,11 @@ def _send_result(sending, func: Callable, args: tuple) -> None:
     try:
         outcome = (True, func(*args))
     except BaseException as exc:  # noqa: BLE001 - raised again in the parent
+        exc.add_note(f"in {func.__name__}, in a background process:\n{traceback.format_exc()}")
         outcome = (False, exc)
     try:
         sending.send(outcome)
-    except Exception as exc:  # noqa: BLE001 - a result or error that does not pickle
-        sending.send((False, RuntimeError(f"{func.__name__}: {outcome[1]!r} ({exc})")))
+    except Exception as exc:  # noqa: BLE001 - a result or an error that does not pickle
+        what = "its result" if outcome[0] else f"the error it raised, {outcome[1]!r},"
+        sending.send((False, RuntimeError(f"{func.__name__}: {what} cannot be sent back ({exc})")))
     sending.close()
