@@ -1,7 +1,7 @@
 """The caches' own rules: what a Memo keeps from one build to the next."""
 import pytest
 
-from zhiku.cache import CacheBusy, LazyList, Memo, cache_lock
+from zhiku.cache import CacheBusy, LazyDict, LazyList, Memo, cache_lock
 
 HEADER = "zhiku memo\t\n"  # a Memo's first line: its code version (none here)
 
@@ -52,6 +52,13 @@ def test_memo_survives_a_line_cut_short(tmp_path):
     assert Memo(tmp_path, "m").get("a") is None
 
 
+def test_a_memo_line_that_is_not_utf8_is_not_known_and_the_others_are(tmp_path):
+    (tmp_path / "m.jsonl").write_bytes(HEADER.encode() + b'a\t1\nb\t"\xff"\n\xfe\t2\nc\t"\xe5\xa4\xa7"\n')
+    memo = Memo(tmp_path, "m")
+    assert memo.get("a") == 1 and memo.get("c") == "大"
+    assert memo.get("b") is None and memo.get_json("b") is None  # never handed on to be spliced
+
+
 def test_lazy_list_reads_once_and_only_when_used():
     reads = []
     items = LazyList(lambda: reads.append(1) or [1, 2, 3])
@@ -85,6 +92,17 @@ def test_lazy_list_goes_to_a_worker_process_as_a_plain_list():
     assert pickle.loads(pickle.dumps(LazyList(lambda: ["段落"]))) == ["段落"]
 
 
+def test_lazy_dict_reads_once_and_only_when_used_and_travels_as_a_dict():
+    import pickle
+
+    reads = []
+    words = LazyDict(lambda: reads.append(1) or {"openai": {"OpenAI": 2}})
+    assert reads == [] and repr(words) == "LazyDict(<not read>)"
+    assert words["openai"] == {"OpenAI": 2} and list(words) == ["openai"] and words == {"openai": {"OpenAI": 2}}
+    assert reads == [1]
+    assert type(pickle.loads(pickle.dumps(words))) is dict
+
+
 def test_a_second_build_on_the_same_cache_folder_stops_with_a_clear_error(tmp_path):
     with cache_lock(tmp_path / "cache"):
         with pytest.raises(CacheBusy, match="another build is using the cache folder"):
@@ -92,3 +110,21 @@ def test_a_second_build_on_the_same_cache_folder_stops_with_a_clear_error(tmp_pa
                 pass
     with cache_lock(tmp_path / "cache"):  # free again once the first build ended
         pass
+
+
+def test_an_article_from_its_head_reads_the_body_and_large_facts_once_and_only_when_asked():
+    from zhiku.cache import article_from_json, article_to_json, head_of
+    from zhiku.facts import compute_facts
+    from zhiku.model import Article, Block
+
+    article = Article("a.txt", "0" * 64, title="重建Meta帝国", blocks=[Block("paragraph", "Meta 和 OpenAI，还有 openai。")])
+    article.facts = compute_facts(article)
+    entry = {"article": article_to_json(article)}
+    head = head_of(entry)["article"]
+    assert "blocks" not in head and set(head["facts"]) == {"chars", "lead", "title", "title_slug"}
+    loads = []
+    again = article_from_json(head, load_body=lambda: loads.append(1) or entry)
+    assert again.facts.title_slug == "chong-jian-meta-di-guo" and loads == []
+    assert again.facts.latin_words == {"meta": {"Meta": 1}, "openai": {"OpenAI": 1, "openai": 1}}
+    assert again.blocks == article.blocks and again.facts.latin_names == {"Meta": 1, "OpenAI": 1}
+    assert loads == [1]
