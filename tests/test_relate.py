@@ -1,4 +1,6 @@
-from zhiku.relate import related_articles, related_terms
+from hypothesis import given, settings, strategies as st
+
+from zhiku.relate import count_all_pairs, count_pairs, pairs_by_bitmask, related_articles, related_terms
 
 
 def test_related_articles_share_the_most_terms():
@@ -28,3 +30,15 @@ def test_a_term_in_too_many_articles_relates_none_of_them():
     assert RELATING_CEILING < 550 < 3000 // 5
     assert related["p0001"] == [("p0002", ["Sora"])]
     assert related["p0003"] == []
+
+
+def plain(pairs, df):
+    return ({t: {o: n for o, n in c.items() if n} for t, c in pairs.items() if df[t]},
+            {t: n for t, n in df.items() if n})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sets(st.sampled_from(["AI", "大模型", "扎克伯格", "Meta", "开源", "OpenAI"])), max_size=30))
+def test_pairs_counted_term_by_term_are_the_pairs_counted_article_by_article(term_sets):
+    sets = [sorted(s) for s in term_sets]
+    assert plain(*pairs_by_bitmask(sets)) == plain(*count_pairs(sets)) == plain(*count_all_pairs(sets))

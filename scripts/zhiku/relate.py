@@ -41,8 +41,40 @@ def related_terms(article_terms: dict[str, set[str]], limit: int = 8) -> dict[st
     Ranked by shared articles over the geometric mean of the two terms' article counts (as the term
     graph does), so that a term found everywhere (AI) does not lead every list.
     """
-    pairs, df = count_pairs(article_terms.values())
+    pairs, df = count_all_pairs(article_terms.values())
     return rank_related_terms(pairs, df, limit)
+
+
+def count_all_pairs(term_sets) -> tuple[dict[str, Counter], Counter]:
+    """count_pairs over a whole site, by whichever way is less work: pair by pair within each article
+    (Σ k², k an article's terms), or term by term over the site (T², T the terms), each term's
+    articles the bits of an int and two terms' shared articles a popcount. (At 10,000 articles and
+    100 terms: 36 million counts against 10,000 popcounts.)"""
+    term_sets = [list(terms) for terms in term_sets]
+    distinct = {term for terms in term_sets for term in terms}
+    if len(distinct) ** 2 >= sum(len(terms) ** 2 for terms in term_sets):
+        return count_pairs(term_sets)
+    return pairs_by_bitmask(term_sets)
+
+
+def pairs_by_bitmask(term_sets: list[list[str]]) -> tuple[dict[str, Counter], Counter]:
+    """count_pairs term by term (count_all_pairs); an article's terms are each listed once."""
+    flags: dict[str, bytearray] = {}
+    for i, terms in enumerate(term_sets):
+        for term in terms:
+            if term not in flags:
+                flags[term] = bytearray(len(term_sets))
+            flags[term][i] = 1  # a byte an article: no bit arithmetic in Python
+    masks = {term: int.from_bytes(f, "little") for term, f in sorted(flags.items())}
+    df = Counter({term: mask.bit_count() for term, mask in masks.items()})
+    pairs: dict[str, Counter] = defaultdict(Counter)
+    names = list(masks)
+    for i, a in enumerate(names):
+        pairs[a][a] = df[a]  # itself, as count_pairs counts it
+        for b in names[i + 1:]:
+            if shared := (masks[a] & masks[b]).bit_count():
+                pairs[a][b] = pairs[b][a] = shared
+    return pairs, df
 
 
 def count_pairs(term_sets, pairs: dict[str, Counter] | None = None, df: Counter | None = None,
@@ -89,7 +121,7 @@ def related_terms_since(last: dict | None, term_sets: dict[str, list[str]], term
             pairs, df = count_pairs(old_sets, pairs, Counter(last["df"]), take_away=True)
             pairs, df = count_pairs([term_sets[k] for k in new], pairs, df)
             return rank_related_terms(pairs, df, limit), _pair_state(keys, pairs, df)
-    pairs, df = count_pairs(term_sets[k] for k in keys)
+    pairs, df = count_all_pairs(term_sets[k] for k in keys)
     return rank_related_terms(pairs, df, limit), _pair_state(keys, pairs, df)
 
 
