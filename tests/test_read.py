@@ -11,7 +11,7 @@ from zhiku.cache import PageCache, article_from_json, article_to_json
 from zhiku.extract import extract_article
 from zhiku.ingest import Progress, cut_off, read_input
 from zhiku.model import RawPage
-from zhiku.read import PageError, decode_page, find_pages
+from zhiku.read import PageError, decode_page, walk_pages
 
 TEXT = "重建Meta帝国:用AI“回敬”TikTok\n2023年5月,美国白宫举办了一场AI主题闭门会。\n"
 
@@ -59,11 +59,11 @@ def test_bad_bytes_raise_a_page_error_with_a_kind(data, kind):
     assert str(error.value).startswith("dir/p.txt: ")
 
 
-def test_find_pages_is_recursive_sorted_and_skips_hidden(tmp_path):
+def test_walk_pages_is_recursive_sorted_and_skips_hidden(tmp_path):
     for rel in ("b/2.txt", "a.html", "b/1.md", "c/x.htm", ".git/h.txt", "d/.hidden.txt", "e/x.pdf", "f/x.TXT"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x")
-    assert [p.relative_to(tmp_path).as_posix() for p in find_pages(tmp_path)] == [
+    assert [p.relative_to(tmp_path).as_posix() for _, p, _ in walk_pages(tmp_path)] == [
         "a.html", "b/1.md", "b/2.txt", "c/x.htm", "f/x.TXT"]
 
 

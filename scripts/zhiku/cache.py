@@ -316,8 +316,8 @@ class Memo:
         self.put_json(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
     def save(self) -> None:
-        if self.path is None:
-            return
+        if self.path is None or not (self._used or self._added):
+            return  # not touched here (another process may have saved it): left as it is
         lines = self._lines + len(self._added)  # in the file, were this run's entries appended
         stale = lines - len(self._used)  # entries not used this run, and entries written again
         if self._lines and stale <= lines // 4 and not self._torn:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .markdown import escape_text
 from .model import Term
+from .relate import bitmask
 from .svg import esc, figure, num, svg_open, text_width
 from .write import dump_front_matter
 
@@ -60,10 +61,7 @@ class TermArticles(dict):
     def _mask(self, name: str) -> int:
         mask = self._masks.get(name)
         if mask is None:
-            flags = bytearray(len(self._index))
-            for slug in self[name]:
-                flags[self._index[slug]] = 1
-            mask = self._masks[name] = int.from_bytes(flags, "little")
+            mask = self._masks[name] = bitmask(map(self._index.__getitem__, self[name]), len(self._index))
         return mask
 
 

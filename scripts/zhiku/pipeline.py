@@ -105,11 +105,10 @@ class StageCaches:
                    Memo(folder, "related-articles", source_version("relate.py")), JsonStore(folder, "segments"),
                    sums)
 
-    def save(self, but: Memo | None = None) -> None:
+    def save(self) -> None:
         for memo in (self.link_counts, self.link_snippets, self.chinese_counts, self.rendered, self.not_in_body,
                      self.term_pairs, self.related_articles, self.sums.memo):
-            if memo is not but:
-                memo.save()
+            memo.save()
 
 
 def link_site(articles: list[Article], terms: list[Term], caches: StageCaches | None = None,
@@ -332,7 +331,9 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_na
         cuts = f"{segments_folder(docs_dir)}/"  # a string: pathlib is a tenth of a second at 10,000 pages
         todo = [path for path in searchable if path in stale or not os.path.exists(f"{cuts}{path}.json")]
         write_segments(docs_dir, todo, set(searchable), user_dictionary_path(docs_dir), caches.segments, jobs)
-    caches.save(but=caches.link_snippets)  # glossary_side saved it, maybe in another process
+    # The snippets' memo was used and saved by glossary_side, maybe in another process: untouched
+    # here, this save leaves it as it is.
+    caches.save()
     return PipelineResult(articles, errors, len(changed), glossary.terms, uses, matcher.ambiguous, ingest, stages.rows,
                           relinked)
 

@@ -43,14 +43,10 @@ def page_format(path: Path | str) -> str:
     return FORMATS.get(os.path.splitext(path)[1].lower(), "text")
 
 
-def find_pages(root: Path) -> list[Path]:
-    """Every page below `root`, recursively, in a stable order; hidden files and folders are skipped."""
-    return [path for _, path, _ in walk_pages(root)]
-
-
 def walk_pages(root: Path) -> list[tuple[str, Path, os.stat_result | None]]:
-    """find_pages with each page's path relative to `root` ('/' separators) and its stat, taken
-    while listing (one system call a page, not three: a large site is listed on every build)."""
+    """Every page below `root`, recursively, in a stable order; hidden files and folders are skipped.
+    Each with its path relative to `root` ('/' separators) and its stat, taken while listing (one
+    system call a page, not three: a large site is listed on every build)."""
     found: list[tuple[str, Path, os.stat_result | None]] = []
     folders = [(str(root), "")]
     while folders:

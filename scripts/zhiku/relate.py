@@ -57,15 +57,22 @@ def count_all_pairs(term_sets) -> tuple[dict[str, Counter], Counter]:
     return pairs_by_bitmask(term_sets)
 
 
+def bitmask(positions, size: int) -> int:
+    """An int with a bit set at each position below `size` (a byte a position: no bit arithmetic in
+    Python); two such masks share (a & b).bit_count() positions."""
+    flags = bytearray(size)
+    for position in positions:
+        flags[position] = 1
+    return int.from_bytes(flags, "little")
+
+
 def pairs_by_bitmask(term_sets: list[list[str]]) -> tuple[dict[str, Counter], Counter]:
     """count_pairs term by term (count_all_pairs); an article's terms are each listed once."""
-    flags: dict[str, bytearray] = {}
+    holders: dict[str, list[int]] = defaultdict(list)
     for i, terms in enumerate(term_sets):
         for term in terms:
-            if term not in flags:
-                flags[term] = bytearray(len(term_sets))
-            flags[term][i] = 1  # a byte an article: no bit arithmetic in Python
-    masks = {term: int.from_bytes(f, "little") for term, f in sorted(flags.items())}
+            holders[term].append(i)
+    masks = {term: bitmask(articles, len(term_sets)) for term, articles in sorted(holders.items())}
     df = Counter({term: mask.bit_count() for term, mask in masks.items()})
     pairs: dict[str, Counter] = defaultdict(Counter)
     names = list(masks)
