@@ -21,6 +21,7 @@ from zhiku.read import MAX_PAGE_BYTES  # noqa: E402
 from zhiku.report import summary_line  # noqa: E402
 
 SHOW_PROBLEMS = 30  # problem lines on the terminal; the report has all of them
+_OUTLIVE_MAIN: list = []  # what main() made that exit_now() may drop with the process (see there)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -111,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.markdown_only:
         print_timings(args.timings, result.stages)
+        _OUTLIVE_MAIN.append(result)  # freed by exit_now at once, not object by object on return
         return 0
     newest = max((a.date for a in result.articles if a.date), default=None)
     stages = result.stages

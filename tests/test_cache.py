@@ -128,3 +128,14 @@ def test_an_article_from_its_head_reads_the_body_and_large_facts_once_and_only_w
     assert again.facts.latin_words == {"meta": {"Meta": 1}, "openai": {"OpenAI": 1, "openai": 1}}
     assert again.blocks == article.blocks and again.facts.latin_names == {"Meta": 1, "OpenAI": 1}
     assert loads == [1]
+
+
+def test_memo_values_read_as_json_reads_them(tmp_path):
+    """orjson reads the memos (cache.loads); what it refuses and json reads is still read."""
+    memo = Memo(tmp_path, "m")
+    values = {"big": 2 ** 64 - 1, "small": -2 ** 63, "infinite": float("inf"), "text": ["扎克伯格", {"a": 1.5}], "escaped": "\u2028\x00"}
+    for key, value in values.items():
+        memo.put(key, value)
+    memo.save()
+    again = Memo(tmp_path, "m")
+    assert {key: again.get(key) for key in values} == values

@@ -53,3 +53,21 @@ def test_index_is_the_same_with_and_without_the_builds_segments(built):
     with_segments = (built / "with" / "search" / "search_index.json").read_bytes()
     assert with_segments == (built / "without" / "search" / "search_index.json").read_bytes()
     assert "扎克伯格".encode() in with_segments
+
+
+def test_new_jieba_cuts_like_rjieba_without_importing_its_package():
+    """The package's import builds a default Jieba that zhiku never uses (segment.new_jieba)."""
+    code = """if True:
+        import sys
+        sys.path.insert(0, "scripts")
+        from zhiku.segment import new_jieba
+        cut = new_jieba().cut("扎克伯格重建Meta帝国，大模型的竞争")
+        assert "rjieba" not in sys.modules, "the package was imported"
+        import rjieba
+        assert cut == rjieba.Jieba().cut("扎克伯格重建Meta帝国，大模型的竞争"), cut
+        assert new_jieba().cut("大模型") == rjieba.cut("大模型")
+        print(" ".join(cut))
+    """
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["扎克", "伯格", "重建", "Meta", "帝国", "，", "大", "模型", "的", "竞争"]

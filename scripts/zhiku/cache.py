@@ -26,6 +26,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+import orjson
+
 from .model import Article, Block, Dropped, Reference, TextFacts
 
 _CODE_FILES = ("read.py", "clean.py", "extract.py", "html_reader.py", "html_extract.py", "dates.py",
@@ -198,7 +200,7 @@ class JsonStore:
             self.misses += 1
             return None
         try:
-            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
+            entry = loads(self._path(key).read_bytes())
         except (OSError, ValueError):
             self.misses += 1
             return None
@@ -214,6 +216,17 @@ class JsonStore:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         os.replace(tmp, path)  # a build killed mid-write leaves no half entry
+
+
+def loads(data: bytes | str):
+    """The caches' JSON, read three times faster than json.loads reads it (orjson): a one-page
+    rebuild at 10,000 pages decodes 30,000 cached values. The same values for what the caches hold;
+    orjson would read an integer past 64 bits as a float, and the caches hold counts, sizes and
+    nanosecond times."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:  # a subclass of ValueError. json also reads NaN and Infinity,
+        return json.loads(data)  # which json.dumps may write; and raises its own error otherwise
 
 
 @functools.lru_cache(maxsize=None)
@@ -294,7 +307,7 @@ class Memo:
         if value is None:
             return None
         try:
-            return json.loads(value)
+            return loads(value)
         except ValueError:  # UnicodeDecodeError is one too
             self._forget(key)
             return None
@@ -302,7 +315,7 @@ class Memo:
     def peek(self, key: str):
         """The entry the last build left, without keeping it for the next."""
         try:
-            return json.loads(self._old[key]) if key in self._old else None
+            return loads(self._old[key]) if key in self._old else None
         except ValueError:
             return None
 
@@ -420,7 +433,7 @@ class PageCache(JsonStore):
         self._new_index: dict[str, list] = {}
         if folder is not None:
             try:
-                self._index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+                self._index = loads((folder / "index.json").read_bytes())
             except (OSError, ValueError):
                 self._index = {}
 
@@ -455,6 +468,14 @@ class PageCache(JsonStore):
         if entry and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
             return entry[2]
         return None
+
+    def last_title_slug(self, rel: str, fmt: str) -> dict[str, str]:
+        """{title: slug} of the last version of the page at this path, if its head is still known:
+        a changed page whose title is the same keeps its slug without pinyin (pinyin.py)."""
+        then = self._index.get(rel)
+        head = self.heads.peek(self.key(then[2], fmt)) if then else None
+        facts = head.get("article", {}).get("facts") if isinstance(head, dict) else None
+        return {facts["title"]: facts["title_slug"]} if facts else {}
 
     def remember(self, rel: str, stat: os.stat_result, sha256: str) -> None:
         self._new_index[rel] = [stat.st_size, stat.st_mtime_ns, sha256]

@@ -5,11 +5,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pypinyin import Style, lazy_pinyin
-
+from .cache import Memo
 from .curated import CuratedEntry
 from .facts import facts_of, slugify_title
 from .model import Article, Term
+from .pinyin import remember, syllables
 from .sums import SiteSums
 
 _LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .+\-_']*$")
@@ -129,9 +129,10 @@ class _Merger:
         return list(by_root.values())
 
 
-def build_glossary(articles: list[Article], curated: list[CuratedEntry], sums: SiteSums | None = None) -> GlossaryBuild:
+def build_glossary(articles: list[Article], curated: list[CuratedEntry], sums: SiteSums | None = None,
+                   pinyin: Memo | None = None) -> GlossaryBuild:
     """Merge the three sources into terms; curated entries win over what was found. (`sums`: where
-    the site's Latin spellings are added up, sums.py.)"""
+    the site's Latin spellings are added up, sums.py; `pinyin`: where the names' pinyin is kept.)"""
     groups: list[tuple[list[str], str]] = []
     problems: list[str] = []
     for line in sorted({a.portal_keyword_line for a in articles if a.portal_keyword_line}):
@@ -169,6 +170,8 @@ def build_glossary(articles: list[Article], curated: list[CuratedEntry], sums: S
             term.link = entry.link
             term.case_sensitive = entry.case_sensitive
         terms.append(term)
+    if pinyin is not None:
+        remember(pinyin, (term.name for term in terms))
     terms.sort(key=sort_key)
     assign_term_slugs(terms)
     return GlossaryBuild(terms, problems)
@@ -204,8 +207,7 @@ def _display_name(keys: list[str], spellings: dict[str, list[str]], usage: dict[
 
 def sort_key(term: Term) -> tuple:
     """Pinyin order for Chinese and Latin terms together: 大模型 (da) before OpenAI (o) before 扎克伯格 (zha)."""
-    syllables = lazy_pinyin(term.name, style=Style.NORMAL, errors=lambda chars: list(chars))
-    return ("".join(syllables).casefold(), term.name.casefold(), term.name)
+    return ("".join(syllables(term.name)).casefold(), term.name.casefold(), term.name)
 
 
 def index_letter(term: Term) -> str:

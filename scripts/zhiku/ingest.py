@@ -124,13 +124,14 @@ def _text_key(text: str) -> str:
 
 
 def _load_entry(path: Path, rel: str, fmt: str, data: bytes, sha256: str, profile: SourceProfile,
-                mtime: float | None = None) -> dict:
+                mtime: float | None = None, slugs: dict[str, str] | None = None) -> dict:
+    """`slugs`: title → slug known from the page's last version (compute_facts)."""
     try:
         text, encoding = decode_page(data, rel, fmt)
     except PageError as exc:
         return {"error": {"kind": exc.kind, "detail": exc.detail}}
     article = extract_page(RawPage(rel, text, sha256, encoding, fmt, mtime), profile)
-    article.facts = compute_facts(article)
+    article.facts = compute_facts(article, slugs)
     entry = {"article": article_to_json(article), "encoding": encoding, "text_sha256": _text_key(text)}
     if any(p.startswith("relative date") for p in article.problems):
         entry["file_time"] = mtime  # this extraction holds for this file time only
@@ -139,12 +140,12 @@ def _load_entry(path: Path, rel: str, fmt: str, data: bytes, sha256: str, profil
 
 def _extract_job(job: tuple) -> dict:
     """One page's extraction, in a worker process: (path, rel, fmt, sha256, profile, cache folder,
-    cache salt) → cache entry, stored in the cache here."""
-    path, rel, fmt, sha256, profile, cache_folder, cache_salt = job
+    cache salt, slugs known) → cache entry, stored in the cache here."""
+    path, rel, fmt, sha256, profile, cache_folder, cache_salt, slugs = job
     data = path.read_bytes()
     if hashlib.sha256(data).hexdigest() != sha256:  # changed since it was hashed: hash what is read
         sha256 = hashlib.sha256(data).hexdigest()
-    entry = {**_load_entry(path, rel, fmt, data, sha256, profile, path.stat().st_mtime), "sha256": sha256}
+    entry = {**_load_entry(path, rel, fmt, data, sha256, profile, path.stat().st_mtime, slugs), "sha256": sha256}
     store_page(cache_folder, cache_salt, fmt, entry)
     return entry
 
@@ -177,7 +178,8 @@ def read_input(input_dir: Path, profile: SourceProfile, *, cache: PageCache | No
             if entry is not None and entry.get("file_time", stat.st_mtime) != stat.st_mtime:
                 entry = None  # a relative date was counted back from another file time: again
             if entry is None:
-                to_extract.append((path, rel, fmt, sha256, profile, cache.folder, cache.salt))
+                to_extract.append((path, rel, fmt, sha256, profile, cache.folder, cache.salt,
+                                   cache.last_title_slug(rel, fmt)))
                 planned.append((rel, fmt, "extract"))
             else:
                 result.cached += 1

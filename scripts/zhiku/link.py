@@ -20,6 +20,7 @@ import ahocorasick
 from .cache import CacheDamaged, LazyList
 from .markdown import escape_link_title, escape_text
 from .model import Article, Term
+from .segment import new_jieba
 
 _ASCII_UPPER = re.compile(r"[A-Z]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -85,9 +86,7 @@ class TermMatcher:
         """The same words cut by rjieba (jieba's dictionary and algorithm in Rust, ten times faster),
         for the word-boundary checks."""
         if self._segmenter is None:
-            import rjieba
-
-            self._segmenter = rjieba.Jieba()
+            self._segmenter = new_jieba()
             for word in self._cjk_words:
                 self._segmenter.add_word(word, None, None)
         return self._segmenter

@@ -14,8 +14,12 @@ anyway (zhiku-search.js), so such a difference changes no answer.
 from __future__ import annotations
 
 import hashlib
+import importlib.machinery
+import importlib.util
 import json
+import os
 import re
+import sys
 from pathlib import Path
 
 SEGMENTS_DIR = "search-segments"  # beside the docs folder, like the jieba user dictionary
@@ -42,13 +46,29 @@ def segments_path(docs_dir: Path, page: str) -> Path:
     return segments_folder(docs_dir) / f"{page}.json"
 
 
+def new_jieba():
+    """A new rjieba.Jieba with jieba's dictionary.
+
+    Importing the rjieba package builds a default Jieba at once (a tenth of a second), which zhiku
+    never uses: each cutter needs a dictionary of its own build's words. So the Rust module is loaded
+    on its own; a later `import rjieba` finds it loaded and uses it."""
+    module = sys.modules.get("rjieba.rjieba")
+    if module is None:
+        folder = importlib.util.find_spec("rjieba").submodule_search_locations[0]  # not imported
+        name = next(f for f in sorted(os.listdir(folder))
+                    if f.startswith("rjieba.") and f.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)))
+        spec = importlib.util.spec_from_file_location("rjieba.rjieba", os.path.join(folder, name))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["rjieba.rjieba"] = module
+        spec.loader.exec_module(module)
+    return module.Jieba()
+
+
 class Segmenter:
     """rjieba with the build's user dictionary: the words Material's index is made of."""
 
     def __init__(self, user_dictionary: str | Path | None) -> None:
-        import rjieba
-
-        self._jieba = rjieba.Jieba()
+        self._jieba = new_jieba()
         lines = Path(user_dictionary).read_text(encoding="utf-8").splitlines() if user_dictionary else []
         for word, *rest in (line.split() for line in lines if line.strip()):
             # jieba's user-dictionary line: word [frequency] [tag]; no frequency → one that keeps it whole.
