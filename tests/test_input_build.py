@@ -111,7 +111,7 @@ def test_files_stay_inside_the_output_folders(built):
     assert all(re.fullmatch(r"[a-z0-9-]{1,70}\.md", name) for name in articles), articles
     assert not list(tmp.glob("etc*")) and not (tmp / "docs" / "etc").exists()
     outside = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*passwd*") if p.parts[-3] != "pages")
-    assert outside == ["docs/articles/etc-passwd.md", "search-segments/articles/etc-passwd.md.json",
+    assert outside == ["docs/articles/etc-passwd.md", "search-segments/articles/etc-passwd.md.txt",
                        "site/articles/etc-passwd.html"]
 
 

@@ -45,6 +45,7 @@ def test_cjk_matches_follow_segmentation(matcher):
 
 def test_no_link_inside_urls(matcher):
     assert found(matcher, "见 https://openai.com/ai/meta 与 me@meta.com，AI") == [("AI", "AI")]
+    assert found(matcher, "见www.meta.com/ai，人工智能") == [("人工智能", "AI")]
 
 
 def article(*paragraphs, heading=None):

@@ -3,10 +3,12 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from conftest import ROOT, SAMPLE
 from zhiku.pipeline import run_pipeline
-from zhiku.segment import SEGMENTS_DIR, han_runs, read_segments
+from zhiku.segment import (_HAN_RUN, MANIFEST, SEGMENTS_DIR, SUFFIX, Segmenter, han_runs, parse_cuts, read_segments,
+                           segments_folder, write_segments)
 
 sys.path.insert(0, str(ROOT / "bench"))
 from make_corpus import write_corpus  # noqa: E402
@@ -29,9 +31,48 @@ def built(tmp_path_factory):
 
 def test_segments_are_written_for_searchable_pages(built):
     cut = read_segments(built / "docs", "articles/chong-jian-meta-di-guo-yong-ai-hui-jing-tiktok.md")
-    assert cut["甚至会后"] == "甚至\u200b会后"
-    assert "扎克伯格" in cut["官方的回应又给了扎克伯格一击"].split("\u200b")  # the glossary keeps it whole
-    assert not (built / SEGMENTS_DIR / "index.md.json").exists()  # the home page is not searched
+    assert cut["甚至会后"] == ["甚至", "会后"]
+    assert "扎克伯格" in cut["官方的回应又给了扎克伯格一击"]  # the glossary keeps it whole
+    assert not (built / SEGMENTS_DIR / f"index.md{SUFFIX}").exists()  # the home page is not searched
+
+
+@pytest.fixture(scope="module")
+def segmenter(tmp_path_factory):
+    words = tmp_path_factory.mktemp("dictionary") / "user.txt"
+    words.write_text("扎克伯格\n大模型 50\n混元大模型\n", encoding="utf-8")
+    return Segmenter(words)
+
+
+# Common characters, the glossary's, and those in _HAN_RUN that jieba does not count as Chinese and
+# cuts one by one (々 〇 〡, radicals, CJK extension G).
+_RUN_CHARS = st.sampled_from("大模型扎克伯格重建帝国的混元人工智能北京向概走了十米来说又给一击" "々〇〡⺀\U00030000\U00020001")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(_RUN_CHARS, min_size=1, max_size=12), min_size=1, max_size=8, unique=True))
+def test_runs_cut_in_one_call_are_cut_as_one_by_one(segmenter, runs):
+    assert all(_HAN_RUN.fullmatch(run) for run in runs)
+    assert parse_cuts(segmenter.cut_runs(runs)) == {run: segmenter.cut(run) for run in runs}
+
+
+def test_cuts_of_pages_gone_and_of_an_older_format_are_removed(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "a").mkdir(parents=True)
+    (docs / "a" / "p.md").write_text("大模型来了，**扎克伯格**", encoding="utf-8")
+    folder = segments_folder(docs)
+    (folder / "a").mkdir(parents=True)
+    (folder / "a" / "p.md.json").write_text('{"大模型来了": "大模型\u200b来了"}', encoding="utf-8")  # zhiku 2026-11-25
+    (folder / MANIFEST).write_text('["a/p.md"]', encoding="utf-8")
+
+    def files():
+        return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+    write_segments(docs, ["a/p.md"], {"a/p.md"}, None, jobs=1)
+    assert files() == [MANIFEST, "a/p.md.txt"]
+    cutter = Segmenter(None)
+    assert read_segments(docs, "a/p.md") == {"大模型来了": cutter.cut("大模型来了"), "扎克伯格": cutter.cut("扎克伯格")}
+    write_segments(docs, [], set(), None, jobs=1)
+    assert files() == [MANIFEST]
 
 
 def mkdocs(docs, site):

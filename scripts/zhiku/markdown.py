@@ -5,11 +5,12 @@ import re
 
 # Characters that start inline Markdown (emphasis, code, links, attribute lists) are backslash-escaped;
 # '<', '>' and '&' become entities so no tag or entity from the page can reach the HTML.
-_INLINE = re.compile(r"([\\`*_\[\]{}])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}  # "&" first: the others make one
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", **{c: f"\\{c}" for c in "\\`*_[]{}"}}
+_SPECIAL = re.compile(r"[&<>|\\`*_\[\]{}]")
 # At the start of a line these make headings, lists, rules, quotes or fences.
-_LINE_START = re.compile(r"^([#+\-=~:!])")
+_LINE_START = "#+-=~:!"
 _ORDERED = re.compile(r"^(\d+)([.)])")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def escape_text(text: str, *, line_start: bool = True) -> str:
@@ -17,26 +18,27 @@ def escape_text(text: str, *, line_start: bool = True) -> str:
 
     `line_start=False` for a piece that continues a line: the line-start rules do not apply to it.
     """
-    text = _entities(text)
-    text = _INLINE.sub(r"\\\1", text)
-    if not line_start:
+    # One scan, and a replacement looked up only for the rare special character: this runs on every
+    # piece of every paragraph.
+    text = _SPECIAL.sub(_escape, text)
+    if not line_start or not text:
         return text
-    text = _ORDERED.sub(r"\1\\\2", text)
-    if _LINE_START.match(text):
+    if text[0].isdecimal():  # \d is a decimal digit (Unicode Nd), as isdecimal
+        text = _ORDERED.sub(r"\1\\\2", text)
+    elif text[0] in _LINE_START:
         text = f"&#{ord(text[0])};{text[1:]}"
     return text
 
 
+def _escape(match: re.Match) -> str:
+    return _ESCAPES[match.group()]
+
+
 def escape_link_title(text: str) -> str:
     """Text for a link's "title" (the tooltip): one line, quotes and entities made harmless."""
-    text = re.sub(r"\s+", " ", text).strip()
-    return _entities(text).replace('"', "&quot;").replace("\\", "&#92;")
-
-
-def _entities(text: str) -> str:
-    # str.replace per character, not str.translate: translate looks up every character of a Chinese
-    # text in a dict, and this runs on every piece of every paragraph.
-    for char, entity in _ENTITIES.items():
+    text = _WHITESPACE.sub(" ", text).strip()
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "&#124;"), ('"', "&quot;"),
+                         ("\\", "&#92;")):  # "&" first: the others make one
         if char in text:
             text = text.replace(char, entity)
     return text

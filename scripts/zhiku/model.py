@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class SourceLine:
-    """One line of an input page, numbered from 1 as an editor shows it."""
+class SourceLine(NamedTuple):
+    """One line of an input page, numbered from 1 as an editor shows it. A tuple: two are made for
+    every line of every page, most of them blank (image gaps)."""
 
     number: int
     text: str

@@ -16,7 +16,7 @@ from pathlib import Path
 import orjson
 
 from .curated import load_curated
-from .discover import discover_terms
+from .discover import Candidate, discover_terms
 from .feeds import feed_files
 from .glossary import build_glossary
 from .glossary_pages import GLOSSARY_DIR, TermSnippets, TermUse, glossary_pages
@@ -30,7 +30,7 @@ from .cache import JsonStore, Memo, PageCache, cache_lock, cached_article, sourc
 from .ingest import Ingest, read_input
 from .sums import SiteSums
 from .search import searchable_markdown, user_dictionary_path, write_search_files
-from .segment import segments_folder, write_segments
+from .segment import SUFFIX as SEGMENTS_SUFFIX, segments_folder, write_segments
 from .read import MAX_PAGE_BYTES
 from .report import build_report, dumps_by_line
 from .trends import articles_figure
@@ -93,13 +93,15 @@ class StageCaches:
     term_pairs: Memo  # the last build's co-occurrence counts (relate.related_terms_since)
     related_articles: Memo  # the articles' terms → related articles
     segments: JsonStore  # a page's Chinese runs and the user dictionary → their cuts (segment.py)
-    sums: SiteSums  # the site-wide sums of the last build, and the articles they added up
+    sums: SiteSums  # the glossary's site-wide sums of the last build, and the articles they added up
     pinyin: Memo  # term name → its pinyin (pinyin.py)
+    discovery_sums: SiteSums  # term discovery's sums: kept apart, as discovery may run in another process
 
     @classmethod
     def under(cls, folder: Path | None) -> StageCaches:
-        sums = SiteSums(Memo(folder, "sums", source_version("sums.py", "glossary.py", "discover.py")),
-                        functools.partial(cached_article, folder))
+        former = functools.partial(cached_article, folder)
+        sums = SiteSums(Memo(folder, "sums", source_version("sums.py", "glossary.py")), former)
+        discovery_sums = SiteSums(Memo(folder, "discovery-sums", source_version("sums.py", "discover.py")), former)
         return cls(JsonStore(folder, "links"), Memo(folder, "link-counts", source_version("link.py")),
                    Memo(folder, "link-snippets", source_version("link.py")), JsonStore(folder, "discovery"),
                    Memo(folder, "chinese-counts", source_version("discover.py")),
@@ -107,11 +109,11 @@ class StageCaches:
                    Memo(folder, "not-in-body", source_version("report.py")),
                    Memo(folder, "term-pairs", source_version("relate.py")),
                    Memo(folder, "related-articles", source_version("relate.py")), JsonStore(folder, "segments"),
-                   sums, Memo(folder, "pinyin", memo_version()))
+                   sums, Memo(folder, "pinyin", memo_version()), discovery_sums)
 
     def save(self) -> None:
         for memo in (self.link_counts, self.link_snippets, self.chinese_counts, self.rendered, self.not_in_body,
-                     self.term_pairs, self.related_articles, self.sums.memo, self.pinyin):
+                     self.term_pairs, self.related_articles, self.sums.memo, self.pinyin, self.discovery_sums.memo):
             memo.save()
 
 
@@ -243,28 +245,33 @@ def home_pages(articles: list[Article], site_name: str, pictures: Pictures, feed
 
 
 def glossary_side(terms: list[Term], uses: dict[str, TermUse], articles: list[Article], matcher: TermMatcher,
-                  candidates: list, site_name: str, site_url: str | None, snippets: Memo) -> dict[str, str]:
-    """The pages that show the terms' uses (the glossary, the pictures, the home page's rising terms)
-    and the feeds: none needs the article pages, so they are made on the other core meanwhile
-    (parallel.in_background). `snippets`: the memo of the entries' snippets, saved here."""
+                  caches: StageCaches, site_name: str, site_url: str | None,
+                  jobs: int | None) -> tuple[dict[str, str], list[Candidate]]:
+    """Term discovery's candidates, and the pages that show the terms' uses (the glossary, the
+    pictures, the home page's rising terms) and the feeds. None needs the article pages, so this runs
+    on the other core meanwhile (parallel.in_background), and saves the caches it uses itself."""
+    candidates = discover_terms(articles, terms, lambda: matcher.tokenizer, store=caches.discovery,
+                                memo=caches.chinese_counts, jobs=jobs, sums=caches.discovery_sums)
     pictures = draw_pictures(terms, uses, articles, GLOSSARY_DIR)
     pages = home_pages(articles, site_name, pictures, feed_files(articles, site_url, site_name))
     pages.update(glossary_pages(terms, uses, articles, matcher, candidates, pictures.entries))
-    snippets.save()
-    return pages
+    for memo in (caches.chinese_counts, caches.discovery_sums.memo, caches.link_snippets):
+        memo.save()
+    return pages, candidates
 
 
-def write_docs(docs_dir: Path, pages: dict[str, str | None]) -> list[str]:
-    """Write the pages that changed, and say which; remove the pages an earlier run wrote that this
-    run did not. A page of text None is kept as it is."""
-    docs_dir.mkdir(parents=True, exist_ok=True)
+def write_pages(docs_dir: Path, pages: dict[str, str | None]) -> list[str]:
+    """Write the pages that changed, and say which. A page of text None is kept as it is."""
+    return [rel for rel, text in sorted(pages.items()) if text is not None and write_text(docs_dir / rel, text)]
+
+
+def remove_stale_pages(docs_dir: Path, pages: dict[str, str | None]) -> None:
+    """Remove the pages an earlier run wrote that this run did not; `pages`: all this run made."""
     manifest = docs_dir / MANIFEST
     previous = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else []
     for stale in set(previous) - set(pages):
         (docs_dir / stale).unlink(missing_ok=True)
-    changed = [rel for rel, text in sorted(pages.items()) if text is not None and write_text(docs_dir / rel, text)]
     write_text(manifest, json.dumps(sorted(pages), ensure_ascii=False, indent=0) + "\n")
-    return changed
 
 
 @contextmanager
@@ -309,21 +316,22 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_na
         errors += curated_errors
     with stages.stage("linking"):
         matcher, uses, relinked = link_site(articles, glossary.terms, caches, jobs=jobs)
-        candidates = discover_terms(articles, glossary.terms, lambda: matcher.tokenizer, store=caches.discovery,
-                                    memo=caches.chinese_counts, jobs=jobs, sums=caches.sums)
     with stages.stage("writing Markdown"), in_background(
-            glossary_side, glossary.terms, uses, articles, matcher, candidates, site_name, site_url,
-            caches.link_snippets, jobs=jobs) as other_pages:
+            glossary_side, glossary.terms, uses, articles, matcher, caches, site_name, site_url, jobs,
+            jobs=jobs) as other_side:
         rendered = RenderedPages(caches.rendered, docs_dir)
         pages = article_pages(articles, rendered)
         pages.update(render_article_index(articles, articles_figure(articles)))
         write_bytes(report_file, build_report(ingest, articles, curated_errors, terms=len(glossary.terms),
                                              links=sum(use.links for use in uses.values()),
                                              not_in_body=caches.not_in_body))
+        changed = write_pages(docs_dir, pages)  # the article pages, while the other side works
+        other_pages, candidates = other_side()
         write_bytes(report_file.with_name("links.json"), link_report(glossary.terms, uses, matcher.ambiguous,
                                                                      glossary.problems, candidates))
-        pages.update(other_pages())
-        changed = write_docs(docs_dir, pages)
+        changed += write_pages(docs_dir, other_pages)
+        pages.update(other_pages)
+        remove_stale_pages(docs_dir, pages)
         rendered.remember_written()
         dictionary_changed = write_search_files(docs_dir, [n for t in glossary.terms for n in t.all_names] + [c.name for c in candidates],
                            {f"{GLOSSARY_DIR}/{t.slug}.md": t.all_names for t in glossary.terms})
@@ -333,10 +341,10 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site_na
         searchable = [path for path, text in pages.items() if text is None or searchable_markdown(text)]
         stale = set(changed) if not dictionary_changed else set(searchable)
         cuts = f"{segments_folder(docs_dir)}/"  # a string: pathlib is a tenth of a second at 10,000 pages
-        todo = [path for path in searchable if path in stale or not os.path.exists(f"{cuts}{path}.json")]
+        todo = [path for path in searchable if path in stale or not os.path.exists(f"{cuts}{path}{SEGMENTS_SUFFIX}")]
         write_segments(docs_dir, todo, set(searchable), user_dictionary_path(docs_dir), caches.segments, jobs)
-    # The snippets' memo was used and saved by glossary_side, maybe in another process: untouched
-    # here, this save leaves it as it is.
+    # The memos of term discovery and of the snippets were used and saved by glossary_side, maybe in
+    # another process: untouched here, this save leaves them as they are.
     caches.save()
     return PipelineResult(articles, errors, len(changed), glossary.terms, uses, matcher.ambiguous, ingest, stages.rows,
                           relinked)

@@ -165,4 +165,4 @@ def read_page(path: Path, root: Path, *, max_bytes: int = MAX_PAGE_BYTES) -> Raw
 def split_lines(text: str) -> list[SourceLine]:
     """Numbered lines; CRLF and lone CR count as line ends, as editors count them."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [SourceLine(number, line) for number, line in enumerate(text.split("\n"), start=1)]
+    return list(map(SourceLine._make, enumerate(text.split("\n"), start=1)))

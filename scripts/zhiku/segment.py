@@ -23,7 +23,11 @@ import sys
 from pathlib import Path
 
 SEGMENTS_DIR = "search-segments"  # beside the docs folder, like the jieba user dictionary
+# A page's cuts: one line per run, its words separated by spaces (a run has neither), as small as the
+# page's text; JSON of each run and its words was one and a half times the size of the docs folder.
+SUFFIX = ".txt"
 MANIFEST = ".pages.json"  # the pages cut last time, so that a build finds those gone without a search
+FORMAT = "lines"  # in the manifest: an older zhiku's cuts (JSON files) are removed when it is not
 _HAN_RUN = re.compile(r"[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
                       r"\U00020000-\U0003134f]+")
 # What Markdown adds around text that is not in the page's text: link targets and titles, emphasis.
@@ -43,7 +47,7 @@ def segments_folder(docs_dir: Path) -> Path:
 
 
 def segments_path(docs_dir: Path, page: str) -> Path:
-    return segments_folder(docs_dir) / f"{page}.json"
+    return segments_folder(docs_dir) / f"{page}{SUFFIX}"
 
 
 def new_jieba():
@@ -77,6 +81,24 @@ class Segmenter:
     def cut(self, run: str) -> list[str]:
         return self._jieba.cut(run)
 
+    def cut_runs(self, runs: list[str]) -> str:
+        """The runs' words, as a page's cuts are written: a line per run, words separated by spaces.
+
+        The runs go to rjieba in one call, a line each: one call per run cost more than the cutting.
+        jieba cuts each block of Chinese characters on its own and gives whitespace back as it is,
+        so no run's words change and the text comes back with spaces added."""
+        if not runs:
+            return ""
+        cut = " ".join(self._jieba.cut("\n".join(runs))).replace(" \n ", "\n")
+        if cut.count("\n") != len(runs) - 1:  # a cutter that joined a line end to a word: one call per run
+            cut = "\n".join(" ".join(self._jieba.cut(run)) for run in runs)
+        return cut
+
+
+def parse_cuts(text: str) -> dict[str, list[str]]:
+    """A page's cuts (Segmenter.cut_runs) by run."""
+    return {line.replace(" ", ""): line.split(" ") for line in text.split("\n") if line}
+
 
 class _Worker:
     """What cutting a page needs, set up once per worker process; the segmenter is made (a dictionary
@@ -85,7 +107,7 @@ class _Worker:
     def __init__(self, docs_dir: Path, user_dictionary: Path | None, store) -> None:
         self.docs_dir, self.user_dictionary, self.store = Path(docs_dir), user_dictionary, store
         salt = hashlib.sha256(user_dictionary.read_bytes() if user_dictionary and user_dictionary.exists() else b"")
-        salt.update(_segmenter_version().encode())
+        salt.update(f"{_segmenter_version()} {FORMAT}".encode())
         self.salt = salt.hexdigest().encode()
         self._segmenter: Segmenter | None = None
 
@@ -100,11 +122,10 @@ class _Worker:
         if cut is None:
             if self._segmenter is None:
                 self._segmenter = Segmenter(self.user_dictionary)
-            # As Material's _segment_chinese: words joined by zero-width spaces.
-            cut = {run: "\u200b".join(self._segmenter.cut(run)) for run in runs}
+            cut = self._segmenter.cut_runs(runs)
             if self.store is not None:
                 self.store.put(key, cut)
-        write_text(segments_path(self.docs_dir, page), json.dumps(cut, ensure_ascii=False, sort_keys=True) + "\n")
+        write_text(segments_path(self.docs_dir, page), cut + "\n")
 
 
 def _cut_page(page: str) -> None:
@@ -125,21 +146,29 @@ def write_segments(docs_dir: Path, todo: list[str], keep: set[str], user_diction
     folder = segments_folder(docs_dir)
     manifest = folder / MANIFEST
     try:
-        previous = set(json.loads(manifest.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        previous = {p.relative_to(folder).as_posix()[:-len(".json")]
-                    for p in folder.rglob("*.json")} if folder.exists() else set()
+        listed = json.loads(manifest.read_text(encoding="utf-8"))
+        previous = set(listed["pages"]) if listed["format"] == FORMAT else None
+    except (OSError, ValueError, TypeError, KeyError):  # none, or an older zhiku's (a list)
+        previous = None
+    if previous is None:  # the files are looked for; those of another format removed
+        previous = set()
+        for path in (p for p in folder.rglob("*") if p.is_file()) if folder.exists() else ():
+            rel = path.relative_to(folder).as_posix()
+            if rel.endswith(SUFFIX):
+                previous.add(rel[:-len(SUFFIX)])
+            elif rel != MANIFEST:
+                path.unlink()
     for gone in sorted(previous - keep):
-        (folder / f"{gone}.json").unlink(missing_ok=True)
+        (folder / f"{gone}{SUFFIX}").unlink(missing_ok=True)
     for _ in parallel_map(_cut_page, todo, jobs=jobs, setup=_Worker, setup_args=(docs_dir, user_dictionary, store)):
         pass
     if previous != keep or not manifest.exists():
-        write_text(manifest, json.dumps(sorted(keep), ensure_ascii=False, indent=0) + "\n")
+        write_text(manifest, json.dumps({"format": FORMAT, "pages": sorted(keep)}, ensure_ascii=False, indent=0) + "\n")
 
 
-def read_segments(docs_dir: Path, page: str) -> dict[str, str]:
+def read_segments(docs_dir: Path, page: str) -> dict[str, list[str]]:
     try:
-        return json.loads(segments_path(docs_dir, page).read_text(encoding="utf-8"))
+        return parse_cuts(segments_path(docs_dir, page).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 
