@@ -1,5 +1,6 @@
 """The pipeline on a generated corpus: workers change nothing, the cache skips what did not change."""
 import hashlib
+import json
 import sys
 
 import pytest
@@ -34,6 +35,11 @@ def test_workers_write_exactly_what_one_process_writes(corpus, tmp_path):
     two = build(corpus, tmp_path / "two", jobs=2)
     assert len(one.articles) == 80 and one.links > 0
     assert digest(tmp_path / "one" / "docs") == digest(tmp_path / "two" / "docs")
+    # The link report holds term discovery's candidates, found in another process when there are two.
+    for name in ("report.json", "links.json"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    assert json.loads((tmp_path / "two" / "links.json").read_text(encoding="utf-8"))["candidates"]
+    assert digest(tmp_path / "one" / "search-segments") == digest(tmp_path / "two" / "search-segments")
 
 
 def test_cache_relinks_only_what_changed(corpus, tmp_path):
