@@ -25,7 +25,7 @@ class _BuildSegments:
 
     def __init__(self, jieba) -> None:
         self._jieba = jieba
-        self.page: dict[str, list[str]] = {}
+        self.page: dict[str, str] = {}  # run → its words, separated by spaces (segment.parse_cuts)
         self.use_dictionary(None)
 
     def use_dictionary(self, path: Path | None) -> None:
@@ -40,7 +40,7 @@ class _BuildSegments:
         text = text.decode("utf-8") if isinstance(text, bytes) else text
         words = self.page.get(text)
         if words is not None:
-            return list(words)
+            return words.split(" ")
         if self._segmenter is None:
             self._segmenter = segment.Segmenter(self._user_dictionary)
         return self._segmenter.cut(text)

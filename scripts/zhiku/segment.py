@@ -95,9 +95,11 @@ class Segmenter:
         return cut
 
 
-def parse_cuts(text: str) -> dict[str, list[str]]:
-    """A page's cuts (Segmenter.cut_runs) by run."""
-    return {line.replace(" ", ""): line.split(" ") for line in text.split("\n") if line}
+def parse_cuts(text: str) -> dict[str, str]:
+    """A page's cuts (Segmenter.cut_runs) by run: the run's words, separated by spaces. Parsed in C
+    (MkDocs reads every page's): a run is its line without the spaces."""
+    lines = text.rstrip("\n")
+    return dict(zip(lines.replace(" ", "").split("\n"), lines.split("\n"))) if lines else {}
 
 
 class _Worker:
@@ -166,7 +168,7 @@ def write_segments(docs_dir: Path, todo: list[str], keep: set[str], user_diction
         write_text(manifest, json.dumps({"format": FORMAT, "pages": sorted(keep)}, ensure_ascii=False, indent=0) + "\n")
 
 
-def read_segments(docs_dir: Path, page: str) -> dict[str, list[str]]:
+def read_segments(docs_dir: Path, page: str) -> dict[str, str]:
     try:
         return parse_cuts(segments_path(docs_dir, page).read_text(encoding="utf-8"))
     except (OSError, ValueError):
