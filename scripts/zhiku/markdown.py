@@ -5,8 +5,9 @@ import re
 
 # Characters that start inline Markdown (emphasis, code, links, attribute lists) are backslash-escaped;
 # '<', '>' and '&' become entities so no tag or entity from the page can reach the HTML.
-_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", **{c: f"\\{c}" for c in "\\`*_[]{}"}}
-_SPECIAL = re.compile(r"[&<>|\\`*_\[\]{}]")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}  # "&" first: the others make one
+_ESCAPES = {**_ENTITIES, **{c: f"\\{c}" for c in "\\`*_[]{}"}}
+_SPECIAL = re.compile(f"[{re.escape(''.join(_ESCAPES))}]")
 # At the start of a line these make headings, lists, rules, quotes or fences.
 _LINE_START = "#+-=~:!"
 _ORDERED = re.compile(r"^(\d+)([.)])")
@@ -37,8 +38,7 @@ def _escape(match: re.Match) -> str:
 def escape_link_title(text: str) -> str:
     """Text for a link's "title" (the tooltip): one line, quotes and entities made harmless."""
     text = _WHITESPACE.sub(" ", text).strip()
-    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "&#124;"), ('"', "&quot;"),
-                         ("\\", "&#92;")):  # "&" first: the others make one
+    for char, entity in (*_ENTITIES.items(), ('"', "&quot;"), ("\\", "&#92;")):
         if char in text:
             text = text.replace(char, entity)
     return text
