@@ -27,9 +27,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from zhiku.html_reader import extract_html  # noqa: E402
+from zhiku.extract.html_page import extract_html  # noqa: E402
 from zhiku.profile import default_profile  # noqa: E402
-from zhiku.read import read_page  # noqa: E402
+from zhiku.read.files import read_page  # noqa: E402
 
 CHECKS = ("published", "headline", "no-suffix", "date", "first", "last", "no-chrome")
 CST = timezone(timedelta(hours=8))
@@ -43,7 +43,7 @@ def parse_any(value) -> datetime | None:
     """trafilatura's and gne's date strings (`2019-9-7 21:30:50`, ISO); None when they do not parse."""
     if not value:
         return None
-    from zhiku.dates import parse_date
+    from zhiku.extract.dates import parse_date
 
     found = parse_date(str(value), CST)
     return found.value if found else None

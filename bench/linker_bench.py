@@ -18,13 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from zhiku.curated import load_curated  # noqa: E402
-from zhiku.extract import extract_article  # noqa: E402
-from zhiku.glossary import build_glossary  # noqa: E402
-from zhiku.link import TermMatcher  # noqa: E402
+from zhiku.glossary.curated import load_curated  # noqa: E402
+from zhiku.extract.text_dump import extract_article  # noqa: E402
+from zhiku.glossary.terms import build_glossary  # noqa: E402
+from zhiku.link.matcher import TermMatcher  # noqa: E402
 from zhiku.model import Term  # noqa: E402
 from zhiku.profile import default_profile  # noqa: E402
-from zhiku.read import read_page  # noqa: E402
+from zhiku.read.files import read_page  # noqa: E402
 
 SAMPLE = ROOT / "content" / "pages" / "000_f2ff1240febe54e4.txt"
 

@@ -176,7 +176,7 @@ def segmented_copy(site: Path, dictionary: Path, out: Path) -> float:
 def serve_two(site: Path, bundle: Path, lang: str = "zh"):
     """The site on 127.0.0.1, with /pagefind/ served from the bundle folder and /__pagefind.html the
     test page, whose lang Pagefind reads: for zh, ja and th it cuts the query with Intl.Segmenter."""
-    from browser import QuietHandler, serve
+    from tests.browser import QuietHandler, serve
 
     page = TEST_PAGE.format(lang=lang).encode()
 
@@ -254,7 +254,7 @@ COUNT_MATERIAL_RESULTS = """(() => {
 
 
 def material_first_answer(browser, base: str, query: str) -> dict:
-    from browser import search
+    from tests.browser import search
 
     with counted_page(browser, base) as (page, sizes):
         page.set_default_timeout(600_000)
@@ -317,7 +317,7 @@ def file_url_check(browser_factory, site: Path, bundle: Path) -> dict:
 
 @contextmanager
 def chromium_with(extra: list[str]):
-    from browser import ARGS, CHROMIUM, sync_api
+    from tests.browser import ARGS, CHROMIUM, sync_api
 
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS + extra)

@@ -20,11 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from zhiku.feeds import feed_files  # noqa: E402
-from zhiku.pictures import draw_pictures  # noqa: E402
+from zhiku.write.feeds import feed_files  # noqa: E402
+from zhiku.pictures.draw import draw_pictures  # noqa: E402
 from zhiku.pipeline import run_pipeline  # noqa: E402
-from zhiku.publish import build_site  # noqa: E402
-from zhiku.trends import articles_figure  # noqa: E402
+from zhiku.publish.mkdocs_build import build_site  # noqa: E402
+from zhiku.pictures.trends import articles_figure  # noqa: E402
 
 
 def main() -> None:

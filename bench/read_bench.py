@@ -18,14 +18,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from zhiku.cache import PageCache  # noqa: E402
-from zhiku.ingest import read_input  # noqa: E402
+from zhiku.cache.step import Cache  # noqa: E402
+from zhiku.read.ingest import read_input  # noqa: E402
 from zhiku.profile import default_profile  # noqa: E402
 
 
 def timed(label: str, pages: Path, cache_dir: Path | None, profile) -> None:
     started = time.perf_counter()
-    result = read_input(pages, profile, cache=PageCache(cache_dir, profile))
+    cache = Cache(cache_dir)
+    result = read_input(pages, profile, cache)
+    cache.save()
     seconds = time.perf_counter() - started
     print(f"{label:<22} {result.pages_read:>6} pages {seconds:7.2f} s {result.pages_read / seconds:8.0f} pages/s "
           f"  extracted {len(result.extracted):>5}, from cache {result.cached:>5}, problems {len(result.problems)}")

@@ -110,10 +110,10 @@ def run_size(n: int, work: Path, jobs: int | None) -> dict:
 def linker_comparison(corpus: Path, limit: int = 300) -> None:
     """zhiku's linker and one regex per term on the same pages and glossary (as autolink plugins do)."""
     from linker_bench import regex_linker
-    from zhiku.curated import load_curated
-    from zhiku.glossary import build_glossary
-    from zhiku.ingest import read_input
-    from zhiku.link import TermMatcher
+    from zhiku.glossary.curated import load_curated
+    from zhiku.glossary.terms import build_glossary
+    from zhiku.read.ingest import read_input
+    from zhiku.link.matcher import TermMatcher
     from zhiku.profile import default_profile
 
     articles = read_input(corpus, default_profile()).articles[:limit]

@@ -49,7 +49,7 @@ def index_figures(site: Path) -> dict:
 
 
 def first_answer(browser, base: str, query: str) -> float:
-    from browser import search, watched_page
+    from tests.browser import search, watched_page
 
     with watched_page(browser, base) as (page, watch):
         page.set_default_timeout(600_000)  # from file:// the index is built on the page's own thread
@@ -68,7 +68,7 @@ def main() -> None:
     parser.add_argument("--query", default="扎克伯格")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    from browser import chromium, serve
+    from tests.browser import chromium, serve
 
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

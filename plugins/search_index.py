@@ -1,8 +1,8 @@
-"""MkDocs hook: feed Material's search what scripts/zhiku/search.py prepared, and tidy its index.
+"""MkDocs hook: feed Material's search what scripts/zhiku/search/ prepared, and tidy its index.
 
-- before the search plugin starts: its jieba stood in for by the build's segmenter (segment.py), which
+- before the search plugin starts: its jieba stood in for by the build's segmenter (segmenter.py), which
   reads the user dictionary the build wrote beside the docs;
-- per page: listing pages are left out of the index (front matter decides, see search.searchable),
+- per page: listing pages are left out of the index (front matter decides, see search/material.searchable),
   and the build's cuts of the page's Chinese text are handed to the plugin (segment.py);
 - after the search plugin wrote the index, before the offline plugin copies it into search_index.js:
   the index tidied (UTF-8, titles without zero-width spaces, glossary names per entry).
@@ -15,12 +15,13 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from zhiku import search, segment  # noqa: E402
+from zhiku import segmenter  # noqa: E402
+from zhiku.search import dictionary, material as material_index, segment  # noqa: E402
 
 
 class _BuildSegments:
     """Stands in for the jieba module inside Material's search plugin: cut() answers from the build's
-    segments of the current page, else cuts with the build's segmenter (segment.py), so that every
+    segments of the current page, else cuts with the build's segmenter (segmenter.py), so that every
     word of the index comes from one cutter."""
 
     def __init__(self, jieba) -> None:
@@ -31,7 +32,7 @@ class _BuildSegments:
     def use_dictionary(self, path: Path | None) -> None:
         """This build's user dictionary (a process may build more than one site)."""
         self._user_dictionary = path if path is not None and path.exists() else None
-        self._segmenter: segment.Segmenter | None = None
+        self._segmenter: segmenter.Segmenter | None = None
 
     def __getattr__(self, name):
         return getattr(self._jieba, name)
@@ -42,7 +43,7 @@ class _BuildSegments:
         if words is not None:
             return words.split(" ")
         if self._segmenter is None:
-            self._segmenter = segment.Segmenter(self._user_dictionary)
+            self._segmenter = segmenter.Segmenter(self._user_dictionary)
         return self._segmenter.cut(text)
 
 
@@ -57,7 +58,7 @@ def on_config(config):
     if getattr(material_search, "jieba", None) is not None and _segments is None:
         _segments = material_search.jieba = _BuildSegments(material_search.jieba)
     if _segments is not None:
-        _segments.use_dictionary(search.user_dictionary_path(Path(config.docs_dir)))
+        _segments.use_dictionary(dictionary.user_dictionary_path(Path(config.docs_dir)))
     return config
 
 
@@ -69,7 +70,7 @@ def on_page_context(context, page, config, **kwargs):
 
 
 def on_page_markdown(markdown, page, **kwargs):
-    if not search.searchable(page.meta):
+    if not material_index.searchable(page.meta):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return markdown
 
@@ -78,5 +79,5 @@ def on_page_markdown(markdown, page, **kwargs):
 def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
-        text = search.tidy_search_index(index.read_text(encoding="utf-8"), search.read_names(Path(config.docs_dir)))
+        text = material_index.tidy_search_index(index.read_text(encoding="utf-8"), dictionary.read_names(Path(config.docs_dir)))
         index.write_text(text, encoding="utf-8")

@@ -10,15 +10,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from zhiku.feeds import SKIPPED as FEEDS_SKIPPED, config_site_url  # noqa: E402
-from zhiku.cache import CacheBusy, CacheDamaged, forget_memos  # noqa: E402
+from zhiku.cache.lock import CacheBusy  # noqa: E402
+from zhiku.cache.step import Cache, CacheDamaged  # noqa: E402
 from zhiku.pipeline import run_pipeline  # noqa: E402
-from zhiku.ingest import Progress  # noqa: E402
-from zhiku.bundle import write_bundle  # noqa: E402
-from zhiku.publish import PublishError, build_site  # noqa: E402
-from zhiku.search import index_size_warning  # noqa: E402
-from zhiku.read import MAX_PAGE_BYTES  # noqa: E402
-from zhiku.report import summary_line  # noqa: E402
+from zhiku.publish.bundle import write_bundle  # noqa: E402
+from zhiku.publish.mkdocs_build import PublishError, build_site, read_site_config  # noqa: E402
+from zhiku.read.files import MAX_PAGE_BYTES  # noqa: E402
+from zhiku.report import Progress, summary_line  # noqa: E402
+from zhiku.search.material import index_size_warning  # noqa: E402
+from zhiku.write.feeds import SKIPPED as FEEDS_SKIPPED  # noqa: E402
 
 SHOW_PROBLEMS = 30  # problem lines on the terminal; the report has all of them
 _OUTLIVE_MAIN: list = []  # what main() made that exit_now() may drop with the process (see there)
@@ -63,7 +63,7 @@ def cache_folder(args: argparse.Namespace) -> Path | None:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.explain:
-        from zhiku.html_reader import explain
+        from zhiku.extract.html_page import explain
         from zhiku.profile import default_profile
 
         try:
@@ -78,13 +78,14 @@ def main(argv: list[str] | None = None) -> int:
     report = args.report or args.docs.resolve().parent / "report.json"
     started = time.monotonic()
     cache = cache_folder(args)
-    site_url = config_site_url(args.config)
-    if not site_url and not args.markdown_only:
+    site = read_site_config(args.config)
+    if not site.url and not args.markdown_only:
         print(FEEDS_SKIPPED, file=sys.stderr)
+
     def pipeline():
         return run_pipeline(args.input, args.docs, report, glossary_file=args.glossary, cache_dir=cache,
                             max_bytes=int(args.max_page_mb * 1_048_576), progress=Progress(sys.stderr),
-                            site_url=site_url, jobs=args.jobs)
+                            site=site, jobs=args.jobs)
 
     try:
         result = pipeline()
@@ -92,9 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build.py: error: {exc}", file=sys.stderr)
         return 2
     except CacheDamaged as exc:
-        # A memo names an entry that is gone: without the memos every entry is looked up itself.
-        print(f"warning: cache folder {cache}: {exc}; building again without its memos", file=sys.stderr)
-        forget_memos(cache)
+        # A journal names a result that is gone: without the journals every result is looked up itself.
+        print(f"warning: cache folder {cache}: {exc}; building again without its journals", file=sys.stderr)
+        Cache(cache).forget_journals()
         result = pipeline()
     for line in result.errors[:SHOW_PROBLEMS]:
         print(f"warning: {line}", file=sys.stderr)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from conftest import HEADER, SAMPLE
+from tests.conftest import HEADER, SAMPLE
 
 
 def dump(title: str, body: str, clicks: int = 1, date: str = "2024-01-01 00:00", footer: bool = True) -> str:

@@ -2,9 +2,9 @@
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
-from zhiku.glossary_pages import TermUse
+from zhiku.link.relate import related_terms
+from zhiku.link.site import TermUse
 from zhiku.model import Article, Block, Term
-from zhiku.relate import related_terms
 
 CST = timezone(timedelta(hours=8))
 HOSTILE = '<script>alert("x")</script>&amp;'

@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 
-from browser import chromium, search, serve, watched_page
-from conftest import SAMPLE
-from input_cases import HOSTILE_BODY, HOSTILE_TITLES, dump
-from test_build import run_build
+from tests.browser import chromium, search, serve, watched_page
+from tests.conftest import SAMPLE
+from tests.input_cases import HOSTILE_BODY, HOSTILE_TITLES, dump
+from tests.test_build import run_build
 
 
 @pytest.fixture(scope="module")

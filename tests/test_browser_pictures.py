@@ -5,8 +5,8 @@ import base64
 
 import pytest
 
-from browser import chromium, serve, watched_page
-from test_pictures_build import pictures_site  # noqa: F401  (the built site, a module fixture)
+from tests.browser import chromium, serve, watched_page
+from tests.test_pictures_build import pictures_site  # noqa: F401  (the built site, a module fixture)
 
 DISTINCT_COLOURS = """async (png) => {
   const img = new Image();

@@ -10,9 +10,9 @@ import zipfile
 
 import pytest
 
-from browser import chromium, search, serve, watched_page
-from conftest import HEADER, SAMPLE
-from test_build import run_build
+from tests.browser import chromium, search, serve, watched_page
+from tests.conftest import HEADER, SAMPLE
+from tests.test_build import run_build
 
 SAMPLE_ARTICLE = "articles/chong-jian-meta-di-guo-yong-ai-hui-jing-tiktok.html"
 OPENAI_ARTICLE = "articles/openai-fa-bu-xin-yi-dai-mo-xing-chatgpt-yong-hu-tu-po-yi-yi.html"

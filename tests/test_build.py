@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HEADER, ROOT, SAMPLE
+from tests.conftest import HEADER, ROOT, SAMPLE
 
 ARTICLE = "articles/chong-jian-meta-di-guo-yong-ai-hui-jing-tiktok"
 

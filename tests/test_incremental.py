@@ -10,12 +10,14 @@ import subprocess
 import sys
 
 import pytest
-
-from conftest import ROOT
-from test_pipeline import digest
-from zhiku import cache, pipeline
+from zhiku.cache import store
+from zhiku.cache.step import CacheDamaged
+from zhiku.glossary.discover import LATIN_NAMES
+from zhiku.glossary.terms import SPELLINGS
 from zhiku.pipeline import run_pipeline
-from zhiku.sums import SiteSums
+
+from tests.conftest import ROOT
+from tests.test_pipeline import digest
 
 sys.path.insert(0, str(ROOT / "bench"))
 from make_corpus import write_corpus  # noqa: E402
@@ -70,15 +72,15 @@ def test_a_cached_build_after_each_change_equals_a_fresh_build(site, tmp_path, m
     assert_same_as_fresh(corpus, glossary, tmp_path, "first build")
 
     # Unchanged: no page is extracted, linked or rendered again, and no body, plain or linked, is read
-    # from the cache (the one read is the discovery sample's TF-IDF).
+    # from the cache: what the build needs of each page is in the journals.
     reads = []
-    real_get = cache.JsonStore.get
-    monkeypatch.setattr(cache.JsonStore, "get",
-                        lambda self, key: (self.folder and reads.append(self.kind)) or real_get(self, key))
+    real_get = store.EntryFiles.get
+    monkeypatch.setattr(store.EntryFiles, "get",
+                        lambda self, key: (self.folder and reads.append(self.folder.parent.name)) or real_get(self, key))
     result = assert_same_as_fresh(corpus, glossary, tmp_path, "unchanged")
     monkeypatch.undo()
     assert result.written == 0 and result.relinked == [] and result.ingest.extracted == []
-    assert reads == ["discovery"]
+    assert reads == []
 
     pages = sorted(corpus.rglob("*.txt"))
     lines = pages[3].read_text(encoding="utf-8").split("\n")
@@ -87,14 +89,12 @@ def test_a_cached_build_after_each_change_equals_a_fresh_build(site, tmp_path, m
     retitled = corpus / related_source(tmp_path / "incremental" / "docs")
     edit(retitled, retitled.read_text(encoding="utf-8").split("\n")[3], "全新的标题：扎克伯格谈开源")
     pages[9].touch()  # the same bytes, a new mtime
-    made = []  # the site-wide sums of each build (the glossary's, term discovery's): the incremental one's first
-    monkeypatch.setattr(pipeline, "SiteSums", lambda *args: made.append(SiteSums(*args)) or made[-1])
-    result = assert_same_as_fresh(corpus, glossary, tmp_path, "body, title, mtime")
-    monkeypatch.undo()
+    result, incremental = build(corpus, glossary, tmp_path / "incremental", tmp_path / "cache")
+    # The site-wide sums over the pages' text (the glossary's spellings, term discovery's Latin names)
+    # took the two pages as they were away and added them as they are: 4 parts, not 40.
+    assert (SPELLINGS.added_up, LATIN_NAMES.added_up) == (4, 4)
+    assert_same_as_fresh(corpus, glossary, tmp_path, "body, title, mtime")
     assert sorted(result.relinked) == sorted(p.relative_to(corpus).as_posix() for p in (pages[3], retitled))
-    # Each sum (the glossary's, term discovery's) took the two pages as they were away and added them
-    # as they are: 4 parts, not 40.
-    assert all(m.added_up and set(m.added_up.values()) == {4} for m in made[:2]), [m.added_up for m in made]
 
     added = pages[0].parent / "zz-new-page.txt"
     added.write_text(pages[12].read_text(encoding="utf-8").replace("\n", "\n新增页面的一句话。\n", 1), encoding="utf-8")
@@ -121,13 +121,13 @@ def test_a_cache_with_entries_taken_away_is_rebuilt_not_trusted(site, tmp_path):
     shutil.rmtree(cache_dir / "links")  # by hand: the memos still name the linked articles
     retitled = corpus / related_source(tmp_path / "incremental" / "docs")
     edit(retitled, retitled.read_text(encoding="utf-8").split("\n")[3], "另一个标题")  # others show it
-    with pytest.raises(cache.CacheDamaged, match="links"):
+    with pytest.raises(CacheDamaged, match="links"):
         build(corpus, glossary, tmp_path / "incremental", cache_dir)
     out = tmp_path / "incremental"
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--input", str(corpus), "--docs",
                            str(out / "docs"), "--cache", str(cache_dir), "--glossary", str(glossary),
                            "--markdown-only"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert "building again without its memos" in done.stderr
+    assert "building again without its journals" in done.stderr
     _, fresh = build(corpus, glossary, tmp_path / "fresh")
     assert digest(out / "docs") == {k: v for k, v in fresh.items() if k not in ("report.json", "links.json")}

@@ -6,11 +6,11 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
-
-from conftest import ROOT
-from input_cases import HOSTILE_BODY, HOSTILE_TITLES, dump, write_cases
-from test_markdown import HOSTILE
 from zhiku.pipeline import run_pipeline
+
+from tests.conftest import ROOT
+from tests.input_cases import HOSTILE_BODY, HOSTILE_TITLES, dump, write_cases
+from tests.write.test_escape import HOSTILE
 
 # Each Markdown character scraped text may hold, just before and just after a term.
 AROUND_TERMS = "".join(f"甲{c}大模型{c}乙{c}AI{c}" for c in "!！*_`[]()<>&#|\\~:-+=.'\" ") + "行尾两个空格  "

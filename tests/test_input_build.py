@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from input_cases import GOOD, HOSTILE_TITLES, PROBLEMS, write_cases
-from test_build import Tags, run_build, tree_digest
+from tests.input_cases import GOOD, HOSTILE_TITLES, PROBLEMS, write_cases
+from tests.test_build import Tags, run_build, tree_digest
 
 
 @pytest.fixture(scope="module")

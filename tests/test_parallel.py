@@ -3,8 +3,7 @@ import os
 import time
 
 import pytest
-
-from zhiku.cache import CacheDamaged
+from zhiku.cache.step import CacheDamaged
 from zhiku.parallel import in_background, parallel_map
 
 

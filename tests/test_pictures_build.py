@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 
-from conftest import ROOT, SAMPLE
-from test_build import tree_digest
+from tests.conftest import ROOT, SAMPLE
+from tests.test_build import tree_digest
 
 sys.path.insert(0, str(ROOT / "bench"))
 from make_corpus import write_corpus  # noqa: E402

@@ -4,9 +4,9 @@ import json
 import sys
 
 import pytest
-
-from conftest import ROOT
 from zhiku.pipeline import run_pipeline
+
+from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 from make_corpus import write_corpus  # noqa: E402

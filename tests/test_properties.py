@@ -2,21 +2,21 @@
 text becomes an HTML tag in the rendered page."""
 from html.parser import HTMLParser
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import HEADER, ROOT
-from zhiku.clean import normalise_line
-from zhiku.extract import extract_article
-from zhiku.html_reader import extract_html
-from zhiku.ingest import extract_page, read_input
-from zhiku.markdown_reader import extract_markdown
+from zhiku.clean.chrome import normalise_line
+from zhiku.extract.html_page import extract_html
+from zhiku.extract.markdown_page import extract_markdown
+from zhiku.extract.page import extract_page
+from zhiku.extract.text_dump import extract_article
 from zhiku.model import Article, RawPage
 from zhiku.profile import default_profile
-from zhiku.read import PageError, decode_page
-from zhiku.write import article_body, render_article
+from zhiku.read.decode import PageError, decode_page
+from zhiku.read.ingest import read_input
+from zhiku.write.article_page import article_body, render_article
+
+from tests.conftest import HEADER
 
 PROFILE = default_profile()
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -148,7 +148,8 @@ class Text(Tags):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(LINE)
 def test_a_linked_paragraph_renders_as_its_text_with_links_only(render, text):
-    from zhiku.link import TermMatcher, render_linked
+    from zhiku.link.matcher import TermMatcher
+    from zhiku.link.render import render_linked
     from zhiku.model import Term
 
     if not text:

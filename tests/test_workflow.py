@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from tests.conftest import ROOT
 
 
 def _workflow_steps() -> list[dict]:

@@ -1,4 +1,6 @@
-"""The data model that flows through every stage: read → clean → extract → glossary → link → write."""
+"""The data model that flows through every stage: read → clean → extract → glossary → link → write →
+pictures → search. Plain data: nothing here reads the disk. An article read from the cache comes
+without its body (`blocks` and `dropped` are None) until a stage that needs it is given it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -65,11 +67,10 @@ class TextFacts:
 
     chars: int  # of body text: term discovery samples the site by size
     lead: str  # the first paragraph's first facts.LEAD_CHARS characters: excerpts
-    latin_words: dict[str, dict[str, int]]  # Latin word, case-folded → as written → count: the
-    # spelling a glossary name takes
-    latin_names: dict[str, int]  # capitalised Latin name → count: term discovery's Latin candidates
-    title: str
-    title_slug: str  # the title's pinyin slug, before clashes are resolved
+    # Kept with the body, None until read: Latin word, case-folded → as written → count (the spelling
+    # a glossary name takes), and capitalised Latin name → count (term discovery's Latin candidates).
+    latin_words: dict[str, dict[str, int]] | None = None
+    latin_names: dict[str, int] | None = None
 
 
 @dataclass
@@ -84,20 +85,24 @@ class Article:
     editor: str | None = None  # 责任编辑: who edited the page, not who wrote it
     keywords: list[str] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Block] | None = field(default_factory=list)  # None: not read from the cache
     # The portal's site-wide hot-search keyword line: chrome for the article, input for the glossary.
     portal_keyword_line: str = ""
-    dropped: list[Dropped] = field(default_factory=list)
+    dropped: list[Dropped] | None = field(default_factory=list)  # None: not read from the cache
     problems: list[str] = field(default_factory=list)
+    facts: TextFacts | None = None  # set when the page is extracted (facts.compute_facts)
+    # The extraction's key (content, code and profile): what the later stages' keys are made from.
+    content_key: str = ""
     slug: str = ""
-    # Filled by the link stage: the body as Markdown with term links, and related articles.
-    linked_blocks: list[str] | None = None
-    linked_key: str = ""  # the link cache's key for linked_blocks: what they are, without reading them
+    # Filled by the link stage: the linked terms and related articles; the linked body and its key.
     terms: list[str] = field(default_factory=list)
     related: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (slug, title, shared terms)
-    facts: TextFacts | None = None  # set when the page is extracted; facts.facts_of computes it otherwise
-    # The extraction cache's key (content, code and profile): what the later stages' caches key on.
-    content_key: str = ""
+    link_key: str = ""
+    linked_blocks: list[str] | None = None  # the body as Markdown with term links, when it is rendered
+
+    @property
+    def has_body(self) -> bool:
+        return self.blocks is not None
 
 
 @dataclass
@@ -115,3 +120,16 @@ class Term:
     @property
     def all_names(self) -> list[str]:
         return [self.name, *self.aliases]
+
+
+@dataclass
+class LinkResult:
+    """What the link stage found in one article: mentions per term, the terms mentioned but not
+    linked (a term never linked, or every mention beside another link), and, when read, the linked
+    body and each term's first mention in context (Markdown)."""
+
+    key: str
+    counts: dict[str, int]
+    unlinked: list[str]
+    blocks: list[str] | None = None
+    snippets: dict[str, str] | None = None

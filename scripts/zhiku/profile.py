@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +38,7 @@ class HtmlPortal:
 @dataclass(frozen=True)
 class HtmlRules:
     """Generic HTML rules (profiles/html_generic.yml) and the portal files. Plain strings only, so that
-    the cache's profile fingerprint sees every setting (compiled in html_extract.py)."""
+    the profile's fingerprint sees every setting (compiled in extract/html_fields.py)."""
 
     chrome_phrases: tuple[str, ...] = ()  # a short block holding one of these is chrome
     section_ends: tuple[str, ...] = ()  # a block starting with one of these ends the article
@@ -146,3 +148,18 @@ def load_html_rules(folder: Path = PROFILE_DIR) -> HtmlRules:
 def default_profile() -> SourceProfile:
     profile = load_profile(PROFILE_DIR / "ai_portal_dump.yml")
     return dataclasses.replace(profile, html=load_html_rules())
+
+
+def fingerprint(profile: SourceProfile) -> str:
+    """Every setting of a source profile (patterns in full: a Pattern's repr is cut at 200
+    characters): the extractions' keys hold it, so that changing the profile extracts again."""
+    def plain(value):
+        if hasattr(value, "pattern"):
+            return [value.pattern, value.flags]
+        if isinstance(value, (tuple, list)):
+            return [plain(v) for v in value]
+        if dataclasses.is_dataclass(value):
+            return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return str(value)
+
+    return hashlib.sha256(json.dumps(plain(profile), ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:16]

@@ -10,12 +10,21 @@ every input line that is not in the Markdown body, with its reason), and adds:
 from __future__ import annotations
 
 import json
+import sys
+import time
 from collections import Counter
+from typing import Callable, TextIO
 
-from .ingest import Ingest
+from .cache.step import Step
+from .extract.entry import as_report_json, not_in_body
+from .layout import article_page
 from .model import Article
+from .read.ingest import Ingest, content_identity, with_body
 
-ARTICLES_DIR = "articles"
+
+# Every input line of a page that is not in its body, with the reason: read from the page's dropped
+# lines only when it was extracted again, kept as the report's own JSON, spliced in as it is.
+NOT_IN_BODY = Step("report-not-in-body", not_in_body, prepare=with_body, encode=as_report_json)
 
 
 def summary(ingest: Ingest, articles: list[Article], *, terms: int | None = None, links: int | None = None) -> dict:
@@ -37,28 +46,23 @@ def summary(ingest: Ingest, articles: list[Article], *, terms: int | None = None
     return data
 
 
-def build_report(ingest: Ingest, articles: list[Article], other_errors: list[str] = (), *,
-                 terms: int | None = None, links: int | None = None, not_in_body=None) -> bytes:
-    """The report as UTF-8 JSON. `not_in_body`: a cache.Memo of each page's not_in_body as JSON, by
-    extraction key, so that a build need not read the dropped lines of the pages it did not extract
-    again. (Bytes: joining tens of MB of Chinese text as str was most of the report's time.)"""
+def build_report(cache, ingest: Ingest, articles: list[Article], other_errors: list[str] = (), *,
+                 terms: int | None = None, links: int | None = None, jobs: int | None = None) -> bytes:
+    """The report as UTF-8 JSON. (Bytes: joining tens of MB of Chinese text as str was most of the
+    report's time.)"""
+    lines = NOT_IN_BODY.run(cache, articles, [NOT_IN_BODY.key(content_identity(a)) for a in articles], raw=True,
+                           jobs=jobs)
     pages = []
-    for a in articles:
+    for a, dropped in zip(articles, lines):
         fmt, encoding = ingest.formats.get(a.source_path, ("text", "utf-8"))
         page = json.dumps({
             "input": a.source_path,
             "sha256": a.sha256,
             "format": fmt,
             "encoding": encoding,
-            "output": f"{ARTICLES_DIR}/{a.slug}.md" if a.slug else None,
+            "output": article_page(a.slug) if a.slug else None,
             "problems": a.problems,
         }, ensure_ascii=False).encode("utf-8")
-        dropped = not_in_body.get_json(a.content_key) if not_in_body is not None and a.content_key else None
-        if dropped is None:
-            # For HTML pages, line numbers count lines of the extracted text (title first).
-            dropped = json.dumps([d.as_dict() for d in a.dropped], ensure_ascii=False).encode("utf-8")
-            if not_in_body is not None and a.content_key:
-                not_in_body.put_json(a.content_key, dropped)
         pages.append(_Json((page[:-1], b', "not_in_body": ', dropped, b"}")))
     report = {
         "summary": summary(ingest, articles, terms=terms, links=links),
@@ -120,3 +124,51 @@ def summary_line(ingest: Ingest, articles: list[Article], *, terms: int | None =
     if links is not None:
         line += f", {links} links"
     return line + f"; {s['extracted']} pages extracted, {s['from_cache']} from cache"
+
+
+def link_report(terms, uses, ambiguous, problems, candidates) -> bytes:
+    """links.json: links made per term, terms never mentioned, ambiguous aliases, glossary problems,
+    term discovery's candidates."""
+    report = {
+        "links_per_term": {t.name: uses[t.name].links for t in terms if uses[t.name].links},
+        "mentions_per_term": {t.name: uses[t.name].total for t in terms if uses[t.name].total},
+        "never_mentioned": [t.name for t in terms if not uses[t.name].total],
+        "ambiguous_aliases": ambiguous,
+        "glossary_problems": problems,
+        "candidates": [c.__dict__ for c in candidates],
+    }
+    return dumps_by_line(report)
+
+
+class Progress:
+    """Pages done, rate and time left on stderr: on a terminal, or for long runs (every few seconds)."""
+
+    def __init__(self, stream: TextIO = sys.stderr, *, min_pages: int = 500, every: float = 0.5,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.stream, self.min_pages, self.every, self.clock = stream, min_pages, every, clock
+        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+        self.started = self.last = None
+        self.shown = self.finished_shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self.clock()
+        if self.started is None:
+            self.started = self.last = now
+        if not (self.tty or total >= self.min_pages) or total == 0:
+            return
+        finished = done == total
+        if finished and self.finished_shown:
+            return
+        if not finished and now - self.last < (self.every if self.tty else max(self.every, 5.0)):
+            return
+        self.finished_shown = finished
+        self.last = now
+        elapsed = now - self.started
+        rate = done / elapsed if elapsed > 0 else 0.0
+        left = (total - done) / rate if rate > 0 else 0.0
+        line = f"zhiku: read {done}/{total} pages" + (
+            "" if elapsed < 0.1 else f", {rate:.0f} pages/s, " + (f"{elapsed:.1f} s" if finished else f"{left:.0f} s left"))
+        end = "\n" if finished or not self.tty else ""
+        self.stream.write(("\r" if self.tty else "") + line + ("\x1b[K" if self.tty else "") + end)
+        self.stream.flush()
+        self.shown = True

@@ -1,0 +1,706 @@
+"""The HTML extraction stage: each field of a saved news page chosen by an explicit rule, with evidence.
+
+Evidence: the page's structured data (JSON-LD `NewsArticle`, Open Graph, `article:published_time`,
+`<meta name="publishdate">`…), script variables (WeChat's `var ct`, portals' `pubtime:`), the `<title>`,
+`og:title` and `<h1>` texts, and a text-density map of the page (GeneralNewsExtractor's idea, redone on
+lxml: every block of text scores its length when it reads like prose and loses its link text when it
+reads like navigation; an element scores what its blocks score). trafilatura is the fallback when no
+element holds prose. Portal knowledge is data (`profiles/html_*.yml`): generic rules first, a portal
+file only where they fail.
+
+Rules, by field (`Extraction.explain` records which one chose each field and the candidates it beat):
+  title   the <h1> that <title>/og:title repeat before a site suffix (the suffix is learnt by comparing
+          them); else JSON-LD headline; else og:title/<title> without the suffix
+  body    the portal file's body XPath; else the densest element, unless it lies outside the <h1>'s
+          article container (a sidebar teaser), then the densest element inside that container
+  blocks  inside the body: the title line, lines before it, chrome phrases, link lists, and everything
+          after a section end (相关新闻, 为您推荐…) are dropped, each with its reason; captions stay
+  date    JSON-LD/meta publish time; script variable; the header line under the <h1>; never a copyright
+          line or a block outside the header and body
+  people  来源 → source, 作者/记者/文/ → author, 责任编辑/编辑 → editor, from the header and footer lines;
+          then JSON-LD and meta tags (a meta author that is the site's name is not a person)
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+
+from lxml import etree
+
+from ..chars import CHINESE_TEXT
+from ..clean.chrome import normalise_line
+from ..profile import HtmlPortal, HtmlRules
+from .dates import DateFound, parse_date
+
+BLOCK_TAGS = frozenset("""p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 td th tr table tbody thead tfoot section
+article header footer aside nav blockquote figure figcaption pre form main center address hr caption
+fieldset details summary""".split())
+SKIP_TAGS = frozenset("""script style noscript iframe textarea select option button input svg object embed
+template head link meta canvas video audio map""".split())
+HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CAPTION_CLASS = re.compile(r"caption|descr|img_?desc|pic_?txt|imgtxt|pictext|picinfo|img-?note|tu_?zhu", re.I)
+_PUNCT = re.compile(r"[，。！？；：、,.!?;:]")
+_LINE_GAP = re.compile(f"(?<=[{CHINESE_TEXT}])\n(?=[{CHINESE_TEXT}])")
+_SEPARATORS = re.compile(r"\s*(?:_|\||｜|—|–|\s-\s|-(?=[^-]{1,15}$))\s*")
+
+DATE_META = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+             "publishdate", "pubdate", "publish_date", "publish-date", "publishtime", "weibo:article:create_at",
+             "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.created", "dc.date", "date")
+AUTHOR_META = ("author", "article:author", "og:article:author", "dc.creator", "byl")
+# Not dc.publisher or citation_publisher: those name the site itself (BBC's "British Broadcasting
+# Corporation"), not the 来源 an article was taken from.
+SOURCE_META = ("source", "og:source", "article:source", "mediaid")
+KEYWORD_META = ("keywords", "news_keywords", "article:tag")
+_SCRIPT_DATE = re.compile(r"""\b(ct|publish_time|pubtime|pubDate|publishTime|publish_date|createTime|pub_date)"""
+                          r"""["']?\s*[:=]\s*["']([^"'\n]{4,40})["']""")
+_SCRIPT_TITLE = re.compile(r"""\b(?:msg_title|title)\s*[:=]\s*["']([^"'\n]{4,120})["']""")
+FOOTER_BLOCKS = 20  # lines after the text read for people (ifeng's 作者：… 编辑：… sits 16 lines down)
+_PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z·・. ]{2,20}")
+_URL_HINT = re.compile(r"saved from url=\(\d+\)(\S+)")
+
+NAME = r"[\u4e00-\u9fffA-Za-z·・•. ]{2,24}?"
+END = r"(?=$|\s|[|｜,，;；:：)）】\]/]|本文|来源|编辑|责任|作者|发布|记者|条评论|次阅读|人参与)"
+# Editors are often named by a login id (qq's amberma, 163's 马婧雯_NN2479).
+EDITOR = re.compile(r"(?:责任编辑|责编|编辑)\s*[:：]?\s*(?P<v>[\w·・•. ]{2,24}?)" + END)
+EDITOR_BOX = re.compile(r"[【\[]\s*(?:责任)?编辑\s*[:：]\s*(?P<v>[^】\]]{2,24}?)\s*[】\]]")
+SOURCE = re.compile(r"(?:(?:来源|稿源|来自)\s*[:：]|^本文(?:来源|转载)(?:于|自)?\s*[:：]?)\s*"
+                    r"(?P<v>[^\s|｜,，;；()（）【】]{2,30}?)" + END)  # also WeChat's 本文来源亿欧，经亿欧授权发布
+AUTHOR = re.compile(r"(?:作者|撰文|文字)\s*[:：︱｜|]\s*(?P<v>" + NAME + ")" + END + r"|(?<![\u4e00-\u9fff])文\s*/\s*(?P<w>"
+                    + NAME + ")" + END)
+REPORTER = re.compile(r"[（(]\s*(?:本报|新华社|中新网)?记者\s*[:：]?\s*(?P<v>[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4})*)\s*[）)]"
+                      r"|^(?:本报|新华社)?记者\s*[:：]?\s*(?P<w>[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4})*)$")
+CREDIT_AT_END = re.compile(r"[（(]\s*(?:编译|编辑整理|整理|撰文|作者|文)\s*[/／:：︱|]\s*(?P<v>" + NAME + r")\s*[）)]\s*$")
+_META_LINE = re.compile(r"^\s*[（(]?\s*(?:本文来源|本文转载|来源|稿源|作者|撰文|责任编辑|责编|编辑|记者|发布时间|时间|日期|文\s*/)|[【\[]\s*(?:责任)?编辑"
+                        r"|责任编辑\s*[:：]")  # also after a label: 【纠错】责任编辑：邱丽芳 (xinhuanet)
+
+
+def _norm(text: str) -> str:
+    """One line: a line break inside Chinese text is no space (source layout); other white space is one."""
+    text = _LINE_GAP.sub("", re.sub(r"[ \t\r\f\v]*\n\s*", "\n", text))
+    return normalise_line(" ".join(text.split()))
+
+
+@dataclass
+class Choice:
+    """One field: its value, the rule that chose it, and the candidates it beat as (value, source)."""
+
+    value: object
+    rule: str
+    beaten: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class TextBlock:
+    owner: etree._Element
+    text: str
+    links: int  # characters inside <a>
+    caption: bool = False
+
+    @property
+    def prose(self) -> bool:
+        n = len(self.text)
+        return n >= 12 and self.links / n < 0.3 and bool(_PUNCT.search(self.text))
+
+
+@dataclass
+class Extraction:
+    title: str = ""
+    date: datetime | None = None
+    author: str | None = None
+    source: str | None = None
+    editor: str | None = None
+    keywords: str = ""
+    blocks: list[tuple[str, str]] = field(default_factory=list)  # (kind, text): "paragraph" | "heading"
+    candidates: list[tuple[str, str | None]] = field(default_factory=list)  # every body block, drop reason
+    dropped_outside: list[tuple[str, str]] = field(default_factory=list)  # portal drop rules
+    explain: dict[str, Choice] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    portal: str | None = None
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def _meta(tree) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = (element.get("name") or element.get("property") or element.get("itemprop") or "").strip().lower()
+        value = normalise_line(element.get("content") or "")
+        if key and value and len(value) <= 500:
+            found.setdefault(key, value)
+    for element in tree.iter("time"):
+        if (value := (element.get("datetime") or element.get("pubdate") or "").strip()) and len(value) <= 64:
+            found.setdefault("<time>", value)
+            break
+    return found
+
+
+def _json_ld(tree) -> dict:
+    """The first JSON-LD object of an article type: headline, datePublished, author, publisher."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                kind = item.get("@type")
+                kinds = kind if isinstance(kind, list) else [kind]
+                if any(isinstance(k, str) and k.endswith(("Article", "BlogPosting", "Report")) for k in kinds):
+                    return item
+                stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+    return {}
+
+
+def _ld_name(value) -> str | None:
+    if isinstance(value, list):
+        names = [n for n in (_ld_name(v) for v in value) if n]
+        return "、".join(names) or None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return normalise_line(value) if isinstance(value, str) and value.strip() else None
+
+
+def _scripts(tree) -> tuple[list[tuple[str, str]], list[str]]:
+    """(name, value) of date-like script variables, and script title variables."""
+    dates, titles = [], []
+    for script in tree.iter("script"):
+        text = script.text or ""
+        if not text or len(text) > 200_000:
+            continue
+        dates.extend((m[1], m[2]) for m in _SCRIPT_DATE.finditer(text))
+        titles.extend(m[1] for m in _SCRIPT_TITLE.finditer(text))
+    return dates, titles
+
+
+def _page_urls(tree, html: str, meta: dict[str, str]) -> list[str]:
+    urls = [meta.get("og:url", ""), meta.get("url", "")]
+    urls += [link.get("href") or "" for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical"]
+    urls += [base.get("href") or "" for base in tree.iter("base")]
+    if (match := _URL_HINT.search(html[:2000])) is not None:
+        urls.append(match[1])
+    return [u for u in urls if u]
+
+
+def find_portal(rules: HtmlRules, urls: list[str], title: str) -> HtmlPortal | None:
+    for portal in rules.portals:
+        if any(re.search(p, text) for p in portal.match for text in [*urls, title]):
+            return portal
+    return None
+
+
+# ---------------------------------------------------------------- blocks and density
+
+
+def _hidden(element) -> bool:
+    return bool(_HIDDEN.search(element.get("style") or "")) or element.get("hidden") is not None or \
+        (element.get("aria-hidden") or "").lower() == "true" and element.tag in ("div", "span", "section")
+
+
+def _blocks(body) -> list[TextBlock]:
+    """The page's text as blocks: each block element (and each <br>-separated line) is one block."""
+    blocks: list[TextBlock] = []
+    parts: list[str] = []
+    state = {"links": 0, "owner": body, "image": False}
+
+    def flush() -> None:
+        text = _norm("".join(parts))
+        if text:
+            owner = state["owner"]
+            # A caption: by its element, or a short line right under an image in the same block (sina's
+            # <center><img><br>海报</center>).
+            links = min(state["links"], len(text))
+            caption = owner.tag == "figcaption" or bool(_CAPTION_CLASS.search(owner.get("class") or "")) \
+                or state["image"] and len(text) <= 40 and not links  # (an icon before a link is no picture)
+            blocks.append(TextBlock(owner, text, links, caption))
+            state["image"] = False
+        parts.clear()
+        state["links"] = 0
+
+    def walk(element, in_link: bool) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        block = tag in BLOCK_TAGS
+        outer = state["owner"]
+        if block:
+            flush()
+            state["owner"], state["image"] = element, False
+        link = in_link or tag == "a"
+        if element.text:
+            parts.append(element.text)
+            if link:
+                state["links"] += len(element.text.strip())
+        for child in element:
+            ctag = child.tag if isinstance(child.tag, str) else ""
+            if ctag and ctag not in SKIP_TAGS and not _hidden(child):
+                if ctag == "br":
+                    flush()
+                elif ctag == "img":
+                    parts.append(" ")
+                    state["image"] = True
+                else:
+                    walk(child, link)
+            if child.tail:
+                parts.append(child.tail)
+                if link:
+                    state["links"] += len(child.tail.strip())
+        if block:
+            flush()
+            state["owner"] = outer
+
+    walk(body, False)
+    flush()
+    return blocks
+
+
+def _scores(blocks: list[TextBlock]) -> dict[etree._Element, float]:
+    """Each element's density score: prose blocks add their text, the rest subtract their links."""
+    scores: dict[etree._Element, float] = {}
+    for block in blocks:
+        value = float(len(block.text) - block.links) if block.prose else -(block.links + 2.0)
+        scores[block.owner] = scores.get(block.owner, 0.0) + value
+        for ancestor in block.owner.iterancestors():
+            scores[ancestor] = scores.get(ancestor, 0.0) + value
+    return scores
+
+
+def _describe(element) -> str:
+    if element is None:
+        return "-"
+    ident = element.get("id")
+    cls = (element.get("class") or "").split()
+    return element.tag + (f"#{ident}" if ident else "") + "".join(f".{c}" for c in cls[:2])
+
+
+def _inside(element, container) -> bool:
+    return element is container or any(a is container for a in element.iterancestors())
+
+
+# ---------------------------------------------------------------- title
+
+
+def _strip_suffix(text: str, portal: HtmlPortal | None, site: str | None) -> tuple[str, str]:
+    """(title, suffix): the portal's suffix pattern, else a trailing run of short segments."""
+    for pattern in portal.title_suffix if portal else ():
+        if (match := re.search(pattern, text)) is not None and match.start() > 0:
+            return text[: match.start()].strip(), text[match.start():]
+    pieces = _SEPARATORS.split(text)
+    if len(pieces) > 1:
+        head = pieces[0]
+        tail = text[len(head):]
+        if site and site in tail or len(head) >= 2 * max(len(p) for p in pieces[1:]) or len(head) >= 8 \
+                and all(len(p) <= 12 for p in pieces[1:]):
+            return head.strip(), tail
+    return text, ""
+
+
+def _choose_title(tree, meta, ld, script_titles, portal) -> tuple[Choice, etree._Element | None]:
+    # Headline elements: the <h1>s, then <h2>/<h3>, for pages whose <h1> is the site's logo (cnBeta).
+    heads = [(h, _norm(h.text_content())) for tag in ("h1", "h2", "h3") for h in tree.iter(tag)]
+    heads = [(h, t) for h, t in heads if t and not _hidden(h)]
+    h1s = [(h, t) for h, t in heads if h.tag == "h1"]
+    title_tag = next((_norm(t.text_content()) for t in tree.iter("title")), "")
+    og = meta.get("og:title") or meta.get("twitter:title") or ""
+    headline = ld.get("headline") if isinstance(ld.get("headline"), str) else ""
+    site = meta.get("og:site_name")
+    cands = [(t, "<h1>") for _, t in h1s] + [(title_tag, "<title>"), (og, "og:title"),
+                                               (_norm(headline), "JSON-LD headline")]
+    cands += [(_norm(t), "script title") for t in script_titles[:1]]
+    cands = [(v, s) for v, s in cands if v]
+
+    def beaten(value):
+        return [(v, s) for v, s in cands if v != value]
+
+    for full, name in ((title_tag, "<title>"), (og, "og:title")):
+        for h, text in heads:
+            if len(text) >= 4 and full.startswith(text):
+                rest = full[len(text):].strip()
+                rule = f"<{h.tag}>, which {name} repeats" + (f" before the site suffix {rest!r}" if rest else "")
+                return Choice(text, rule, beaten(text)), h
+    if headline:
+        value = _norm(headline)
+        return Choice(value, "JSON-LD headline", beaten(value)), _matching_head(heads, value)
+    if title_tag and og and title_tag != og and (title_tag.startswith(og) or og.startswith(title_tag)):
+        short, long_ = sorted((title_tag, og), key=len)
+        value, _ = _strip_suffix(short, portal, site)
+        return Choice(value, f"og:title and <title> agree; the longer adds {long_[len(short):]!r}",
+                      beaten(value)), _matching_head(heads, value)
+    for full, name in ((og, "og:title"), (title_tag, "<title>")):
+        if full:
+            value, suffix = _strip_suffix(full, portal, site)
+            for h, text in h1s:  # an <h1> that is the same headline written differently
+                if len(text) >= 6 and (text in full or value in text):
+                    return Choice(text, f"<h1>, found in {name}", beaten(text)), h
+            rule = name + (f" without the site suffix {suffix!r}" if suffix else "")
+            return Choice(value, rule, beaten(value)), _matching_head(heads, value)
+    if script_titles:  # WeChat saves an empty <title>; its var msg_title is the headline
+        value = _norm(script_titles[0])
+        return Choice(value, "script variable title (no <title> or og:title)", beaten(value)), \
+            _matching_head(heads, value)
+    if h1s:
+        return Choice(h1s[0][1], "first <h1> (no <title>, og:title or headline)", beaten(h1s[0][1])), h1s[0][0]
+    return Choice("", "none: no <title>, <h1>, og:title or headline"), None
+
+
+def _matching_head(heads, value):
+    """The headline element of a title chosen from elsewhere: an <h1> first, then <h2>/<h3>."""
+    return next((h for h, t in heads if t == value or (len(t) >= 6 and (t in value or value in t))), None)
+
+
+# ---------------------------------------------------------------- people
+
+
+def people_in(line: str) -> dict[str, str]:
+    """source, author, editor named in one metadata line."""
+    found: dict[str, str] = {}
+    rest = line
+    for pattern in (EDITOR_BOX, EDITOR):
+        if (match := pattern.search(rest)) is not None:
+            found.setdefault("editor", match["v"].strip())
+            rest = rest[: match.start()] + " " + rest[match.end():]
+    if (match := SOURCE.search(rest)) is not None:
+        found["source"] = match["v"].strip()
+        rest = rest[: match.start()] + " " + rest[match.end():]
+    if (match := AUTHOR.search(rest)) is not None:
+        found["author"] = (match["v"] or match["w"]).strip()
+    elif (match := REPORTER.search(rest)) is not None:
+        found["author"] = (match["v"] or match["w"]).strip()
+    return {k: v for k, v in found.items() if v and not re.fullmatch(r"[\d\s:：.-]+", v)}
+
+
+def _site_like(value: str, site_names: list[str]) -> bool:
+    low = value.casefold()
+    return bool(re.fullmatch(r"[a-z0-9.\-_]+", value)) or any(low and low in s.casefold() for s in site_names if s)
+
+
+# ---------------------------------------------------------------- the stage
+
+
+def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: datetime | None = None,
+                   is_metadata_line=None) -> Extraction:
+    """All fields of one page; `is_metadata_line(text)` keeps lines that the text-dump stage parses."""
+    from trafilatura.utils import load_html
+
+    result = Extraction()
+    tree = load_html(html)
+    if tree is None:
+        result.problems.append("no body: the HTML does not parse")
+        return result
+    meta = _meta(tree)
+    ld = _json_ld(tree)
+    script_dates, script_titles = _scripts(tree)
+    urls = _page_urls(tree, html, meta)
+    title_text = next((_norm(t.text_content()) for t in tree.iter("title")), "")
+    portal = find_portal(rules, urls, title_text)
+    result.portal = portal.name if portal else None
+
+    # Title (before the body: the <h1> anchors the article container).
+    choice, h1 = _choose_title(tree, meta, ld, script_titles, portal)
+    result.title, result.explain["title"] = choice.value, choice
+
+    # Portal drop rules, reported; then the page's text blocks and their density.
+    for xpath in portal.drop if portal else ():
+        for element in tree.xpath(xpath):
+            text = _norm(element.text_content())
+            if text:
+                result.dropped_outside.append((text, f"chrome: portal {portal.name} drops {xpath}"))
+            if element.getparent() is not None:
+                element.drop_tree()
+    body_el = tree.find("body") if tree.find("body") is not None else tree
+    blocks = _blocks(body_el)
+    if h1 is None and result.title:  # a headline in no heading element (ifeng's div.artical_topic)
+        h1 = next((b.owner for b in blocks if b.text == result.title), None)
+    scores = _scores(blocks)
+    chosen, rule, beaten = _choose_body(tree, portal, scores, h1)
+    if (below := _below_headline(chosen, scores, h1)) is not chosen:
+        rule += f"; of it, the part below the headline: {_describe(below)} (density {scores[below]:.0f})"
+        chosen = below
+    result.explain["body"] = Choice(_describe(chosen), rule, beaten)
+    if chosen is None:
+        result.problems.append("no body: no element of the page holds article text")
+
+    inside = [b for b in blocks if chosen is not None and _inside(b.owner, chosen)]
+    first_index = blocks.index(inside[0]) if inside else len(blocks)
+    h1_index = next((i for i, b in enumerate(blocks) if h1 is not None and _inside(b.owner, h1)), None)
+    header = blocks[h1_index + 1: first_index][:8] if h1_index is not None and h1_index < first_index else []
+    last_index = blocks.index(inside[-1]) if inside else len(blocks)
+    footer = blocks[last_index + 1: last_index + FOOTER_BLOCKS + 1]
+
+    phrases = tuple(rules.chrome_phrases) + (portal.chrome_phrases if portal else ())
+    credit_line = re.compile(rf"(?:{'|'.join(map(re.escape, rules.credit_lines)) or '(?!)'})\s*[:：︱｜|]")
+    meta_lines: list[str] = [b.text for b in header]
+    kept_any = False
+    text_start = None  # the element of the first block kept as text
+    ended = None
+    title_seen = h1 is None or not any(_inside(b.owner, h1) for b in inside)
+    for block in inside:
+        text = block.text
+        reason = None
+        if not title_seen:
+            if h1 is not None and _inside(block.owner, h1):
+                title_seen, reason = True, "metadata: title"
+            else:
+                reason = "chrome: before the title"
+        elif ended is not None:
+            reason = f"chrome: after {ended!r}"
+        elif text == result.title and not kept_any:
+            reason = "metadata: title"
+        elif is_metadata_line is not None and is_metadata_line(text):
+            reason = None  # the text-dump stage parses it (click/time line, keywords, source/author)
+        elif kept_any and (end := next((p for p in rules.section_ends if text.lstrip(">》【[·• ").startswith(p)), None)):
+            ended = end
+            reason = f"chrome: section end {end!r}"
+        elif (phrase := next((p for p in phrases if p in text), None)) and (len(text) <= 60 or text.startswith(phrase)):
+            reason = f"chrome: {phrase!r}"
+        elif len(text) <= 120 and _META_LINE.search(text) and (people_in(text) or parse_date(text, tz)):
+            meta_lines.append(text)
+            reason = "metadata: people/date line"
+        elif kept_any and len(text) <= 80 and credit_line.match(text):
+            meta_lines.append(text)
+            reason = "metadata: credit line"
+        elif not kept_any and len(text) <= 40 and parse_date(text, tz) is not None:
+            meta_lines.append(text)
+            reason = "metadata: date line"
+        elif block.links and block.links / len(text) >= 0.5 and not block.caption:
+            reason = "chrome: links"
+        elif not kept_any and not block.caption and len(text) <= 8 and not _PUNCT.search(text):
+            reason = "chrome: short line before the text"
+        result.candidates.append((text, reason))
+        if reason is None:
+            if not kept_any:
+                text_start = block.owner
+            kept_any = True
+            kind = "heading" if block.owner.tag in HEADINGS and len(text) <= 60 else "paragraph"
+            result.blocks.append((kind, text))
+    # Short label lines after the last paragraph (分享, 打印) are chrome too.
+    while result.blocks and len(result.blocks[-1][1]) <= 8 and not _PUNCT.search(result.blocks[-1][1]) \
+            and not CREDIT_AT_END.search(result.blocks[-1][1]):  # （编译/李雷） is the text's own credit
+        text = result.blocks.pop()[1]
+        index = max(i for i, (t, r) in enumerate(result.candidates) if t == text and r is None)
+        result.candidates[index] = (text, "chrome: short line after the text")
+    meta_lines += [b.text for b in footer if len(b.text) <= 80 and _META_LINE.search(b.text)]
+
+    _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, reference)
+    region = _article_region(chosen, h1)
+    _choose_people(result, meta, ld, meta_lines, title_text,
+                   _attribute_people(region, chosen, text_start, rules) if region is not None else [])
+    result.keywords = next((meta[k] for k in KEYWORD_META if k in meta), "")
+    _bad_page(result, tree, blocks, rules)
+    return result
+
+
+def _choose_body(tree, portal, scores, h1):
+    for xpath in portal.body if portal else ():
+        found = tree.xpath(xpath)
+        if found and isinstance(found[0], etree._Element) and found[0].text_content().strip():
+            return found[0], f"portal {portal.name}: body XPath {xpath}", []
+    ranked = sorted(((s, e) for e, s in scores.items() if e.tag in BLOCK_TAGS or e.tag == "body"),
+                    key=lambda x: -x[0])
+    if not ranked or ranked[0][0] <= 0:
+        return None, "none: no element holds prose", []
+    best_score, best = ranked[0]
+    beaten = [(_describe(e), f"density {s:.0f}") for s, e in ranked[1:4]]
+    if h1 is not None:
+        # The article is where its headline is: the lowest ancestor of the <h1> that holds a good part of
+        # the page's prose; the densest element inside it wins, whatever lies outside (sidebars, teasers).
+        container = next((a for a in h1.iterancestors() if scores.get(a, 0) >= min(0.4 * best_score, 150)), None)
+        if container is not None:
+            inner_score, inner = max(((s, e) for s, e in ranked if _inside(e, container)), key=lambda x: x[0])
+            if inner is not best:
+                outside = "" if _inside(best, container) else ", outside it"
+                return inner, (f"densest element inside the <h1>'s article container {_describe(container)} "
+                               f"(density {inner_score:.0f})"), \
+                    [(_describe(best), f"density {best_score:.0f}{outside}")] + \
+                    [b for b in beaten if b[0] != _describe(inner)]
+            return best, f"densest element (density {best_score:.0f}), inside the <h1>'s container", beaten
+    return best, f"densest element (density {best_score:.0f}); no <h1> anchors the article", beaten
+
+
+def _below_headline(chosen, scores, h1):
+    """An element that holds the headline holds the header too (WeChat's div#img-content: title, 原创
+    line, account name); the article is the element below the headline that holds nearly all its prose
+    (div#js_content), when there is one."""
+    if chosen is None or h1 is None or not _inside(h1, chosen):
+        return chosen
+    floor = 0.9 * scores.get(chosen, 0)
+    below = [e for e in chosen.iterdescendants() if isinstance(e.tag, str) and e.tag in BLOCK_TAGS
+             and scores.get(e, 0) >= floor and not _inside(h1, e) and not _inside(e, h1)]
+    return max(below, key=lambda e: scores[e]) if below else chosen
+
+
+def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, reference) -> None:
+    cands: list[tuple[DateFound, str]] = []
+    unresolved: list[str] = []
+    if isinstance(ld.get("datePublished"), str) and (f := parse_date(ld["datePublished"], tz)):
+        cands.append((f, "JSON-LD datePublished"))
+    for key in DATE_META:
+        if key in meta and (f := parse_date(meta[key], tz)) is not None:
+            cands.append((f, f"<meta {key}>"))
+    for name, value in script_dates:
+        if (f := parse_date(value, tz)) is not None:
+            cands.append((f, f"script variable {name}"))
+    for line in meta_lines:
+        if (f := parse_date(line, tz, reference)) is not None:
+            if f.value is None:
+                unresolved.append(f.text)
+            else:
+                cands.append((f, "header line under the <h1>" if any(line == b.text for b in header)
+                              else "metadata line of the article"))
+    if "<time>" in meta and (f := parse_date(meta["<time>"], tz)) is not None:
+        cands.append((f, "<time datetime>"))
+    cands = [(f, s) for f, s in cands if f.value is not None and 1990 <= f.value.year <= 2100]
+    if not cands:
+        bad = next((meta[k] for k in DATE_META if k in meta), None)
+        if unresolved:
+            result.problems.append(f"date does not parse: relative date {unresolved[0]!r} and no file time "
+                                   "to resolve it against")
+        elif bad is not None:
+            result.problems.append(f"date does not parse: {bad!r}")
+        result.explain["date"] = Choice(None, "none: no structured date, script variable or header line")
+        return
+    chosen, source = cands[0]
+    if not chosen.has_time:  # a day only: a later candidate on the same day with a time is better
+        better = next(((f, s) for f, s in cands[1:] if f.has_time and f.value.date() == chosen.value.date()), None)
+        if better is not None:
+            chosen, source = better[0], f"{better[1]} (same day as {source}, with the time)"
+    if chosen.has_time and not chosen.value.second:  # the same minute, to the second, from another place
+        finer = next(((f, s) for f, s in cands if f.value.second and f.value.replace(second=0) == chosen.value), None)
+        if finer is not None:
+            chosen, source = finer[0], f"{finer[1]} (the same minute as {source}, with seconds)"
+    result.date = chosen.value
+    if chosen.kind == "relative":  # an estimate: the page was saved some time after it said 3小时前
+        result.problems.append(f"relative date: {chosen.text!r} counted back from the file's time "
+                               f"{reference.isoformat(timespec='minutes')}")
+    result.explain["date"] = Choice(chosen.value.isoformat(), f"{source}: {chosen.text!r}",
+                                    [(f.value.isoformat(), s) for f, s in cands if f is not chosen])
+
+
+def _article_region(body, headline):
+    """The lowest element holding both the body and the headline: where the article's own metadata is."""
+    if body is None:
+        return None
+    if headline is None:
+        return body.getparent() if body.getparent() is not None else body
+    return next((a for a in body.iterancestors() if _inside(headline, a)), body)
+
+
+def _names(element) -> str:
+    """An element's class and id, lower case, for matching the words of html_generic.yml."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}".casefold()
+
+
+def _in_form(element, region, words: tuple[str, ...]) -> bool:
+    """Part of a login or comment form (163's div.tie-author-login: 账号, 密码, 马上发表), not the
+    article's byline: it holds form controls, or it or an element around it up to the article region
+    is named like a form."""
+    if any(True for _ in element.iter("input", "textarea", "button", "select", "form")):
+        return True
+    for node in (element, *element.iterancestors()):
+        if any(w in _names(node) for w in words):
+            return True
+        if node is region:
+            break
+    return False
+
+
+def _attribute_people(region, body, text_start, rules: HtmlRules) -> list[tuple[str, str, str]]:
+    """(field, value, rule) from elements around the article's text whose class or id names the field;
+    their text is read with people_in when it carries a label, else taken whole when it is a bare name."""
+    found = []
+    fields = (("source", rules.source_attributes), ("author", rules.author_attributes),
+              ("editor", rules.editor_attributes))
+    # The article's text and what follows it in the body are no byline (WeChat styles its text with
+    # section._135editor); the body's header part, before the text, may hold one.
+    order = {e: i for i, e in enumerate(body.iter())} if body is not None else {}
+    text_from = order.get(text_start, len(order))
+    for element in region.iter():
+        if not isinstance(element.tag, str) or element.tag in SKIP_TAGS or order.get(element, -1) >= text_from:
+            continue
+        names = _names(element)
+        key = next((k for k, words in fields if any(w in names for w in words)), None)
+        if key is None or _in_form(element, region, rules.form_attributes):
+            continue
+        text = _norm(element.text_content())
+        if not text or len(text) > 40:
+            continue
+        value = people_in(text).get(key) or (text if _PLAIN_NAME.fullmatch(text) else None)
+        if value:
+            found.append((key, value, f"{_describe(element)} (its class or id names the {key})"))
+    return found
+
+
+def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=()) -> None:
+    found: dict[str, list[tuple[str, str]]] = {"source": [], "author": [], "editor": []}
+    for line in meta_lines:
+        for key, value in people_in(line).items():
+            found[key].append((value, f"line {line[:40]!r}"))
+    elements: dict[str, list[tuple[str, str]]] = {key: [] for key in found}
+    for key, value, rule in by_attribute:
+        elements[key].append((value, rule))
+    for key, cands in found.items():
+        # An element's text beats a line that runs on past it into the next element: the line
+        # '来源：人民日报海外版中国青年网' glues span#source_baidu to a link beside it (youth.cn).
+        for i, (value, rule) in enumerate(cands):
+            if shorter := next(((v, s) for v, s in elements[key] if value.startswith(v) and value != v), None):
+                cands[i] = (shorter[0], f"{shorter[1]}, which {rule} runs on into the next element")
+        cands.extend(elements[key])
+    first = next((t for k, t in result.blocks if k == "paragraph"), "")
+    if (match := REPORTER.search(first[:40])) is not None:  # 人民网合肥11月8日电　（记者钱伟）…
+        found["author"].append(((match["v"] or match["w"]).strip(), "reporter in the dateline"))
+    last = next((t for k, t in reversed(result.blocks) if k == "paragraph"), "")
+    if (match := REPORTER.search(last[-40:])) is not None:
+        found["author"].append(((match["v"] or match["w"]).strip(), "reporter at the end of the text"))
+    if (match := CREDIT_AT_END.search(last[-40:])) is not None:
+        found["author"].append((match["v"].strip(), f"credit at the end of the text {match.group(0)!r}"))
+    site_names = [meta.get("og:site_name", ""), title_text[len(result.title):]]
+    if (name := _ld_name(ld.get("author"))) is not None:
+        found["author"].append((name, "JSON-LD author"))
+    for key in AUTHOR_META:
+        if key in meta:
+            if _site_like(meta[key], site_names):
+                found["author"].append((meta[key], f"<meta {key}> (rejected: the site's name, not a person)"))
+            else:
+                found["author"].append((meta[key], f"<meta {key}>"))
+    for key in SOURCE_META:
+        if key in meta:
+            found["source"].append((meta[key], f"<meta {key}>"))
+    if (name := _ld_name(ld.get("publisher"))) is not None:
+        found["source"].append((name, "JSON-LD publisher"))
+    if meta.get("og:site_name"):
+        found["source"].append((meta["og:site_name"], "og:site_name"))
+    # An author that is the editor (gmw's and chinadaily's <meta author>, youth.cn's 青网校园崔宁宁) is not one.
+    editor = next((v for v, s in found["editor"] if "rejected" not in s), None)
+    if editor:
+        found["author"] = [(v, s if editor not in v or "rejected" in s else f"{s} (rejected: the editor, not the author)")
+                           for v, s in found["author"]]
+    for key, cands in found.items():
+        usable = [(v, s) for v, s in cands if "rejected" not in s]
+        if usable:
+            value, source = usable[0]
+            setattr(result, key, value)
+            result.explain[key] = Choice(value, source, [c for c in cands if c != (value, source)])
+        else:
+            result.explain[key] = Choice(None, "none", cands)
+
+
+def _bad_page(result: Extraction, tree, blocks: list[TextBlock], rules: HtmlRules) -> None:
+    """A login wall, a page of links, or no article text: reported, never published as an empty article."""
+    text = sum(len(t) for _, t in result.blocks)
+    page_text = sum(len(b.text) for b in blocks)
+    links = sum(b.links for b in blocks)
+    anchors = sum(1 for _ in tree.iter("a"))
+    if text < 200 and (phrase := next((p for p in rules.login_phrases if any(p in b.text for b in blocks)), None)):
+        result.problems.insert(0, f"login wall: {phrase!r} and only {text} characters of article text")
+    elif text < 100 and anchors >= 10 and page_text and links / page_text >= 0.5:
+        result.problems.insert(0, f"link list: the page is {anchors} links ({links * 100 // page_text}% of its "
+                                  "text) and no article text")
+    elif not result.blocks and not any(p.startswith("no body") for p in result.problems):
+        result.problems.insert(0, "no body: no paragraph of article text on the page")

@@ -1,0 +1,1 @@
+"""Stage link: glossary terms linked at their first mention; related articles and terms."""

@@ -1,0 +1,40 @@
+"""One page file to one extraction: the checks that need the raw page."""
+
+import pytest
+from zhiku.extract.page import cut_off
+from zhiku.extract.text_dump import extract_article
+from zhiku.model import RawPage
+from zhiku.read.ingest import read_input
+
+from tests.input_cases import dump, write_cases
+
+TEXT = "重建Meta帝国:用AI“回敬”TikTok\n2023年5月,美国白宫举办了一场AI主题闭门会。\n"
+
+
+@pytest.fixture(scope="module")
+def cases(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cases")
+    write_cases(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def ingest(cases, profile):
+    return read_input(cases, profile)
+
+
+@pytest.mark.parametrize("body, footer, is_cut", [
+    ("第一段。\n\n第二段", False, True),
+    ("第一段。\n\n第二段。", False, False),
+    ("第一段。\n\n他说：“好的。”", False, False),
+    ("第一段。\n\n第二段", True, False),  # keywords/source footer: the page is whole
+])
+def test_cut_off_rule_for_text_dumps(profile, body, footer, is_cut):
+    raw = RawPage("p.txt", dump("标题", body, footer=footer), "0")
+    assert (cut_off(extract_article(raw, profile), raw) is not None) == is_cut
+
+
+def test_cut_off_rule_for_html(profile):
+    article = extract_article(RawPage("p.txt", "标题\n\n正文。", "0"), profile)
+    assert cut_off(article, RawPage("p.html", "<html><body><p>正文。</p></body></html>\n", "0", format="html")) is None
+    assert cut_off(article, RawPage("p.html", "<html><body><p>正文。</p>", "0", format="html")) is not None
