@@ -1,5 +1,6 @@
-"""The GitHub Pages workflow runs the README's build command, keeps the build's own cache folder, and
-uploads the site without what a served site never loads."""
+"""The GitHub Pages workflow runs the README's build command, keeps the build's own cache folder,
+uploads the site without what a served site never loads, and gives each job only the permissions its
+actions use."""
 import importlib.util
 import re
 from pathlib import Path
@@ -9,9 +10,15 @@ import yaml
 from conftest import ROOT
 
 
+GITHUB = ROOT / ".github"
+
+
+def _workflow() -> dict:
+    return yaml.safe_load((GITHUB / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+
+
 def _workflow_steps() -> list[dict]:
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
-    return workflow["jobs"]["build"]["steps"]
+    return _workflow()["jobs"]["build"]["steps"]
 
 
 def _build_module():
@@ -50,3 +57,35 @@ def test_workflow_caches_the_folder_the_build_uses():
     # A key per commit, restored from the newest of any commit: caches under one key never change.
     assert "${{ github.sha }}" in cached[0]["with"]["key"]
     assert cached[0]["with"]["key"].startswith(cached[0]["with"]["restore-keys"])
+
+
+def test_workflow_never_runs_for_pull_requests():
+    # The cache's safety (see the comment above actions/cache in the workflow) rests on this: no
+    # code from a pull request runs in this workflow, so none restores or saves its cache.
+    workflow = _workflow()
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"push", "workflow_dispatch"}
+    assert triggers["push"] == {"branches": ["main"]}
+
+
+# What each Pages action does with its job's token (from the actions' own code and docs).
+PERMISSIONS_NEEDED = {
+    "actions/checkout": {"contents": "read"},
+    "actions/configure-pages": {"pages": "read"},  # GET /repos/{owner}/{repo}/pages
+    "actions/deploy-pages": {"pages": "write", "id-token": "write"},
+}
+LEVELS = {"none": 0, "read": 1, "write": 2}
+
+
+def test_workflow_jobs_get_what_their_actions_need_and_no_more():
+    # zizmor sees permissions that are too broad, not ones too narrow for a step: a job
+    # without pages: read fails at configure-pages, only once it runs on main.
+    workflow = _workflow()
+    assert workflow["permissions"] == {}
+    for name, job in workflow["jobs"].items():
+        needed: dict[str, str] = {}
+        for step in job["steps"]:
+            for scope, level in PERMISSIONS_NEEDED.get(step.get("uses", "").split("@")[0], {}).items():
+                needed[scope] = max(needed.get(scope, "none"), level, key=LEVELS.get)
+        assert job.get("permissions", {}) == needed, name
+
