@@ -1,8 +1,11 @@
 """The GitHub Pages workflow runs the README's build command, keeps the build's own cache folder,
-uploads the site without what a served site never loads, and gives each job only the permissions its
-actions use."""
+uploads the site without what a served site never loads, gives each job only the permissions its
+actions use, and leaves zizmor nothing to report."""
 import importlib.util
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -11,6 +14,8 @@ from conftest import ROOT
 
 
 GITHUB = ROOT / ".github"
+# The test extras install zizmor into the venv that runs the tests.
+ZIZMOR = Path(sys.executable).parent / "zizmor"
 
 
 def _workflow() -> dict:
@@ -89,3 +94,34 @@ def test_workflow_jobs_get_what_their_actions_need_and_no_more():
                 needed[scope] = max(needed.get(scope, "none"), level, key=LEVELS.get)
         assert job.get("permissions", {}) == needed, name
 
+
+def _zizmor_findings(github: Path) -> list[str]:
+    """zizmor's findings, offline, for every workflow and the Dependabot file under `github`, as
+    'rule path:line:column: what' lines. The pedantic persona: the workflow has none of its
+    code smells either."""
+    inputs = sorted([*(github / "workflows").glob("*.y*ml"), *github.glob("dependabot.y*ml")])
+    assert inputs, f"nothing for zizmor under {github}"
+    # --strict-collection: a file zizmor cannot read is an error, not a skipped input.
+    result = subprocess.run(
+        [str(ZIZMOR), "--offline", "--strict-collection", "--persona=pedantic", "--format=json",
+         *(str(path.relative_to(github.parent)) for path in inputs)],
+        capture_output=True, text=True, cwd=github.parent)
+    # Exit status 0 is no findings, 11 to 14 are findings by their highest severity.
+    assert result.returncode in (0, 11, 12, 13, 14), result.stderr
+    findings = []
+    for finding in json.loads(result.stdout):
+        for location in finding["locations"]:
+            if location["symbolic"]["kind"] != "Primary":
+                continue
+            start = location["concrete"]["location"]["start_point"]
+            path = location["symbolic"]["key"]["Local"]["verbatim_path"]
+            findings.append(f"{finding['ident']} {path}:{start['row'] + 1}:{start['column'] + 1}: "
+                            f"{location['symbolic']['annotation']}")
+    assert findings or result.returncode == 0, result.stderr
+    return findings
+
+
+def test_zizmor_finds_nothing():
+    assert ZIZMOR.exists(), f"no {ZIZMOR}: run python3 scripts/bootstrap.py --test"
+    findings = _zizmor_findings(GITHUB)
+    assert not findings, "zizmor:\n" + "\n".join(findings)
