@@ -6,8 +6,9 @@ Declared once, next to the function it caches:
     LINK = Step("links", link_result, head=("counts", "unlinked"), prepare=with_body)
 
 and run by the pipeline: `LINK.run(cache, articles, keys, context=matcher)`. The step's version
-comes from its code (version.py), and every key it makes holds it (`Step.key`), so the results of
-other code are never found, and the keys of later steps, made from this one's, change with it.
+comes from its code (version.py); its journal's header and the keys it makes for its entry files
+hold it (`Step.key`), so the results of other code are never found, and the keys of later steps,
+made from this one's, change with it.
 
 What a result is kept as:
 - `head=True`: the whole result in the step's journal (a file read whole, once a build);
@@ -53,7 +54,6 @@ class Step:
     head: bool | tuple[str, ...] = True
     prepare: Callable[[Any, Cache], Any] | None = None  # (item, cache) → the item, whole
     valid: Callable[[Any, Any], bool] | None = None  # (stored head, item) → whether it still holds
-    data: Callable[[], tuple[str, ...]] = tuple  # settings the code reads that are not code
     encode: Callable[[Any], bytes] = dumps  # a result as the journal keeps it: UTF-8 JSON on one line
     # Of the last run, in this process: results found, and the indexes of the items computed.
     hits: int = field(default=0, init=False)
@@ -68,7 +68,7 @@ class Step:
 
     def version_for(self, root: Path) -> str:
         """The version the step would have with the zhiku package at `root`."""
-        return code_version(self.modules(), self.data(), root)
+        return code_version(self.modules(), root=root)
 
     def modules(self) -> list[str]:
         """The modules whose code makes a result: the function's, and those of `prepare`, `valid`, `encode`."""
@@ -93,6 +93,7 @@ class Step:
         now (on every core when there are many). `progress(done, total)` follows the computing;
         `before()` runs once before any is computed (to make what the workers share). `raw`: each
         result as the journal keeps it (`encode`), not decoded (a step whose results are whole in it)."""
+        assert not raw or self.head is True, "raw results are those a journal keeps whole"
         journal = cache.journal(self)
         results: list = [None] * len(items)
         todo: list[int] = []

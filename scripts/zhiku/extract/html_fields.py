@@ -29,7 +29,7 @@ from datetime import datetime, tzinfo
 
 from lxml import etree
 
-from ..chars import CHINESE_TEXT
+from ..chars import CHINESE_TEXT, HAN
 from ..clean.chrome import normalise_line
 from ..profile import HtmlPortal, HtmlRules
 from .dates import DateFound, parse_date
@@ -58,20 +58,21 @@ _SCRIPT_DATE = re.compile(r"""\b(ct|publish_time|pubtime|pubDate|publishTime|pub
                           r"""["']?\s*[:=]\s*["']([^"'\n]{4,40})["']""")
 _SCRIPT_TITLE = re.compile(r"""\b(?:msg_title|title)\s*[:=]\s*["']([^"'\n]{4,120})["']""")
 FOOTER_BLOCKS = 20  # lines after the text read for people (ifeng's 作者：… 编辑：… sits 16 lines down)
-_PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z·・. ]{2,20}")
+_PLAIN_NAME = re.compile(f"[{HAN}A-Za-z·・. ]{{2,20}}")
 _URL_HINT = re.compile(r"saved from url=\(\d+\)(\S+)")
 
-NAME = r"[\u4e00-\u9fffA-Za-z·・•. ]{2,24}?"
+NAME = f"[{HAN}A-Za-z·・•. ]{{2,24}}?"
 END = r"(?=$|\s|[|｜,，;；:：)）】\]/]|本文|来源|编辑|责任|作者|发布|记者|条评论|次阅读|人参与)"
 # Editors are often named by a login id (qq's amberma, 163's 马婧雯_NN2479).
 EDITOR = re.compile(r"(?:责任编辑|责编|编辑)\s*[:：]?\s*(?P<v>[\w·・•. ]{2,24}?)" + END)
 EDITOR_BOX = re.compile(r"[【\[]\s*(?:责任)?编辑\s*[:：]\s*(?P<v>[^】\]]{2,24}?)\s*[】\]]")
 SOURCE = re.compile(r"(?:(?:来源|稿源|来自)\s*[:：]|^本文(?:来源|转载)(?:于|自)?\s*[:：]?)\s*"
                     r"(?P<v>[^\s|｜,，;；()（）【】]{2,30}?)" + END)  # also WeChat's 本文来源亿欧，经亿欧授权发布
-AUTHOR = re.compile(r"(?:作者|撰文|文字)\s*[:：︱｜|]\s*(?P<v>" + NAME + ")" + END + r"|(?<![\u4e00-\u9fff])文\s*/\s*(?P<w>"
+AUTHOR = re.compile(r"(?:作者|撰文|文字)\s*[:：︱｜|]\s*(?P<v>" + NAME + ")" + END + f"|(?<![{HAN}])" r"文\s*/\s*(?P<w>"
                     + NAME + ")" + END)
-REPORTER = re.compile(r"[（(]\s*(?:本报|新华社|中新网)?记者\s*[:：]?\s*(?P<v>[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4})*)\s*[）)]"
-                      r"|^(?:本报|新华社)?记者\s*[:：]?\s*(?P<w>[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4})*)$")
+_REPORTER_NAMES = f"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}})*"
+REPORTER = re.compile(r"[（(]\s*(?:本报|新华社|中新网)?记者\s*[:：]?\s*(?P<v>" + _REPORTER_NAMES + r")\s*[）)]"
+                      r"|^(?:本报|新华社)?记者\s*[:：]?\s*(?P<w>" + _REPORTER_NAMES + ")$")
 CREDIT_AT_END = re.compile(r"[（(]\s*(?:编译|编辑整理|整理|撰文|作者|文)\s*[/／:：︱|]\s*(?P<v>" + NAME + r")\s*[）)]\s*$")
 _META_LINE = re.compile(r"^\s*[（(]?\s*(?:本文来源|本文转载|来源|稿源|作者|撰文|责任编辑|责编|编辑|记者|发布时间|时间|日期|文\s*/)|[【\[]\s*(?:责任)?编辑"
                         r"|责任编辑\s*[:：]")  # also after a label: 【纠错】责任编辑：邱丽芳 (xinhuanet)
