@@ -49,6 +49,7 @@ class HtmlRules:
     author_attributes: tuple[str, ...] = ()
     editor_attributes: tuple[str, ...] = ()
     form_attributes: tuple[str, ...] = ()  # …but not inside elements named like these (login, comment forms)
+    account_names: tuple[str, ...] = ()  # a byline naming one of these names a site account, not a person
     portals: tuple[HtmlPortal, ...] = ()
 
 
@@ -128,7 +129,7 @@ def load_html_rules(folder: Path = PROFILE_DIR) -> HtmlRules:
         if data["kind"] == "html-generic":
             generic = {k: _strings(data, k, origin) for k in (
                 "chrome_phrases", "section_ends", "login_phrases", "credit_lines", "source_attributes",
-                "author_attributes", "editor_attributes", "form_attributes")}
+                "author_attributes", "editor_attributes", "form_attributes", "account_names")}
             continue
         from lxml import etree
 
