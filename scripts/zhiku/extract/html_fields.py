@@ -88,6 +88,7 @@ REPORTER = re.compile(r"[（(]\s*(?:本报|新华社|中新网)?记者\s*[:：]?
 _TITLE_WORD = re.compile(f"[{HAN}]*(?:记者|实习生|通讯员|撰稿人)$")
 _OTHER_ROLE = re.compile(f"[{HAN}]*(?:编辑|记者|实习生|校对|审校|监制|主编)[:：]?$")
 _NAME_WORD = re.compile(f"[{HAN}]{{2,4}}|[A-Za-z][\\w.·-]{{1,23}}")
+_SIGN_OFF = re.compile(f"[■●▲◆□★☆\\s]*[{HAN}A-Za-z]{{0,12}}记者")  # a line naming reporters, their names below
 CREDIT_AT_END = re.compile(r"[（(]\s*(?:编译|编辑整理|整理|撰文|作者|文)\s*[/／:：︱|]\s*(?P<v>" + NAME + r")\s*[）)]\s*$")
 _META_LINE = re.compile(r"^\s*[（(]?\s*(?:本文来源|本文转载|(?:信息|文章|新闻)?来源|稿源|作者|撰文|责任编辑|责编|编辑|记者|发布时间|时间|日期|文\s*/)|[【\[]\s*(?:责任)?编辑"
                         r"|责任编辑\s*[:：]")  # also after a label: 【纠错】责任编辑：邱丽芳 (xinhuanet)
@@ -300,11 +301,21 @@ def _blocks(body) -> list[TextBlock]:
     return blocks
 
 
+def _date_line(text: str) -> bool:
+    """A short line that is mostly a date (November 17, 2025 · XP; 2019-10-06 · 我们心里都有病): a
+    header's metadata, not prose, though it is punctuated."""
+    if len(text) > 40:
+        return False
+    found = parse_date(text, timezone.utc)
+    return found is not None and found.kind != "relative" and len(found.text) * 3 >= len(text)
+
+
 def _scores(blocks: list[TextBlock]) -> dict[etree._Element, float]:
     """Each element's density score: prose blocks add their text, the rest subtract their links."""
     scores: dict[etree._Element, float] = {}
     for block in blocks:
-        value = float(len(block.text) - block.links) if block.prose else -(block.links + 2.0)
+        prose = block.prose and not _date_line(block.text)
+        value = float(len(block.text) - block.links) if prose else -(block.links + 2.0)
         scores[block.owner] = scores.get(block.owner, 0.0) + value
         for ancestor in block.owner.iterancestors():
             scores[ancestor] = scores.get(ancestor, 0.0) + value
@@ -387,6 +398,24 @@ def _choose_title(tree, meta, ld, script_titles, portal) -> tuple[Choice, etree.
     if h1s:
         return Choice(h1s[0][1], "first <h1> (no <title>, og:title or headline)", beaten(h1s[0][1])), h1s[0][0]
     return Choice("", "none: no <title>, <h1>, og:title or headline"), None
+
+
+_TITLE_NAME = re.compile(r"(?:^|[^a-z])(?:title|headline)(?:[^a-z]|$)")
+_NOT_HEADLINE_NAME = re.compile(r"site|sub|logo|nav|list|side|menu|hot|rank")
+
+
+def _named_headline(blocks: list[TextBlock]) -> TextBlock | None:
+    """A block whose element (or its parent) is named as the title (div.article-title, td.title), of a
+    headline's length, no link, and followed within six blocks by a paragraph of the text."""
+    for at, block in enumerate(blocks):
+        if not 6 <= len(block.text) <= 80 or block.links or block.text.endswith("。"):
+            continue
+        names = " ".join(_names(e) for e in (block.owner, block.owner.getparent()) if e is not None)
+        if not _TITLE_NAME.search(names) or _NOT_HEADLINE_NAME.search(names):
+            continue
+        if any(b.prose and len(b.text) >= 50 for b in blocks[at + 1: at + 7]):
+            return block
+    return None
 
 
 def _matching_head(heads, value):
@@ -484,6 +513,14 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     blocks = _blocks(body_el)
     if h1 is None and result.title:  # a headline in no heading element (ifeng's div.artical_topic)
         h1 = next((b.owner for b in blocks if b.text == result.title), None)
+    if h1 is None and (not result.title or choice.rule == "<title>") and (named := _named_headline(blocks)):
+        # No heading repeats the <title> (mofcom's is the site's name, cnBeta's touch page has none):
+        # the headline is the element named as the title right above the text.
+        h1, old_title = named.owner, result.title
+        result.title = named.text
+        said = f"the <title> {old_title!r} repeats no heading: the site's name" if old_title else "no <title>"
+        result.explain["title"] = Choice(named.text, f"{_describe(named.owner)}, named as the title, right above "
+                                         f"the text ({said})", [(old_title, "<title>")] if old_title else [])
     scores = _scores(blocks)
     chosen, rule, beaten = _choose_body(tree, portal, scores, h1)
     if (below := _below_headline(chosen, scores, h1)) is not chosen:
@@ -553,8 +590,8 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
             reason = "chrome: links"
         elif _RULE_LINE.fullmatch(text):
             reason = "chrome: a rule line (----)"
-        elif not kept_any and not block.caption and len(text) <= 8 and not _PUNCT.search(text):
-            reason = "chrome: short line before the text"
+        elif not kept_any and not block.caption and len(text) <= 8 and (not _PUNCT.search(text) or _LABEL.fullmatch(text)):
+            reason = "chrome: short line before the text"  # (or a bare label: cnBeta's 摘要：)
         result.candidates.append((text, reason))
         if reason is None:
             if not kept_any:
@@ -568,7 +605,9 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     _drop_tail(result, kept)
     meta_lines += [b.text for b in footer if len(b.text) <= 80 and _META_LINE.search(b.text)]
 
-    _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, reference)
+    footer_dates = [b.text for b in footer[:8] if len(b.text) <= 80 and _PUBLISH_LINE.match(b.text)]
+    _choose_date(result, meta, ld, script_dates, header, meta_lines + footer_dates, tz, reference,
+                 _attribute_dates(kept, header, h1))
     region = _article_region(chosen, h1)
     _choose_people(result, meta, ld, meta_lines, title_text,
                    _attribute_people(region, chosen, text_start, rules) if region is not None else [], script_authors)
@@ -579,6 +618,14 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
 
 # ---------------------------------------------------------------- the article's end, from structure
 
+_DATE_ATTRIBUTE = re.compile(r"data-[\w-]*(?:time|date|created)$", re.I)  # data-ptime, data-created
+# A date labelled as the last edit (编辑于 2014-09-25, 更新于, 最后更新) is not the publish time.
+_UPDATE_LABEL = re.compile(r"(?:编辑|更新|修改)(?:于|时间|日期)|最后(?:更新|修改|编辑)|updated|modified|edited", re.I)
+# A line after the text that says when the post was published (a blog footer's posted @ 2024-05-09 10:15,
+# 发布于 2021-03-02): read for the date, like the header line.
+_PUBLISH_LINE = re.compile(r"\s*(?:(?:posted|published)(?:\s+on|\s*@|\s*:)?|(?:发布|发表)(?:于|时间|日期)?\s*[:：]?)\s*"
+                           r"(?:\d{4}|[A-Za-z]{3,9}\.?\s+\d)", re.I)
+_LABEL = re.compile(r"[^，。！？,.!?:：]{1,6}[:：]")
 _CUT_SUMMARY = re.compile(r"(?:\.\.\.|…)")  # a teaser's summary, cut off
 _RULE_LINE = re.compile(r"[-—–_=*~·•#＊\s]{3,}")
 INLINE_WRAPS = frozenset("strong b em i small font span u big".split())
@@ -777,9 +824,33 @@ def _below_headline(chosen, scores, h1):
     return max(below, key=lambda e: scores[e]) if below else chosen
 
 
-def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, reference) -> None:
+def _attribute_dates(kept: list[TextBlock], header: list[TextBlock], h1) -> list[tuple[str, str]]:
+    """(value, where) of date attributes (data-ptime, data-created, data-publish-time…) on the article's
+    own elements: those around its text and its headline, and those of its header line. Not on a
+    sidebar's or a comment's: they hold none of the text."""
+    own: dict = {}
+    for element in [b.owner for b in kept] + ([h1] if h1 is not None else []):
+        for node in (element, *element.iterancestors()):
+            if node in own:
+                break
+            own[node] = None
+    for block in header:
+        for node in block.owner.iter():
+            own.setdefault(node, None)
+    found = []
+    for node in own:
+        if not isinstance(node.tag, str):
+            continue
+        for name, value in node.attrib.items():
+            if _DATE_ATTRIBUTE.match(name) and 6 <= len(value) <= 40:
+                found.append((value, f"{name} on {_describe(node)}"))
+    return found
+
+
+def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, reference, attributes=()) -> None:
     cands: list[tuple[DateFound, str]] = []
     unresolved: list[str] = []
+    updates: list[tuple[str, str]] = []
     if isinstance(ld.get("datePublished"), str) and (f := parse_date(ld["datePublished"], tz)):
         cands.append((f, "JSON-LD datePublished"))
     for key in DATE_META:
@@ -790,13 +861,18 @@ def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, referen
             cands.append((f, f"script variable {name}"))
     for line in meta_lines:
         if (f := _line_date(line, tz, reference)) is not None:
+            where = "header line under the <h1>" if any(line == b.text for b in header) else "metadata line of the article"
             if f.value is None:
                 unresolved.append(f.text)
+            elif _UPDATE_LABEL.search(line[max(0, line.find(f.text) - 10): max(0, line.find(f.text))]):
+                updates.append((f.value.isoformat(), f"{where} {line[:40]!r} (rejected: the last edit, not the publish time)"))
             else:
-                cands.append((f, "header line under the <h1>" if any(line == b.text for b in header)
-                              else "metadata line of the article"))
+                cands.append((f, where))
     if "<time>" in meta and (f := parse_date(meta["<time>"], tz)) is not None:
         cands.append((f, "<time datetime>"))
+    for value, where in attributes:
+        if (f := parse_date(value, tz)) is not None:
+            cands.append((f, f"attribute {where}"))
     cands = [(f, s) for f, s in cands if f.value is not None and 1990 <= f.value.year <= 2100]
     if not cands:
         bad = next((meta[k] for k in DATE_META if k in meta), None)
@@ -821,7 +897,7 @@ def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, referen
         result.problems.append(f"relative date: {chosen.text!r} counted back from the file's time "
                                f"{reference.isoformat(timespec='minutes')}")
     result.explain["date"] = Choice(chosen.value.isoformat(), f"{source}: {chosen.text!r}",
-                                    [(f.value.isoformat(), s) for f, s in cands if f is not chosen])
+                                    [(f.value.isoformat(), s) for f, s in cands if f is not chosen] + updates)
 
 
 def _article_region(body, headline):
@@ -916,6 +992,11 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), sc
     first = next((t for k, t in result.blocks if k == "paragraph"), "")
     if (match := REPORTER.search(first[:40])) is not None:  # 人民网合肥11月8日电　（记者钱伟）…
         found["author"].append(((match["v"] or match["w"]).strip(), "reporter in the dateline"))
+    texts = [t for _, t in result.blocks]
+    for at, text in enumerate(texts[:-1]):  # a sign-off: ■三湘华声全媒体记者 / 林锐新 王为薇
+        if _SIGN_OFF.fullmatch(text) and re.fullmatch(_REPORTER_NAMES, texts[at + 1]):
+            found["author"].append((texts[at + 1], f"reporters' sign-off {text!r}"))
+            break
     last = next((t for k, t in reversed(result.blocks) if k == "paragraph"), "")
     if (match := REPORTER.search(last[-40:])) is not None:
         found["author"].append(((match["v"] or match["w"]).strip(), "reporter at the end of the text"))
