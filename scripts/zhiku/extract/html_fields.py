@@ -61,7 +61,7 @@ KEYWORD_META = ("keywords", "news_keywords", "article:tag")
 _SCRIPT_DATE = re.compile(r"""\b(ct|publish_time|pubtime|pubDate|publishTime|publish_date|createTime|pub_date)"""
                           r"""["']?\s*[:=]\s*["']([^"'\n]{4,40})["']""")
 # A page script's author variable (163 人间's var renjian_author = "索文", which fills the byline box).
-_SCRIPT_AUTHOR = re.compile(r"""\b(?:\w+_)?author(?:_?name)?["']?\s*[:=]\s*["']([^"'\n<>]{2,24})["']""", re.I)
+_SCRIPT_AUTHOR = re.compile(r"""(?<![A-Za-z0-9])author(?:_?name)?["']?\s*[:=]\s*["']([^"'\n<>]{2,24})["']""", re.I)
 _SCRIPT_TITLE = re.compile(r"""\b(?:msg_title|title)\s*[:=]\s*["']([^"'\n]{4,120})["']""")
 FOOTER_BLOCKS = 20  # lines after the text read for people (ifeng's 作者：… 编辑：… sits 16 lines down)
 _PLAIN_NAME = re.compile(f"[{HAN}A-Za-z·・. ]{{2,20}}")
@@ -142,6 +142,7 @@ class Extraction:
     explain: dict[str, Choice] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     portal: str | None = None
+    site: str = ""  # the site the page came from, for template detection across its pages (extract/template.py)
 
 
 # ---------------------------------------------------------------- evidence
@@ -213,6 +214,30 @@ def _page_urls(tree, html: str, meta: dict[str, str]) -> list[str]:
     if (match := _URL_HINT.search(html[:2000])) is not None:
         urls.append(match[1])
     return [u for u in urls if u]
+
+
+def _site_of(urls: list[str], meta: dict[str, str], title: str, headline: str) -> tuple[str, str]:
+    """(site, rule): the host of the page's address (og:url, canonical, <base>, the saved-from comment),
+    without www.; else og:site_name; else what the <title> says beside the headline (某某新闻_某某网 → 某某网).
+    Only a page that names its site takes part in template detection."""
+    for url in urls:
+        if (match := re.match(r"(?:https?:)?//([^/:?#\s]+)", url.strip(), re.I)) is not None:
+            host = match[1].lower().rstrip(".")
+            return host.removeprefix("www."), f"host of {url[:80]!r}"
+    if meta.get("og:site_name"):
+        return meta["og:site_name"], "og:site_name"
+    at = title.find(headline) if headline else -1
+    # The site's name is the part farthest from the headline (标题_科技_腾讯网, 南方周末 - 标题): the
+    # parts between are channels, which vary from page to page.
+    before, after = (title[:at], title[at + len(headline):]) if at >= 0 else ("", "")
+    pieces = [p.strip(" -_|｜·") for p in _SEPARATORS.split(after if after.strip() else before)]
+    pieces = [p for p in pieces if p]
+    rest = (pieces[-1] if after.strip() else pieces[0]) if pieces else ""
+    if 2 <= len(rest) <= 20:
+        return rest, f"the <title> beside the headline: {rest!r}"
+    if at < 0 and headline and 2 <= len(title) <= 20:  # a <title> that is only the site's name (mofcom)
+        return title, f"the <title>, which is not the headline: {title!r}"
+    return "", "none: no address, og:site_name or site name in the <title>"
 
 
 def find_portal(rules: HtmlRules, urls: list[str], title: str) -> HtmlPortal | None:
@@ -413,7 +438,7 @@ def _named_headline(blocks: list[TextBlock]) -> TextBlock | None:
         names = " ".join(_names(e) for e in (block.owner, block.owner.getparent()) if e is not None)
         if not _TITLE_NAME.search(names) or _NOT_HEADLINE_NAME.search(names):
             continue
-        if any(b.prose and len(b.text) >= 50 for b in blocks[at + 1: at + 7]):
+        if any(b.prose and len(b.text) >= 30 for b in blocks[at + 1: at + 7]):
             return block
     return None
 
@@ -501,6 +526,9 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     choice, h1 = _choose_title(tree, meta, ld, script_titles, portal)
     result.title, result.explain["title"] = choice.value, choice
 
+    result.site, site_rule = _site_of(urls, meta, title_text, result.title)
+    result.explain["site"] = Choice(result.site or None, site_rule)
+
     # Portal drop rules, reported; then the page's text blocks and their density.
     for xpath in portal.drop if portal else ():
         for element in tree.xpath(xpath):
@@ -566,7 +594,7 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
             reason = f"chrome: in {listed}"
         elif kept_any and (teasers := _teaser_list(inside, at)):
             what, last = teasers
-            if _prose_after(inside, last):  # a box of links inside the text (相关阅读 mid-article): only it goes
+            if _prose_after(inside, last, kept):  # a box of links inside the text (相关阅读 mid-article): only it goes
                 in_list, listed = last, f"the list of {what} under {text!r}"
                 reason = f"chrome: a label over a list of {what}, with text after it"
             else:
@@ -623,7 +651,7 @@ _DATE_ATTRIBUTE = re.compile(r"data-[\w-]*(?:time|date|created)$", re.I)  # data
 _UPDATE_LABEL = re.compile(r"(?:编辑|更新|修改)(?:于|时间|日期)|最后(?:更新|修改|编辑)|updated|modified|edited", re.I)
 # A line after the text that says when the post was published (a blog footer's posted @ 2024-05-09 10:15,
 # 发布于 2021-03-02): read for the date, like the header line.
-_PUBLISH_LINE = re.compile(r"\s*(?:(?:posted|published)(?:\s+on|\s*@|\s*:)?|(?:发布|发表)(?:于|时间|日期)?\s*[:：]?)\s*"
+_PUBLISH_LINE = re.compile(r"\s*(?:(?:posted|published)(?:\s+by\s+\S+)?(?:\s+on|\s*@|\s*:)?|(?:发布|发表)(?:于|时间|日期)?\s*[:：]?)\s*"
                            r"(?:\d{4}|[A-Za-z]{3,9}\.?\s+\d)", re.I)
 _LABEL = re.compile(r"[^，。！？,.!?:：]{1,6}[:：]")
 _CUT_SUMMARY = re.compile(r"(?:\.\.\.|…)")  # a teaser's summary, cut off
@@ -704,9 +732,16 @@ def _teaser_list(inside: list[TextBlock], at: int) -> tuple[str, int] | None:
     return None
 
 
-def _prose_after(inside: list[TextBlock], last: int) -> bool:
-    """More of the text after a list: two paragraphs of 50 characters or more."""
-    return sum(1 for b in inside[last + 1:] if b.prose and len(b.text) >= 50) >= 2
+def _prose_after(inside: list[TextBlock], last: int, kept: list[TextBlock]) -> bool:
+    """More of the text after a list: paragraphs set like the text's so far, 60 characters or more of
+    them (comments after a list of teasers are prose too, but set as comments)."""
+    settings: dict[tuple, int] = {}
+    for block in kept:
+        settings[_signature(block.owner)] = settings.get(_signature(block.owner), 0) + len(block.text)
+    if not settings:
+        return False
+    text = max(settings, key=settings.get)
+    return sum(len(b.text) for b in inside[last + 1:] if b.prose and _signature(b.owner) == text) >= 60
 
 
 def _subheads_before_text(result: Extraction, inside: list[TextBlock], kept: list[TextBlock]):

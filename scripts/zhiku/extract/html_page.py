@@ -64,6 +64,7 @@ def extract_html(raw: RawPage, profile: SourceProfile, *, mtime: float | None = 
     article.blocks = [Block("heading", b.text) if b.kind == "paragraph" and b.text in headings else b
                       for b in article.blocks]
     article.dropped = _report_lines(article.dropped, found)
+    article.site = found.site
     _fill_metadata(article, found, profile)
     article.problems += [p for p in found.problems if p not in article.problems]
     return article
@@ -112,7 +113,7 @@ def explain(path, profile: SourceProfile) -> str:
     raw = read_page(path, path.parent)
     found = extraction(raw, profile, path.stat().st_mtime)
     lines = [f"{path}: {raw.format}, {raw.encoding}" + (f", portal file {found.portal}" if found.portal else "")]
-    for name in ("title", "body", "date", "source", "author", "editor"):
+    for name in ("title", "body", "date", "source", "author", "editor", "site"):
         choice = found.explain.get(name)
         if choice is None:
             continue
