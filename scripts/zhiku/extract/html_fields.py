@@ -13,12 +13,20 @@ Rules, by field (`Extraction.explain` records which one chose each field and the
           them); else JSON-LD headline; else og:title/<title> without the suffix
   body    the portal file's body XPath; else the densest element, unless it lies outside the <h1>'s
           article container (a sidebar teaser), then the densest element inside that container
-  blocks  inside the body: the title line, lines before it, chrome phrases, link lists, and everything
-          after a section end (相关新闻, 为您推荐…) are dropped, each with its reason; captions stay
-  date    JSON-LD/meta publish time; script variable; the header line under the <h1>; never a copyright
-          line or a block outside the header and body
-  people  来源 → source, 作者/记者/文/ → author, 责任编辑/编辑 → editor, from the header and footer lines;
-          then JSON-LD and meta tags (a meta author that is the site's name is not a person)
+  blocks  inside the body: the title line, lines before it (but the text's first subheads), chrome
+          phrases, link lists; the article's end from structure: a label over a list of teasers or link
+          lines, a tail set apart from the text's paragraphs, rule lines (a comment thread's label
+          still by its words); each with its reason; captions stay
+  date    JSON-LD/meta publish time; script variable; the visible page: the header line under (or the
+          article's line above) the <h1>, a metadata line, a publish line after the text, a date
+          attribute of the article's own elements; never a copyright line, a last edit, or a block
+          outside the article
+  people  来源 → source, 作者/记者/文/ → author, 责任编辑/编辑 → editor, from the header and footer lines
+          and bylines' lists of names; elements named for the field; a script's author variable; then
+          JSON-LD and meta tags (a meta author that is the site's name is not a person; the site that
+          publishes is no 来源)
+  site    the page's host, og:site_name or the site's name in the <title>: for template detection
+          across a build's pages (extract/template.py)
 """
 from __future__ import annotations
 
@@ -753,9 +761,8 @@ def _subheads_before_text(result: Extraction, inside: list[TextBlock], kept: lis
     later = {_signature(b.owner) for b in kept if len(b.text) <= 20 and not _SENTENCE_END.search(b.text)}
     restored = []
     at = next(i for i, (_, r) in enumerate(result.candidates) if r is None)
-    by_text = [b for b in inside]
     while at > 0 and result.candidates[at - 1][1] == "chrome: short line before the text":
-        block = by_text[at - 1]
+        block = inside[at - 1]
         signature = _signature(block.owner)
         if not (block.owner.tag in HEADINGS or signature[1] and signature in later):
             break
