@@ -7,10 +7,6 @@ from tests.conftest import HEADER
 from tests.input_cases import MARKDOWN_PAGE
 
 
-def html(text, path="p.html"):
-    return RawPage(path, text, "0" * 64, "utf-8", "html")
-
-
 def md(text, path="p.md"):
     return RawPage(path, text, "0" * 64, "utf-8", "markdown")
 

@@ -4,23 +4,8 @@ import pytest
 from zhiku.extract.page import cut_off
 from zhiku.extract.text_dump import extract_article
 from zhiku.model import RawPage
-from zhiku.read.ingest import read_input
 
-from tests.input_cases import dump, write_cases
-
-TEXT = "重建Meta帝国:用AI“回敬”TikTok\n2023年5月,美国白宫举办了一场AI主题闭门会。\n"
-
-
-@pytest.fixture(scope="module")
-def cases(tmp_path_factory):
-    root = tmp_path_factory.mktemp("cases")
-    write_cases(root)
-    return root
-
-
-@pytest.fixture(scope="module")
-def ingest(cases, profile):
-    return read_input(cases, profile)
+from tests.input_cases import dump
 
 
 @pytest.mark.parametrize("body, footer, is_cut", [

@@ -1,13 +1,10 @@
 """Ingest: every page of a folder as an article or one line saying why not, cached by content."""
 
-import pytest
 from zhiku.cache.step import Cache
 from zhiku.read.ingest import EXTRACT, HASH, read_input, with_body
 
 from tests.conftest import HEADER, SAMPLE
-from tests.input_cases import GOOD, PROBLEMS, SAME_TITLE, dump, write_cases
-
-TEXT = "重建Meta帝国:用AI“回敬”TikTok\n2023年5月,美国白宫举办了一场AI主题闭门会。\n"
+from tests.input_cases import GOOD, PROBLEMS, SAME_TITLE, dump
 
 
 def read(pages, profile, cache_dir):
@@ -16,18 +13,6 @@ def read(pages, profile, cache_dir):
     found = read_input(pages, profile, cache)
     cache.save()
     return found
-
-
-@pytest.fixture(scope="module")
-def cases(tmp_path_factory):
-    root = tmp_path_factory.mktemp("cases")
-    write_cases(root)
-    return root
-
-
-@pytest.fixture(scope="module")
-def ingest(cases, profile):
-    return read_input(cases, profile)
 
 
 def test_every_good_page_is_published_without_problems(ingest):
