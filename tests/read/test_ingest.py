@@ -4,7 +4,7 @@ from zhiku.cache.step import Cache
 from zhiku.read.ingest import EXTRACT, HASH, read_input, with_body
 
 from tests.conftest import HEADER, SAMPLE
-from tests.input_cases import GOOD, PROBLEMS, SAME_TITLE, dump
+from tests.input_cases import GOOD, PROBLEMS, PROSE, SAME_TITLE, dump
 
 
 def read(pages, profile, cache_dir):
@@ -100,8 +100,8 @@ def test_a_file_that_cannot_be_read_is_said_so_and_read_again_next_time(tmp_path
 
     pages = tmp_path / "pages"
     pages.mkdir()
-    (pages / "a.txt").write_text(dump("标题", "正文。"), encoding="utf-8")
-    (pages / "b.txt").write_text(dump("另一个", "正文。"), encoding="utf-8")
+    (pages / "a.txt").write_text(dump("标题", PROSE), encoding="utf-8")
+    (pages / "b.txt").write_text(dump("另一个", PROSE), encoding="utf-8")
 
     def refused(path, cache=None):  # as reading a file without read permission does
         return PermissionError(13, "Permission denied") if path.name == "b.txt" else files.read_bytes(path)
