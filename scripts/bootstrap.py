@@ -2,9 +2,10 @@
 """Set up zhiku on a fresh machine: a virtual environment in .venv with the pinned packages.
 
   python3 scripts/bootstrap.py          packages for building the site
-  python3 scripts/bootstrap.py --test   also the test packages and Debian's chromium for browser tests
+  python3 scripts/bootstrap.py --test   also the test packages, Debian's chromium for browser tests and
+                                        the npm packages they inject (axe-core, from tests/npm/)
 
-Safe to run again: it installs only when pyproject.toml or constraints.txt changed.
+Safe to run again: it installs only when pyproject.toml, constraints.txt or tests/npm/package-lock.json changed.
 """
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ CHROMIUM = "/usr/bin/chromium"
 # Debian packages the browser tests need, and a file that shows each is installed. The CJK font
 # makes screenshots show Chinese text instead of empty boxes.
 BROWSER_PACKAGES = {"chromium": CHROMIUM, "fonts-wqy-zenhei": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"}
+# npm packages the browser tests inject into pages (axe-core), pinned with their hashes by the lock file.
+NPM_FOLDER = ROOT / "tests" / "npm"
 
 
 def run(*cmd: str) -> None:
@@ -51,9 +54,9 @@ def install_packages(test: bool) -> None:
     stamp.write_text(digest)
 
 
-def install_browser() -> None:
-    """Browser tests use Debian's chromium; Playwright never downloads a browser of its own."""
-    missing = [name for name, path in BROWSER_PACKAGES.items() if not Path(path).exists()]
+def install_debian(packages: dict[str, str]) -> None:
+    """Debian packages, each with a file that shows it is installed: those missing, with apt-get."""
+    missing = [name for name, path in packages.items() if not Path(path).exists()]
     if not missing:
         return
     if shutil.which("apt-get") is None or os.geteuid() != 0:
@@ -64,6 +67,24 @@ def install_browser() -> None:
         subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
 
 
+def install_browser() -> None:
+    """Browser tests use Debian's chromium; Playwright never downloads a browser of its own."""
+    install_debian(BROWSER_PACKAGES)
+
+
+def install_npm_packages() -> None:
+    """tests/npm/node_modules exactly as package-lock.json pins it (npm ci checks each package's hash);
+    no package script runs."""
+    if shutil.which("npm") is None:
+        install_debian({"npm": "/usr/bin/npm"})
+    stamp = NPM_FOLDER / "node_modules" / ".zhiku-installed"
+    digest = hashlib.sha256((NPM_FOLDER / "package-lock.json").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    run("npm", "ci", "--prefix", str(NPM_FOLDER), "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error")
+    stamp.write_text(digest)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--test", action="store_true", help="also set up what the test suite needs")
@@ -71,6 +92,7 @@ def main() -> None:
     install_packages(args.test)
     if args.test:
         install_browser()
+        install_npm_packages()
 
 
 if __name__ == "__main__":

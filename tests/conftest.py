@@ -39,3 +39,20 @@ def page(text: str, path: str = "page.txt") -> RawPage:
 
 
 HEADER = "AI,ai,Ai 大模型 LLM,llm\n# 热门搜索 #\n搜索\n"
+
+
+@pytest.fixture(scope="session")
+def cases(tmp_path_factory):
+    """A folder of every kind of page, good and bad (input_cases.py)."""
+    from tests.input_cases import write_cases
+
+    root = tmp_path_factory.mktemp("cases")
+    write_cases(root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def ingest(cases, profile):
+    from zhiku.read.ingest import read_input
+
+    return read_input(cases, profile)

@@ -32,12 +32,13 @@ def test_report_has_one_line_per_bad_page(built):
     published = {page["input"] for page in data["pages"]}
     assert GOOD <= published
     assert published.isdisjoint(rel for rel, kind in PROBLEMS.items()
-                                if kind in ("empty", "binary", "too-large", "undecodable", "no-title", "duplicate"))
+                                if kind in ("empty", "binary", "too-large", "undecodable", "no-title", "duplicate",
+                                            "empty-body"))
     summary = data["summary"]
     assert summary["pages_read"] == len(GOOD) + len(PROBLEMS) + 1  # + same/one.txt, published without problem
     assert summary["published"] == len(data["pages"])
-    assert summary["not_published_by_kind"] == {"binary": 2, "duplicate": 1, "empty": 2, "no-title": 2,
-                                                "too-large": 1, "undecodable": 1}
+    assert summary["not_published_by_kind"] == {"binary": 2, "duplicate": 1, "empty": 2, "empty-body": 2,
+                                                "no-title": 2, "too-large": 1, "undecodable": 1}
 
 
 def test_report_keeps_not_in_body_accounting(built):
@@ -50,9 +51,30 @@ def test_report_keeps_not_in_body_accounting(built):
 
 def test_terminal_summary(built):
     _, result = built
-    assert re.search(r"zhiku: 31 pages read, 22 published, 9 skipped \(2 binary, 1 duplicate, 2 empty, "
-                     r"2 no-title, 1 too-large, 1 undecodable\), warnings: .*; \d+ terms, \d+ links", result.stdout)
+    assert re.search(r"zhiku: 34 pages read, 23 published, 11 skipped \(2 binary, 1 duplicate, 2 empty, "
+                     r"2 empty-body, 2 no-title, 1 too-large, 1 undecodable\), warnings: .*1 short-body.*; "
+                     r"\d+ terms, \d+ links", result.stdout)
     assert "warning: bad/huge.txt: 20,971," in result.stderr
+
+
+def test_an_empty_article_is_not_published_and_fails_strict(built, tmp_path):
+    tmp, _ = built
+    data = report(tmp)
+    lines = [line for line in data["errors"] if line.startswith(("bad/title-only.txt: ", "bad/headings-only.txt: "))]
+    assert len(lines) == 2 and all("empty body" in line and line.endswith("; not published") for line in lines)
+    written = {path.stem for path in (tmp / "docs" / "articles").glob("*.md")}
+    assert "zhi-you-dao-yu-de-wen-zhang" in written  # the teaser, 只有导语的文章
+    assert not {"zhi-xia-zai-dao-biao-ti-de-ye-mian", "zhi-sheng-xiao-biao-ti-de-ye-mian"} & written
+    teaser = next(p for p in data["problems"] if p["input"] == "short/teaser.txt")
+    assert teaser["published"] and teaser["message"].startswith("short body: ")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(tmp / "pages" / "sample" / "000_sample.txt", pages)
+    shutil.copy(tmp / "pages" / "bad" / "title-only.txt", pages)
+    lenient = run_build("--input", str(pages), "--docs", str(tmp_path / "d1"), "--markdown-only")
+    assert lenient.returncode == 0, lenient.stderr
+    strict = run_build("--input", str(pages), "--docs", str(tmp_path / "d2"), "--markdown-only", "--strict")
+    assert strict.returncode == 1 and "title-only.txt: empty body" in strict.stderr
 
 
 def test_strict_fails_and_keeps_the_previous_site(built, tmp_path):
@@ -131,6 +153,6 @@ def test_rebuild_is_byte_identical_and_uses_the_cache(built, tmp_path):
     assert tree_digest(tmp_path / "site") == tree_digest(tmp / "site")
     again = run_build("--input", str(tmp / "pages"), "--docs", str(tmp / "docs"), "--site", str(tmp_path / "site2"))
     assert again.returncode == 0, again.stderr
-    assert "0 pages extracted, 30 from cache" in again.stdout  # the 20 MB page is never read at all
+    assert "0 pages extracted, 33 from cache" in again.stdout  # the 20 MB page is never read at all
     assert "(0 files changed)" in again.stdout
     assert tree_digest(tmp_path / "site2") == tree_digest(tmp / "site")

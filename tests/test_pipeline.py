@@ -32,7 +32,7 @@ def build(corpus, out, **options):
 
 def test_workers_write_exactly_what_one_process_writes(corpus, tmp_path):
     one = build(corpus, tmp_path / "one", jobs=1)
-    two = build(corpus, tmp_path / "two", jobs=2)
+    build(corpus, tmp_path / "two", jobs=2)
     assert len(one.articles) == 80 and one.links > 0
     assert digest(tmp_path / "one" / "docs") == digest(tmp_path / "two" / "docs")
     # The link report holds term discovery's candidates, found in another process when there are two.

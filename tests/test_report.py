@@ -1,24 +1,8 @@
 """The report and the terminal: report.json, the summary line, progress."""
 import io
 
-import pytest
 from zhiku.cache.step import Cache
-from zhiku.read.ingest import read_input
 from zhiku.report import Progress, build_report, dumps_by_line, summary_line
-
-from tests.input_cases import write_cases
-
-
-@pytest.fixture(scope="module")
-def cases(tmp_path_factory):
-    root = tmp_path_factory.mktemp("cases")
-    write_cases(root)
-    return root
-
-
-@pytest.fixture(scope="module")
-def ingest(cases, profile):
-    return read_input(cases, profile)
 
 
 def test_progress_on_long_runs_and_terminals():

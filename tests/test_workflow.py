@@ -12,7 +12,6 @@ import yaml
 
 from tests.conftest import ROOT
 
-
 GITHUB = ROOT / ".github"
 # The test extras install zizmor into the venv that runs the tests.
 ZIZMOR = Path(sys.executable).parent / "zizmor"

@@ -7,9 +7,8 @@ from zhiku.model import RawPage
 from zhiku.profile import ProfileError, load_html_rules
 from zhiku.write.article_page import front_matter
 
-from tests.conftest import ROOT
+from tests.input_cases import PORTAL
 
-PAGES = sorted((ROOT / "tests" / "pages").glob("*.htm*"))
 CST = timezone(timedelta(hours=8))
 
 
@@ -17,34 +16,8 @@ def html(text, path="p.html"):
     return RawPage(path, text, "0" * 64, "utf-8", "html")
 
 
-def spaces(text: str) -> str:
-    return " ".join(text.replace("\u3000", " ").split())
-
-
 def body(article):
     return "\n".join(b.text for b in article.blocks)
-
-
-PORTAL = """<html><head><title>{title}_证券时报网</title>{head}</head><body>
-<div class="nav"><a href="/">首页</a> <a href="/a">要闻</a> <a href="/b">公司</a> <a href="/c">市场</a></div>
-<div class="crumb">您所在的位置：<a href="/">首页</a> &gt; <a href="/n">要闻</a></div>
-<div class="login">登录超时，请重新登录 快速登录</div>
-<div class="main"><h1>{title}</h1>
-<div class="info">2019年06月15日08:18 来源：证券时报 作者：王小明</div>
-<div class="content">
-<p>第一段：央行今日开展逆回购操作，市场流动性总体保持合理充裕，这是一段足够长的正文。</p>
-<figure><img src="a.jpg"><figcaption>图为发布会现场</figcaption></figure>
-<p>第二段：分析人士认为，后续政策仍将保持稳健，市场利率有望维持在较低水平运行。</p>
-<p>微信扫一扫，关注该公众号</p>
-<p>最后一段：投资者应关注风险，理性投资，不要盲目追涨杀跌。</p>
-<p>责任编辑：张迪</p>
-<div class="share">分享到：</div>
-<div class="comment">我要跟帖 已输入0字 发表评论</div>
-<h3>相关热门文章</h3>
-<ul><li><a href="/1">别的文章一，标题足够长的推荐</a></li><li><a href="/2">别的文章二，标题足够长的推荐</a></li></ul>
-</div></div>
-<div class="footer">违法和不良信息举报电话：12377 © 1996-2019 证券时报网 版权所有</div>
-</body></html>"""
 
 
 def test_title_suffix_people_chrome_and_captions(profile):
@@ -132,13 +105,6 @@ def test_relative_date_resolved_against_the_file_time(profile):
     assert extract_html(html(page), profile, mtime=mtime).date == datetime(2024, 5, 6, 9, 0, tzinfo=CST)
     unresolved = extract_html(html(page), profile)
     assert unresolved.date is None and any("relative date '3小时前'" in p for p in unresolved.problems)
-
-
-LOGIN = ("<html><head><title>会员文章 - 某网</title></head><body><h1>会员文章</h1><div>请先登录，登录后查看全文。"
-         "</div></body></html>")
-LINKS = "<html><head><title>新闻列表 - 某网</title></head><body><ul>" + "".join(
-    f"<li><a href='/{i}'>列表里的第{i}条新闻标题</a></li>" for i in range(30)) + "</ul></body></html>"
-EMPTY = "<html><head><title>空页面 - 某网</title></head><body><h1>空页面</h1><div>加载中</div></body></html>"
 
 
 def test_portal_file_is_data(tmp_path):

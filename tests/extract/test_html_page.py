@@ -12,7 +12,7 @@ from zhiku.read.files import read_page
 from zhiku.read.ingest import read_input
 
 from tests.conftest import ROOT
-from tests.input_cases import HTML_PAGE
+from tests.input_cases import HTML_PAGE, PORTAL
 
 PAGES = sorted((ROOT / "tests" / "pages").glob("*.htm*"))
 MEASURED = sorted((ROOT / "tests" / "pages-measure").glob("*.htm*"))  # never tuned on: README there
@@ -54,28 +54,6 @@ def test_real_page_matches_its_gold(page, profile):
     assert spaces(gold["last"]) in lines[-1]
     assert not [c for c in gold["chrome"] if c in text]
     assert article.problems == []
-
-
-PORTAL = """<html><head><title>{title}_证券时报网</title>{head}</head><body>
-<div class="nav"><a href="/">首页</a> <a href="/a">要闻</a> <a href="/b">公司</a> <a href="/c">市场</a></div>
-<div class="crumb">您所在的位置：<a href="/">首页</a> &gt; <a href="/n">要闻</a></div>
-<div class="login">登录超时，请重新登录 快速登录</div>
-<div class="main"><h1>{title}</h1>
-<div class="info">2019年06月15日08:18 来源：证券时报 作者：王小明</div>
-<div class="content">
-<p>第一段：央行今日开展逆回购操作，市场流动性总体保持合理充裕，这是一段足够长的正文。</p>
-<figure><img src="a.jpg"><figcaption>图为发布会现场</figcaption></figure>
-<p>第二段：分析人士认为，后续政策仍将保持稳健，市场利率有望维持在较低水平运行。</p>
-<p>微信扫一扫，关注该公众号</p>
-<p>最后一段：投资者应关注风险，理性投资，不要盲目追涨杀跌。</p>
-<p>责任编辑：张迪</p>
-<div class="share">分享到：</div>
-<div class="comment">我要跟帖 已输入0字 发表评论</div>
-<h3>相关热门文章</h3>
-<ul><li><a href="/1">别的文章一，标题足够长的推荐</a></li><li><a href="/2">别的文章二，标题足够长的推荐</a></li></ul>
-</div></div>
-<div class="footer">违法和不良信息举报电话：12377 © 1996-2019 证券时报网 版权所有</div>
-</body></html>"""
 
 
 @pytest.mark.parametrize("page", MEASURED, ids=[p.stem for p in MEASURED])

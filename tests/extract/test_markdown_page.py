@@ -4,11 +4,7 @@ from zhiku.extract.markdown_page import extract_markdown, plain_inline
 from zhiku.model import Block, RawPage
 
 from tests.conftest import HEADER
-from tests.input_cases import MARKDOWN_PAGE
-
-
-def html(text, path="p.html"):
-    return RawPage(path, text, "0" * 64, "utf-8", "html")
+from tests.input_cases import MARKDOWN_PAGE, PROSE
 
 
 def md(text, path="p.md"):
@@ -25,6 +21,7 @@ def test_markdown_front_matter_and_body(profile):
         Block("heading", "小节"),
         Block("paragraph", "列表项一。"),
         Block("paragraph", "列表项二 code。"),
+        Block("paragraph", PROSE),
     ]
     assert article.problems == []
 

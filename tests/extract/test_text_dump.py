@@ -2,7 +2,7 @@ from datetime import datetime, timedelta, timezone
 
 import yaml
 from zhiku.extract.text_dump import extract_article, parse_publish_time
-from zhiku.model import Article, Reference
+from zhiku.model import Reference
 from zhiku.write.article_page import render_article
 
 from tests.conftest import HEADER, page
@@ -127,17 +127,3 @@ def test_every_non_blank_line_is_accounted_for(profile, sample_text):
         if in_report and reported[number].reason.startswith("metadata"):
             assert reported[number].text == text
     assert article.title in front_values and "表里表外" in front_values
-
-
-def dated_articles(n: int) -> list[Article]:
-    from datetime import datetime, timedelta, timezone
-
-    start = datetime(2024, 1, 1, 9, tzinfo=timezone(timedelta(hours=8)))
-    articles = [Article(f"{i}.txt", "0" * 64, title=f"文章{i}", slug=f"a{i:04d}", date=start + timedelta(days=i % 90))
-                for i in range(n)]
-    return articles + [Article("undated.txt", "0" * 64, title="无日期", slug="undated")]
-
-
-def listed_slugs(markdown: str) -> list[str]:
-    return [line.split("articles/" if "articles/" in line else "](")[-1].split(".md")[0]
-            for line in markdown.splitlines() if line.startswith("- [文章") or line.startswith("- [无日期")]

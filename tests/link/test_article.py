@@ -1,22 +1,8 @@
 """Linking an article: first mention only, never in headings, never side by side."""
 import re
 
-import pytest
 from zhiku.link.article import link_blocks, link_result
-from zhiku.link.matcher import TermMatcher
-from zhiku.model import Article, Block, Term
-
-
-@pytest.fixture(scope="module")
-def matcher():
-    terms = [Term("AI", ["ai", "人工智能"], definition="人工智能"), Term("大模型"), Term("模型"), Term("混元大模型"),
-             Term("OpenAI"), Term("Instagram", ["Ins"], case_sensitive=True), Term("北大"), Term("Meta"),
-             Term("扎克伯格", ["小扎"]), Term("应用", link=False), Term("Llama")]
-    return TermMatcher(terms)
-
-
-def found(matcher, text):
-    return [(text[m.start:m.end], matcher.terms[m.term].name) for m in matcher.find(text)]
+from zhiku.model import Article, Block
 
 
 def article(*paragraphs, heading=None):

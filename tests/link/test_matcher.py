@@ -1,17 +1,8 @@
 """Finding terms: leftmost-longest, Latin edges, jieba's word boundaries, never in URLs."""
-import re
 
 import pytest
 from zhiku.link.matcher import TermMatcher
-from zhiku.model import Article, Block, Term
-
-
-@pytest.fixture(scope="module")
-def matcher():
-    terms = [Term("AI", ["ai", "人工智能"], definition="人工智能"), Term("大模型"), Term("模型"), Term("混元大模型"),
-             Term("OpenAI"), Term("Instagram", ["Ins"], case_sensitive=True), Term("北大"), Term("Meta"),
-             Term("扎克伯格", ["小扎"]), Term("应用", link=False), Term("Llama")]
-    return TermMatcher(terms)
+from zhiku.model import Term
 
 
 def found(matcher, text):
@@ -46,19 +37,6 @@ def test_cjk_matches_follow_segmentation(matcher):
 def test_no_link_inside_urls(matcher):
     assert found(matcher, "见 https://openai.com/ai/meta 与 me@meta.com，AI") == [("AI", "AI")]
     assert found(matcher, "见www.meta.com/ai，人工智能") == [("人工智能", "AI")]
-
-
-def article(*paragraphs, heading=None):
-    blocks = ([Block("heading", heading)] if heading else []) + [Block("paragraph", p) for p in paragraphs]
-    return Article(source_path="a.txt", sha256="", title="t", blocks=blocks)
-
-
-def links_in(markdown):
-    return re.findall(r"\[([^\]]+)\]\(([^ )]+)", markdown)
-
-
-def href(term):
-    return f"../glossary/{term.name}.md"
 
 
 def test_cost_is_one_pass_for_many_terms():

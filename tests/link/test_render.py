@@ -2,30 +2,8 @@
 import re
 
 import pytest
-from zhiku.link.matcher import TermMatcher
 from zhiku.link.render import render_linked, tooltip
-from zhiku.model import Article, Block, Term
-
-
-@pytest.fixture(scope="module")
-def matcher():
-    terms = [Term("AI", ["ai", "人工智能"], definition="人工智能"), Term("大模型"), Term("模型"), Term("混元大模型"),
-             Term("OpenAI"), Term("Instagram", ["Ins"], case_sensitive=True), Term("北大"), Term("Meta"),
-             Term("扎克伯格", ["小扎"]), Term("应用", link=False), Term("Llama")]
-    return TermMatcher(terms)
-
-
-def found(matcher, text):
-    return [(text[m.start:m.end], matcher.terms[m.term].name) for m in matcher.find(text)]
-
-
-def article(*paragraphs, heading=None):
-    blocks = ([Block("heading", heading)] if heading else []) + [Block("paragraph", p) for p in paragraphs]
-    return Article(source_path="a.txt", sha256="", title="t", blocks=blocks)
-
-
-def links_in(markdown):
-    return re.findall(r"\[([^\]]+)\]\(([^ )]+)", markdown)
+from zhiku.model import Term
 
 
 def href(term):

@@ -69,7 +69,10 @@ def test_site_page_is_the_same_bytes_twice_and_has_data_tables():
     assert "| 术语 | 文章数 |" in page and "| 术语 | 术语 | 同见于（篇） |" in page
     assert "[AI](t0.md)" in page  # the term left out is listed
     svg = svg_of(page)
-    assert svg.get("role") == "img" and svg.find(f"{SVG}title").text == "术语关系图"
+    # Its nodes are links: a group, not an img (an img's content is hidden from screen readers).
+    assert svg.get("role") == "group" and svg.find(f"{SVG}title").text == "术语关系图"
+    assert svg.get("aria-labelledby") == svg.find(f"{SVG}title").get("id")
+    assert svg.get("aria-describedby") == svg.find(f"{SVG}desc").get("id")
     assert svg.find(f"{SVG}desc").text
     links = svg.findall(f".//{SVG}a")
     assert len(links) == 7 and all(a.get("href").endswith(".html") and a.find(f"{SVG}circle") is not None
@@ -99,6 +102,7 @@ def test_neighbourhood_centre_first_strongest_neighbours_are_links_with_data():
     figure = neighbourhood_figure(by_name["乙"], by_name, mentioned, len(articles))
     hrefs = [a.get("href") for a in svg_of(figure).iter(f"{SVG}a")]
     assert hrefs == [by_name["丙"].slug + ".html", by_name["甲"].slug + ".html"]
+    assert svg_of(figure).get("role") == "group"
     assert f'<tr><td><a href="{by_name["丙"].slug}.html">丙</a></td><td>30</td><td>30</td></tr>' in figure
     assert figure.count("\n\n") == 0  # one raw HTML block
 

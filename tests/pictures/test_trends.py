@@ -44,6 +44,8 @@ def test_trend_chart_has_chinese_labels_bars_and_data_table():
     figure = trend_figure("甲", monthly(uses["甲"].mentions, months_of(articles)), corpus_months(articles))
     svg = svg_of(figure)
     assert svg.find(f"{SVG}title").text == "“甲”每月提及次数"
+    # No links in it: one image, named by its title and desc.
+    assert svg.get("role") == "img" and svg.get("aria-labelledby") == "zk-trend-title zk-trend-desc"
     texts = [t.text for t in svg.iter(f"{SVG}text")]
     assert {"提及次数", "月份", "2024年1月", "0", "4"} <= set(texts)
     bars = svg.findall(f".//{SVG}rect")
@@ -79,6 +81,7 @@ def test_rising_ignores_the_build_date():
     assert "甲" not in section  # once in January (before the window), once in June: no rise
     svg = svg_of(section)
     assert [a.get("href") for a in svg.iter(f"{SVG}a")] == ["glossary/t0.html"]
+    assert svg.get("role") == "group"  # it has links: not an img, whose content screen readers skip
 
 
 def test_nothing_rising_means_no_section():

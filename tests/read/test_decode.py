@@ -3,9 +3,6 @@ import random
 
 import pytest
 from zhiku.read.decode import PageError, decode_page
-from zhiku.read.ingest import read_input
-
-from tests.input_cases import write_cases
 
 TEXT = "重建Meta帝国:用AI“回敬”TikTok\n2023年5月,美国白宫举办了一场AI主题闭门会。\n"
 
@@ -53,13 +50,3 @@ def test_bad_bytes_raise_a_page_error_with_a_kind(data, kind):
     assert str(error.value).startswith("dir/p.txt: ")
 
 
-@pytest.fixture(scope="module")
-def cases(tmp_path_factory):
-    root = tmp_path_factory.mktemp("cases")
-    write_cases(root)
-    return root
-
-
-@pytest.fixture(scope="module")
-def ingest(cases, profile):
-    return read_input(cases, profile)

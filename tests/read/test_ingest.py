@@ -1,13 +1,10 @@
 """Ingest: every page of a folder as an article or one line saying why not, cached by content."""
 
-import pytest
 from zhiku.cache.step import Cache
 from zhiku.read.ingest import EXTRACT, HASH, read_input, with_body
 
 from tests.conftest import HEADER, SAMPLE
-from tests.input_cases import GOOD, PROBLEMS, SAME_TITLE, dump, write_cases
-
-TEXT = "重建Meta帝国:用AI“回敬”TikTok\n2023年5月,美国白宫举办了一场AI主题闭门会。\n"
+from tests.input_cases import GOOD, PROBLEMS, PROSE, SAME_TITLE, dump
 
 
 def read(pages, profile, cache_dir):
@@ -16,18 +13,6 @@ def read(pages, profile, cache_dir):
     found = read_input(pages, profile, cache)
     cache.save()
     return found
-
-
-@pytest.fixture(scope="module")
-def cases(tmp_path_factory):
-    root = tmp_path_factory.mktemp("cases")
-    write_cases(root)
-    return root
-
-
-@pytest.fixture(scope="module")
-def ingest(cases, profile):
-    return read_input(cases, profile)
 
 
 def test_every_good_page_is_published_without_problems(ingest):
@@ -115,8 +100,8 @@ def test_a_file_that_cannot_be_read_is_said_so_and_read_again_next_time(tmp_path
 
     pages = tmp_path / "pages"
     pages.mkdir()
-    (pages / "a.txt").write_text(dump("标题", "正文。"), encoding="utf-8")
-    (pages / "b.txt").write_text(dump("另一个", "正文。"), encoding="utf-8")
+    (pages / "a.txt").write_text(dump("标题", PROSE), encoding="utf-8")
+    (pages / "b.txt").write_text(dump("另一个", PROSE), encoding="utf-8")
 
     def refused(path, cache=None):  # as reading a file without read permission does
         return PermissionError(13, "Permission denied") if path.name == "b.txt" else files.read_bytes(path)

@@ -46,17 +46,3 @@ def test_slugs_are_ascii_stable_and_distinct():
     again = [Article(source_path=p, sha256="", title="同名") for p in ("b.txt", "a.txt")]
     assign_slugs(again)
     assert {a.source_path: a.slug for a in again} == {t.source_path: t.slug for t in twins}
-
-
-def dated_articles(n: int) -> list[Article]:
-    from datetime import datetime, timedelta, timezone
-
-    start = datetime(2024, 1, 1, 9, tzinfo=timezone(timedelta(hours=8)))
-    articles = [Article(f"{i}.txt", "0" * 64, title=f"文章{i}", slug=f"a{i:04d}", date=start + timedelta(days=i % 90))
-                for i in range(n)]
-    return articles + [Article("undated.txt", "0" * 64, title="无日期", slug="undated")]
-
-
-def listed_slugs(markdown: str) -> list[str]:
-    return [line.split("articles/" if "articles/" in line else "](")[-1].split(".md")[0]
-            for line in markdown.splitlines() if line.startswith("- [文章") or line.startswith("- [无日期")]

@@ -3,7 +3,6 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 from zhiku.model import Article
-from zhiku.publish.mkdocs_build import read_site_config
 from zhiku.write.feeds import FEED_LIMIT, atom_feed, feed_files, rss_feed
 
 from tests.pictures_data import HOSTILE, make_site
@@ -60,12 +59,3 @@ def test_no_site_url_no_feeds_and_same_bytes_twice():
     assert feed_files(site(), None, "知库") == {}
     assert feed_files(site(), URL, "知库") == feed_files(site(), URL, "知库")
     assert set(feed_files(site(), URL, "知库")) == {"feed.xml", "rss.xml"}
-
-
-def test_site_name_and_url_from_the_config(tmp_path, monkeypatch):
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: 某某知库\nsite_url: !ENV [ZHIKU_TEST_SITE_URL, null]\n", encoding="utf-8")
-    monkeypatch.delenv("ZHIKU_TEST_SITE_URL", raising=False)
-    assert read_site_config(config).url is None
-    monkeypatch.setenv("ZHIKU_TEST_SITE_URL", URL)
-    assert read_site_config(config).url == URL and read_site_config(config).name == "某某知库"

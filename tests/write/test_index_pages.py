@@ -1,11 +1,5 @@
 """The archive and the home page."""
-import yaml
 from zhiku.model import Article
-
-
-def split_front_matter(markdown: str) -> tuple[dict, str]:
-    _, front, body = markdown.split("---\n", 2)
-    return yaml.safe_load(front), body
 
 
 def dated_articles(n: int) -> list[Article]:

@@ -21,7 +21,6 @@ body from the extraction's entry) and the run's `context`, and returns plain dat
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import shutil
 from collections.abc import Callable, Sequence
@@ -31,7 +30,7 @@ from typing import Any
 
 from ..parallel import parallel_map, worker_state
 from .store import EntryFiles, Journal, dumps
-from .version import PACKAGE_ROOT, code_version
+from .version import Versioned
 
 STEPS: list[Step] = []  # every step declared: tests check each one's version against its code
 
@@ -48,7 +47,7 @@ class CacheDamaged(RuntimeError):
 
 
 @dataclass(eq=False)
-class Step:
+class Step(Versioned):
     name: str  # of its journal and entry folder
     compute: Callable[[Any, Any], Any]  # (item, context) → a JSON value
     head: bool | tuple[str, ...] = True
@@ -61,14 +60,6 @@ class Step:
 
     def __post_init__(self) -> None:
         STEPS.append(self)
-
-    @functools.cached_property
-    def version(self) -> str:
-        return self.version_for(PACKAGE_ROOT)
-
-    def version_for(self, root: Path) -> str:
-        """The version the step would have with the zhiku package at `root`."""
-        return code_version(self.modules(), root=root)
 
     def modules(self) -> list[str]:
         """The modules whose code makes a result: the function's, and those of `prepare`, `valid`, `encode`."""

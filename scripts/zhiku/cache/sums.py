@@ -10,21 +10,20 @@ made in code), or most items are new, everything is added up again, as the first
 """
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .step import Cache, Step
-from .version import PACKAGE_ROOT, code_version
+from .version import Versioned
 
 Part = dict[str, list[int]]
 SUMS: list["SiteSum"] = []  # every sum declared: tests check each one's version against its code
 
 
 @dataclass(eq=False)
-class SiteSum:
+class SiteSum(Versioned):
     name: str
     step: Step  # the items' results come from this step
     part: Callable[[object], Part]  # an item's part, from its result
@@ -37,15 +36,11 @@ class SiteSum:
     def __post_init__(self) -> None:
         SUMS.append(self)
 
-    @functools.cached_property
-    def version(self) -> str:
-        return self.version_for(PACKAGE_ROOT)
+    def modules(self) -> list[str]:
+        return sorted({f.__module__ for f in (self.part, self.whole) if f is not None})
 
-    def version_for(self, root: Path) -> str:
-        """The version the sum would have with the zhiku package at `root`: its parts' code, and
-        its step's version."""
-        return code_version(sorted({f.__module__ for f in (self.part, self.whole) if f is not None}),
-                            (self.step.version_for(root),), root)
+    def version_data(self, root: Path) -> tuple[str, ...]:
+        return (self.step.version_for(root),)  # the results it adds up are the step's
 
     def total(self, cache: Cache, keys: Sequence[str], results: Sequence | Callable[[list[int]], list]) -> Part:
         """Σ part(result) over the items, sorted by name; names whose counts are all 0 left out.

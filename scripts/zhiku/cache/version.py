@@ -127,3 +127,22 @@ def code_version(modules: list[str], data: tuple[str, ...] = (), root: Path = PA
     for line in (*installed_distributions(), *data):
         digest.update(line.encode() + b"\0")
     return digest.hexdigest()[:16]
+
+
+class Versioned:
+    """What has a version derived from its code: `modules()` names the modules whose code makes its
+    results, `version_data(root)` anything else its version depends on."""
+
+    def modules(self) -> list[str]:
+        raise NotImplementedError
+
+    def version_data(self, root: Path) -> tuple[str, ...]:
+        return ()
+
+    @functools.cached_property
+    def version(self) -> str:
+        return self.version_for(PACKAGE_ROOT)
+
+    def version_for(self, root: Path) -> str:
+        """The version it would have with the zhiku package at `root`."""
+        return code_version(self.modules(), self.version_data(root), root)

@@ -138,8 +138,6 @@ def extract_markdown(raw: RawPage, profile: SourceProfile) -> Article:
     article.blocks = _blocks(article, split_lines(body), offset)
     if not article.title:
         article.problems.insert(0, "no title: no title in the front matter and no '# ' heading")
-    elif not any(block.kind == "paragraph" for block in article.blocks):
-        article.problems.append("empty body: no paragraph after the front matter")
     return article
 
 

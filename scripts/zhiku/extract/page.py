@@ -9,6 +9,7 @@ from pathlib import Path
 from ..model import Article, RawPage
 from ..profile import SourceProfile
 from ..read.decode import PageError, decode_page
+from ..read.problems import problem_kind, published
 from .entry import article_entry
 from .facts import compute_facts
 from .template import template_head, without_chrome
@@ -36,6 +37,27 @@ def cut_off(article: Article, raw: RawPage) -> str | None:
     return f"cut off mid-body: no footer, and the text ends without punctuation: …{last.text[-20:]!r}"
 
 
+# A body with fewer characters of text than this (white space not counted) is published with a
+# `short-body` warning. 120 is the excerpt that the home page and the feeds show for an article
+# (write/index_pages.excerpt): a shorter body gives a reader who opens the article no more than its
+# teaser did. The data behind it (real bodies, real teasers) is in README, "Bad pages and the report".
+SHORT_BODY = 120
+
+
+def body_problem(article: Article) -> str | None:
+    """Why the body is no article, or too little of one: no paragraph (empty), or under SHORT_BODY characters."""
+    paragraphs = [b.text for b in article.blocks if b.kind == "paragraph"]
+    if not paragraphs:
+        headings = sum(b.kind == "heading" for b in article.blocks)
+        return ("empty body: no paragraph after the title" if not headings else
+                f"empty body: no paragraph after the title, only {headings} heading{'s' if headings > 1 else ''}")
+    length = sum(len("".join(text.split())) for text in paragraphs)
+    if length < SHORT_BODY:
+        return (f"short body: {length} characters of text (under {SHORT_BODY}): a teaser, or a page cut short? "
+                f"{paragraphs[0][:20]!r}")
+    return None
+
+
 def extract_page(raw: RawPage, profile: SourceProfile) -> Article:
     """The format's extractor, then the checks that need the raw page."""
     if raw.format == "html":
@@ -54,6 +76,11 @@ def extract_page(raw: RawPage, profile: SourceProfile) -> Article:
             article.problems.insert(0, f"no title: the first line is metadata, not a title: {first[:40]!r}")
             article.title = ""
     if article.title and (reason := cut_off(article, raw)):
+        article.problems.append(reason)
+    # Decided here, for every format, after the format's own reasons: an HTML page with no body, a
+    # login wall or a list of links keeps that reason, and a page without a title is not checked.
+    if article.title and all(published(problem_kind(p)) for p in article.problems) and (
+            reason := body_problem(article)):
         article.problems.append(reason)
     return article
 

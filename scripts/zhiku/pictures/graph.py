@@ -198,7 +198,7 @@ def render_site_svg(nodes: list[Node], edges: list[Edge], *, width: float = 800,
     title = "术语关系图"
     desc = (f"{len(nodes)} 个最常见的术语，{len(edges)} 条最强的关联；圆越大，提及它的文章越多；"
             f"线越粗，同时提及两个术语的文章越多。数据见图下的表格。")
-    parts = [svg_open(width, height, title, desc, "zk-site-graph", "zhiku-graph")]
+    parts = [svg_open(width, height, title, desc, "zk-site-graph", "zhiku-graph", links=True)]
     parts.append('<g class="zhiku-edges">')
     for e in edges:
         (x1, y1), (x2, y2) = at[e.a], at[e.b]
@@ -260,7 +260,8 @@ def render_neighbourhood_svg(nodes: list[Node], edges: list[Edge], *, width: flo
     desc = (f"与“{centre.name}”关联最强的 {len(nodes) - 1} 个术语，及同见的文章数："
             + "；".join(f"{e.b if e.a == centre.name else e.a} {e.shared} 篇" for e in edges if not e.around)
             + "。")
-    parts = [svg_open(width, height, f"“{centre.name}”的相关术语", desc, "zk-term-graph", "zhiku-graph")]
+    parts = [svg_open(width, height, f"“{centre.name}”的相关术语", desc, "zk-term-graph", "zhiku-graph",
+                             links=True)]
     parts.append('<g class="zhiku-edges">')
     for e in sorted(edges, key=lambda e: not e.around):  # neighbour links below the centre's links
         (x1, y1), (x2, y2) = at[e.a], at[e.b]

@@ -38,11 +38,17 @@ def figure(svg: str, caption: str, css_class: str) -> str:
                     f"<figcaption>{caption}</figcaption>\n</figure>") + "\n"
 
 
-def svg_open(width: float, height: float, title: str, desc: str, ident: str, css_class: str) -> str:
-    """The opening tag with an accessible name (`<title>`) and description (`<desc>`), escaped here."""
+def svg_open(width: float, height: float, title: str, desc: str, ident: str, css_class: str,
+             links: bool = False) -> str:
+    """The opening tag with an accessible name (`<title>`) and description (`<desc>`), escaped here.
+
+    A picture without links is one image (role img). One with links (`links`) is a group named by its
+    title: an img's content is hidden from assistive technology, so links inside it could be reached
+    with Tab but not be announced (axe's nested-interactive)."""
+    role = (f'role="group" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc"' if links
+            else f'role="img" aria-labelledby="{ident}-title {ident}-desc"')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" viewBox="0 0 {num(width)} {num(height)}" '
-            f'width="{num(width)}" height="{num(height)}" role="img" '
-            f'aria-labelledby="{ident}-title {ident}-desc">\n'
+            f'width="{num(width)}" height="{num(height)}" {role}>\n'
             f'<title id="{ident}-title">{esc(title)}</title>\n<desc id="{ident}-desc">{esc(desc)}</desc>')
 
 

@@ -164,7 +164,7 @@ def render_rising_svg(rising: list[Rising], *, width: float = 520) -> str:
     plot_w = width - label_w - 50
     most = max(max(r.recent, r.before) for r in rising) or 1
     desc = "；".join(f"{r.name}：前三个月 {r.before} 次，近三个月 {r.recent} 次" for r in rising) + "。"
-    parts = [svg_open(width, height, "近三个月上升最快的术语", desc, "zk-rising", "zhiku-chart")]
+    parts = [svg_open(width, height, "近三个月上升最快的术语", desc, "zk-rising", "zhiku-chart", links=True)]
     for i, r in enumerate(rising):
         y = top + row * i
         parts.append(f'<a href="{esc(html_path(term_page(r.slug)))}"><title>{esc(r.name)}：前三个月 {r.before} 次 → '
