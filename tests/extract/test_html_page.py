@@ -159,3 +159,25 @@ def test_html_date_formats(profile):
 def test_html_without_title(profile):
     article = extract_html(html("<html><body><div>只有几个字</div></body></html>"), profile)
     assert article.title == "" and article.problems[0].startswith("no title")
+
+
+def test_when_the_structure_gives_next_to_no_text_a_second_extractor_decides(profile, monkeypatch):
+    from zhiku.extract import html_page
+
+    page = ("<html><head><title>短讯 - 某网</title></head><body><h1>短讯</h1>"
+            "<div><p>只有一句话，不到一百个字。</p></div></body></html>")
+    alone = extract_html(html(page), profile)
+    assert [b.text for b in alone.blocks] == ["只有一句话，不到一百个字。"]
+    prose = "第二个抽取器找到的正文，这一段足够长，是真正的文章内容，里面有句号、逗号和几句完整的话。" * 3
+    monkeypatch.setattr(html_page, "_fallback_body", lambda raw: [("paragraph", prose)])
+    rescued = extract_html(html(page), profile)
+    assert [b.text for b in rescued.blocks] == [prose]
+    assert [p.split(":")[0] for p in rescued.problems] == ["no publish time", "fallback body"]  # said; published
+    monkeypatch.setattr(html_page, "_fallback_body", lambda raw: [("paragraph", "也是一句短话。")])
+    assert [b.text for b in extract_html(html(page), profile).blocks] == ["只有一句话，不到一百个字。"]
+
+
+def test_a_list_of_links_is_no_fallback_body(profile):
+    from zhiku.extract.html_page import _fallback_body
+
+    assert _fallback_body(html(LINKS)) == []
