@@ -11,7 +11,15 @@ Seven checks per page and extractor, against the gold YAML beside each page:
   no-chrome   none of the gold's chrome phrases is in the body
 and the extraction time per page (best of --repeat runs, one core).
 
-  .venv/bin/python bench/extract_compare.py [--pages tests/pages] [--repeat 5]
+zhiku's bodies are taken as a build takes them: the pages of one folder are one build, so template
+detection across pages (extract/template.py) removes the blocks repeated on enough of a site's pages.
+
+Two parts by default, printed apart (tests/pages-measure/README.md): the pages the rules were tuned on
+(tests/pages) and the pages of sites never tuned on (tests/pages-measure), measured only.
+`--summary` prints the totals alone (for the measured part: its pages' failures are not to be read
+while rules are written).
+
+  .venv/bin/python bench/extract_compare.py [--pages DIR ...] [--repeat 5] [--summary]
 """
 from __future__ import annotations
 
@@ -28,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from zhiku.extract.html_page import extract_html  # noqa: E402
+from zhiku.extract.template import block_key, repeated, sum_part, template_head  # noqa: E402
 from zhiku.profile import default_profile  # noqa: E402
 from zhiku.read.files import read_page  # noqa: E402
 
@@ -49,12 +58,26 @@ def parse_any(value) -> datetime | None:
     return found.value if found else None
 
 
-def run_zhiku(raw, profile):
+def run_zhiku(raw, profile, chrome=frozenset()):
+    """zhiku's extraction; `chrome`: the keys of the blocks its site's template detection removes."""
     article = extract_html(raw, profile)
-    body = "\n".join(b.text for b in article.blocks)
+    body = "\n".join(b.text for b in article.blocks if not (b.kind == "paragraph" and block_key(b.text) in chrome))
     published = bool(article.title and article.blocks) and not any(
         p.startswith(("no body", "login wall", "link list")) for p in article.problems)
     return published, article.title, article.date, body
+
+
+def site_chrome(raws, profile) -> dict[str, frozenset]:
+    """Per page, the keys of its blocks that repeat across its site's pages in the folder (as a build
+    of the folder removes them: read/ingest.py)."""
+    heads = {raw.path: template_head(extract_html(raw, profile)) for raw in raws}
+    total: dict[str, list[int]] = {}
+    for head in heads.values():
+        for name, counts in sum_part({"template": head}).items():
+            total[name] = [total.get(name, [0])[0] + counts[0]]
+    rules = profile.html
+    return {path: frozenset(repeated(head, total, rules.template_min_pages, rules.template_min_share))
+            for path, head in heads.items()}
 
 
 def run_trafilatura(raw, profile):
@@ -95,25 +118,24 @@ def checks(gold: dict, published, title, date, body) -> dict[str, bool]:
     }
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=Path, default=ROOT / "tests" / "pages")
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args(argv)
-    profile = default_profile()
-    pages = sorted(args.pages.glob("*.htm*"))
+def measure(folder: Path, profile, repeat: int, summary: bool) -> None:
+    pages = sorted(folder.glob("*.htm*"))
     totals = {name: [0, 0, 0.0] for name in EXTRACTORS}  # checks passed, clean pages, ms
+    by_check = {name: dict.fromkeys(CHECKS, 0) for name in EXTRACTORS}
     same_day = {name: 0 for name in EXTRACTORS}  # dates right to the day (trafilatura gives days only)
-    print(f"{'page':34} {'extractor':12} " + " ".join(f"{c:>9}" for c in CHECKS) + f" {'ms':>7}")
-    for path in pages:
+    raws = [read_page(path, path.parent) for path in pages]
+    chrome = site_chrome(raws, profile)
+    if not summary:
+        print(f"{'page':34} {'extractor':12} " + " ".join(f"{c:>9}" for c in CHECKS) + f" {'ms':>7}")
+    for path, raw in zip(pages, raws):
         gold = yaml.safe_load(path.with_suffix(".yml").read_text(encoding="utf-8"))
-        raw = read_page(path, path.parent)
         for name, run in EXTRACTORS.items():
-            run(raw, profile)  # warm up (imports, lazy tables)
+            args = (raw, profile, chrome[raw.path]) if name == "zhiku" else (raw, profile)
+            run(*args)  # warm up (imports, lazy tables)
             best = float("inf")
-            for _ in range(args.repeat):
+            for _ in range(repeat):
                 started = time.perf_counter()
-                outcome = run(raw, profile)
+                outcome = run(*args)
                 best = min(best, time.perf_counter() - started)
             result = checks(gold, *outcome)
             date = outcome[2]
@@ -122,13 +144,32 @@ def main(argv=None) -> int:
             totals[name][0] += sum(result.values())
             totals[name][1] += all(result.values())
             totals[name][2] += best * 1000
-            print(f"{path.stem[:34]:34} {name:12} " + " ".join(f"{'ok' if result[c] else 'FAIL':>9}" for c in CHECKS)
-                  + f" {best * 1000:7.1f}")
-    print()
+            for check, ok in result.items():
+                by_check[name][check] += ok
+            if not summary:
+                print(f"{path.stem[:34]:34} {name:12} " + " ".join(f"{'ok' if result[c] else 'FAIL':>9}" for c in CHECKS)
+                      + f" {best * 1000:7.1f}")
     n = len(pages)
+    removed = sum(1 for keys in chrome.values() if keys)
+    print(f"\n{folder} ({n} pages; zhiku's template detection removed blocks from {removed})")
+    print(f"{'':12} " + " ".join(f"{c:>9}" for c in CHECKS))
+    for name, (passed, clean, ms) in totals.items():
+        print(f"{name:12} " + " ".join(f"{by_check[name][c]:>9}" for c in CHECKS))
     for name, (passed, clean, ms) in totals.items():
         print(f"{name:12} {passed}/{n * len(CHECKS)} checks, {clean}/{n} pages clean, "
               f"{ms / max(n, 1):.1f} ms/page; date right to the day on {same_day[name]}/{n}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=Path, action="append",
+                        help="a folder of pages with gold YAML (default: tests/pages, then tests/pages-measure)")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--summary", action="store_true", help="the totals only, no line per page")
+    args = parser.parse_args(argv)
+    profile = default_profile()
+    for folder in args.pages or [ROOT / "tests" / "pages", ROOT / "tests" / "pages-measure"]:
+        measure(folder, profile, args.repeat, args.summary)
     return 0
 
 

@@ -149,5 +149,6 @@ def test_a_version_kept_by_hand_is_caught(executed, tmp_path):
 
     left_out = functions_left_out(executed["extractions"], hand_kept, tmp_path)
     # extract/page.py among them (cut_off): the defect a warm cache served stale results for.
+    # (extract/template.py, new since: that list never knew of it either.)
     assert [entry.split(":")[0] for entry in left_out] == ["cache/store.py", "extract/entry.py", "extract/page.py",
-                                                          "read/ingest.py"]
+                                                          "extract/template.py", "read/ingest.py"]

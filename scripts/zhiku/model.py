@@ -91,6 +91,10 @@ class Article:
     dropped: list[Dropped] | None = field(default_factory=list)  # None: not read from the cache
     problems: list[str] = field(default_factory=list)
     facts: TextFacts | None = None  # set when the page is extracted (facts.compute_facts)
+    # The site the page came from (an HTML page's host), and, set by ingest each build, the blocks of
+    # the body removed because they repeat across the site's pages: block key → reason (extract/template.py).
+    site: str = ""
+    chrome_repeats: dict[str, str] = field(default_factory=dict)
     # The extraction's key (content, code and profile): what the later stages' keys are made from.
     content_key: str = ""
     slug: str = ""

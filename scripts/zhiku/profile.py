@@ -49,6 +49,11 @@ class HtmlRules:
     author_attributes: tuple[str, ...] = ()
     editor_attributes: tuple[str, ...] = ()
     form_attributes: tuple[str, ...] = ()  # …but not inside elements named like these (login, comment forms)
+    account_names: tuple[str, ...] = ()  # a byline naming one of these names a site account, not a person
+    # A block of the body repeated on at least this many pages, and this share, of its site's pages in
+    # one build is the site's chrome (extract/template.py).
+    template_min_pages: int = 3
+    template_min_share: float = 0.3
     portals: tuple[HtmlPortal, ...] = ()
 
 
@@ -128,7 +133,13 @@ def load_html_rules(folder: Path = PROFILE_DIR) -> HtmlRules:
         if data["kind"] == "html-generic":
             generic = {k: _strings(data, k, origin) for k in (
                 "chrome_phrases", "section_ends", "login_phrases", "credit_lines", "source_attributes",
-                "author_attributes", "editor_attributes", "form_attributes")}
+                "author_attributes", "editor_attributes", "form_attributes", "account_names")}
+            for key, kind in (("template_min_pages", int), ("template_min_share", float)):
+                if key in data:
+                    try:
+                        generic[key] = kind(data[key])
+                    except (TypeError, ValueError):
+                        raise ProfileError(f"{origin}: {key} must be a number, not {data[key]!r}") from None
             continue
         from lxml import etree
 

@@ -50,8 +50,9 @@ def build_report(cache, ingest: Ingest, articles: list[Article], other_errors: l
                  terms: int | None = None, links: int | None = None, jobs: int | None = None) -> bytes:
     """The report as UTF-8 JSON. (Bytes: joining tens of MB of Chinese text as str was most of the
     report's time.)"""
-    lines = NOT_IN_BODY.run(cache, articles, [NOT_IN_BODY.key(content_identity(a)) for a in articles], raw=True,
-                           jobs=jobs)
+    # (A block removed as its site's chrome is reported with this build's counts: they are in the key.)
+    lines = NOT_IN_BODY.run(cache, articles, [NOT_IN_BODY.key(content_identity(a), *a.chrome_repeats.values())
+                                              for a in articles], raw=True, jobs=jobs)
     pages = []
     for a, dropped in zip(articles, lines):
         fmt, encoding = ingest.formats.get(a.source_path, ("text", "utf-8"))

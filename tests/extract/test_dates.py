@@ -15,6 +15,12 @@ CST = timezone(timedelta(hours=8))
     ("1581517074", "2020-02-12T22:17:54+08:00"),
     ("2024-03-05T00:30:00Z", "2024-03-05T00:30:00+00:00"),
     ("2024-03-05T08:30:00-05:00", "2024-03-05T08:30:00-05:00"),
+    # English, as blogs and overseas Chinese papers print it.
+    ("November 17, 2025 · XP", "2025-11-17T00:00:00+08:00"),
+    ("Monday, March 17th, 2014 | Posted by admin", "2014-03-17T00:00:00+08:00"),
+    ("Posted by admin on Mar 17 2014. Filed under 财经", "2014-03-17T00:00:00+08:00"),
+    ("17 March 2014 10:15 pm", "2014-03-17T22:15:00+08:00"),
+    ("Dec. 25, 2024 at 9:05", "2024-12-25T09:05:00+08:00"),
 ])
 def test_chinese_dates(text, expected):
     assert parse_date(text, CST).value.isoformat() == expected
@@ -27,3 +33,4 @@ def test_relative_dates_need_a_reference_and_copyright_is_no_date():
     assert parse_date("3小时前", CST).value is None  # unresolved, and said so
     assert parse_date("© 1996-2019 新华网 版权所有", CST) is None
     assert parse_date("Copyright 2019-01-01", CST) is None
+    assert parse_date("I may eat 12 apples in 2020", CST) is None  # a month's name must stand before its day

@@ -1,7 +1,7 @@
 """Chinese publish dates: the forms portals write, as aware datetimes.
 
 `2019年06月15日08:18`, `2019-9-7 21:30:50`, `2019/09/26 12:11`, `2019.09.26`, ISO 8601 with or without
-zone, Unix timestamps (seconds or milliseconds, as in WeChat's `var ct = "1581517074"`), and relative
+zone, English (`December 25, 2024`, `Monday, March 17th, 2014`, `17 Mar 2014 10:15`), Unix timestamps (seconds or milliseconds, as in WeChat's `var ct = "1581517074"`), and relative
 forms (`3小时前`, `5分钟前`, `昨天 10:20`, `前天`, `今天 08:00`) resolved against a reference time (the
 saved file's mtime), or reported as unresolved when there is none. A time without a zone is in the
 page's zone (`+08:00` for Chinese portals). Copyright years (`© 1996-2019`) are never dates: a text that
@@ -19,6 +19,17 @@ ABSOLUTE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)" + _SEP + r"(?P<m>[01]?\d)" + _SEP + r"(?P<d>[0-3]?\d)\s*日?"
     r"(?:\s*(?:T|\s)?\s*(?P<H>[0-2]?\d)\s*[:：时点]\s*(?P<M>[0-5]\d)\s*(?:分)?(?:\s*[:：]\s*(?P<S>[0-5]\d)(?:\.\d+)?)?"
     r"(?P<tz>Z|[+-]\d\d:?\d\d)?)?(?!\d)")
+_MONTHS = {name: i for i, names in enumerate((
+    "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+    "sep sept september", "oct october", "nov november", "dec december"), start=1) for name in names.split()}
+_MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_CLOCK = r"(?:,?\s+(?:at\s+)?(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+# English, as blogs and overseas Chinese papers print it: December 25, 2024; Monday, March 17th, 2014;
+# Mar 17 2014; 17 March 2014 (a month's name, so never a bare number read as a date).
+ENGLISH = re.compile(r"(?<![\w])(?:" + _MONTH + r"\s+" + _DAY + r",?\s+(?P<y>(?:19|20)\d\d)|"
+                     + _DAY.replace("day>", "day2>") + r"\s+" + _MONTH.replace("mon>", "mon2>")
+                     + r",?\s+(?P<y2>(?:19|20)\d\d))(?!\d)" + _CLOCK, re.I)
 RELATIVE = re.compile(
     r"(?P<n>\d{1,3})\s*(?P<unit>秒|分钟|小时|天)前|(?P<day>今天|昨天|前天)(?:\s*(?P<H>[0-2]?\d)[:：](?P<M>[0-5]\d))?")
 TIMESTAMP = re.compile(r"^\s*(?P<ts>1\d{9}|1\d{12})\s*$")
@@ -62,6 +73,18 @@ def parse_date(text: str, tz: tzinfo, reference: datetime | None = None) -> Date
         if match["tz"]:
             zone = timezone.utc if match["tz"] == "Z" else datetime.strptime(match["tz"].replace(":", ""), "%z").tzinfo
         return DateFound(value.replace(tzinfo=zone), match.group(0).strip(), "absolute", match["H"] is not None)
+    if (match := ENGLISH.search(text)) is not None:
+        hour = int(match["H"] or 0)
+        if match["ampm"] and match["ampm"][0].lower() == "p" and hour < 12:
+            hour += 12
+        elif match["ampm"] and hour == 12:
+            hour = 0
+        try:
+            value = datetime(int(match["y"] or match["y2"]), _MONTHS[(match["mon"] or match["mon2"]).lower()],
+                             int(match["day"] or match["day2"]), hour, int(match["M"] or 0), int(match["S"] or 0))
+        except ValueError:
+            return None
+        return DateFound(value.replace(tzinfo=tz), match.group(0).strip(), "absolute", match["H"] is not None)
     if (match := RELATIVE.search(text)) is not None:
         if reference is None:
             return DateFound(None, match.group(0), "relative")

@@ -13,7 +13,7 @@ from ..model import Article, Block, Dropped, Reference, TextFacts
 
 # Article fields an extraction sets; the others are later stages'.
 _HEAD = ("source_path", "sha256", "title", "date", "clicks", "source", "author", "editor", "keywords", "references",
-         "portal_keyword_line", "problems")
+         "portal_keyword_line", "problems", "site")
 _BODY_FACTS = ("latin_words", "latin_names")
 
 
@@ -55,7 +55,9 @@ def article_from_entry(head: dict, body: dict | None = None) -> Article:
 def not_in_body(article: Article, context=None) -> list[dict]:
     """The report's `not_in_body` of an article: every input line left out of the body, and why.
     (For HTML pages, line numbers count lines of the extracted text, title first.)"""
-    return [d.as_dict() for d in article.dropped]
+    from .template import reason_now
+
+    return [{**d.as_dict(), "reason": reason_now(d.reason, article.chrome_repeats)} for d in article.dropped]
 
 
 def as_report_json(value) -> bytes:

@@ -13,19 +13,27 @@ Rules, by field (`Extraction.explain` records which one chose each field and the
           them); else JSON-LD headline; else og:title/<title> without the suffix
   body    the portal file's body XPath; else the densest element, unless it lies outside the <h1>'s
           article container (a sidebar teaser), then the densest element inside that container
-  blocks  inside the body: the title line, lines before it, chrome phrases, link lists, and everything
-          after a section end (相关新闻, 为您推荐…) are dropped, each with its reason; captions stay
-  date    JSON-LD/meta publish time; script variable; the header line under the <h1>; never a copyright
-          line or a block outside the header and body
-  people  来源 → source, 作者/记者/文/ → author, 责任编辑/编辑 → editor, from the header and footer lines;
-          then JSON-LD and meta tags (a meta author that is the site's name is not a person)
+  blocks  inside the body: the title line, lines before it (but the text's first subheads), chrome
+          phrases, link lists; the article's end from structure: a label over a list of teasers or link
+          lines, a tail set apart from the text's paragraphs, rule lines (a comment thread's label
+          still by its words); each with its reason; captions stay
+  date    JSON-LD/meta publish time; script variable; the visible page: the header line under (or the
+          article's line above) the <h1>, a metadata line, a publish line after the text, a date
+          attribute of the article's own elements; never a copyright line, a last edit, or a block
+          outside the article
+  people  来源 → source, 作者/记者/文/ → author, 责任编辑/编辑 → editor, from the header and footer lines
+          and bylines' lists of names; elements named for the field; a script's author variable; then
+          JSON-LD and meta tags (a meta author that is the site's name is not a person; the site that
+          publishes is no 来源)
+  site    the page's host, og:site_name or the site's name in the <title>: for template detection
+          across a build's pages (extract/template.py)
 """
 from __future__ import annotations
 
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, timezone, tzinfo
 
 from lxml import etree
 
@@ -44,6 +52,10 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CAPTION_CLASS = re.compile(r"caption|descr|img_?desc|pic_?txt|imgtxt|pictext|picinfo|img-?note|tu_?zhu", re.I)
 _PUNCT = re.compile(r"[，。！？；：、,.!?;:]")
 _LINE_GAP = re.compile(f"(?<=[{CHINESE_TEXT}])\n(?=[{CHINESE_TEXT}])")
+IMAGE_GAP = "\x00"  # where an <img> sat in a block's text
+_IMAGE_GAP_IN_CHINESE = re.compile(f"(?<=[{CHINESE_TEXT}])\x00+(?=[{CHINESE_TEXT}])")
+_URL_TEXT = re.compile(r"\s*(?:https?://|www\.)\S+\s*$", re.I)
+_SENTENCE_END = re.compile(r"[。！？!?]")
 _SEPARATORS = re.compile(r"\s*(?:_|\||｜|—|–|\s-\s|-(?=[^-]{1,15}$))\s*")
 
 DATE_META = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
@@ -56,30 +68,46 @@ SOURCE_META = ("source", "og:source", "article:source", "mediaid")
 KEYWORD_META = ("keywords", "news_keywords", "article:tag")
 _SCRIPT_DATE = re.compile(r"""\b(ct|publish_time|pubtime|pubDate|publishTime|publish_date|createTime|pub_date)"""
                           r"""["']?\s*[:=]\s*["']([^"'\n]{4,40})["']""")
+# A page script's author variable (163 人间's var renjian_author = "索文", which fills the byline box).
+_SCRIPT_AUTHOR = re.compile(r"""(?<![A-Za-z0-9])author(?:_?name)?["']?\s*[:=]\s*["']([^"'\n<>]{2,24})["']""", re.I)
 _SCRIPT_TITLE = re.compile(r"""\b(?:msg_title|title)\s*[:=]\s*["']([^"'\n]{4,120})["']""")
 FOOTER_BLOCKS = 20  # lines after the text read for people (ifeng's 作者：… 编辑：… sits 16 lines down)
 _PLAIN_NAME = re.compile(f"[{HAN}A-Za-z·・. ]{{2,20}}")
 _URL_HINT = re.compile(r"saved from url=\(\d+\)(\S+)")
+_BY = re.compile(r"^(?:(?:posted|written|published)\s+)?by\s+", re.I)  # Posted by admin
+_NAME_AND_ROLE = re.compile(f"([{HAN}A-Za-z·・. ]{{2,12}})[，,]\\s*[^，,]{{2,24}}")
 
 NAME = f"[{HAN}A-Za-z·・•. ]{{2,24}}?"
 END = r"(?=$|\s|[|｜,，;；:：)）】\]/]|本文|来源|编辑|责任|作者|发布|记者|条评论|次阅读|人参与)"
 # Editors are often named by a login id (qq's amberma, 163's 马婧雯_NN2479).
-EDITOR = re.compile(r"(?:责任编辑|责编|编辑)\s*[:：]?\s*(?P<v>[\w·・•. ]{2,24}?)" + END)
+EDITOR = re.compile(r"(?:责任编辑|责编|编辑)\s*[:：|︱｜]?\s*(?P<v>[\w·・•. ]{2,24}?)" + END)
+# 责任编辑 before any other editor on the line (infzm's 网络编辑: 小碧 责任编辑: 曹辛 李梁).
+EDITOR_IN_CHARGE = re.compile(r"(?:责任编辑|责编)\s*[:：|︱｜]?\s*(?P<v>[\w·・•. ]{2,24}?)" + END)
 EDITOR_BOX = re.compile(r"[【\[]\s*(?:责任)?编辑\s*[:：]\s*(?P<v>[^】\]]{2,24}?)\s*[】\]]")
-SOURCE = re.compile(r"(?:(?:来源|稿源|来自)\s*[:：]|^本文(?:来源|转载)(?:于|自)?\s*[:：]?)\s*"
+SOURCE = re.compile(r"(?:(?:(?:信息|文章|新闻)?来源|稿源|来自)\s*[:：]|出品\s*[:：︱｜|]|^本文(?:来源|转载)(?:于|自)?\s*[:：]?)\s*"
                     r"(?P<v>[^\s|｜,，;；()（）【】]{2,30}?)" + END)  # also WeChat's 本文来源亿欧，经亿欧授权发布
 AUTHOR = re.compile(r"(?:作者|撰文|文字)\s*[:：︱｜|]\s*(?P<v>" + NAME + ")" + END + f"|(?<![{HAN}])" r"文\s*/\s*(?P<w>"
                     + NAME + ")" + END)
 _REPORTER_NAMES = f"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}})*"
 REPORTER = re.compile(r"[（(]\s*(?:本报|新华社|中新网)?记者\s*[:：]?\s*(?P<v>" + _REPORTER_NAMES + r")\s*[）)]"
                       r"|^(?:本报|新华社)?记者\s*[:：]?\s*(?P<w>" + _REPORTER_NAMES + ")$")
+# In a byline's list of names, the words before a name that say what the person is (南方周末记者 师小涵,
+# 实习生 朱亮韬) and, among editors, the next role that ends the list (责任编辑: 曹辛 李梁 助理编辑 …).
+_TITLE_WORD = re.compile(f"[{HAN}]*(?:记者|实习生|通讯员|撰稿人)$")
+_OTHER_ROLE = re.compile(f"[{HAN}]*(?:编辑|记者|实习生|校对|审校|监制|主编)[:：]?$")
+_NAME_WORD = re.compile(f"[{HAN}]{{2,4}}|[A-Za-z][\\w.·-]{{1,23}}")
+_SIGN_OFF = re.compile(f"[■●▲◆□★☆\\s]*[{HAN}A-Za-z]{{0,12}}记者")  # a line naming reporters, their names below
 CREDIT_AT_END = re.compile(r"[（(]\s*(?:编译|编辑整理|整理|撰文|作者|文)\s*[/／:：︱|]\s*(?P<v>" + NAME + r")\s*[）)]\s*$")
-_META_LINE = re.compile(r"^\s*[（(]?\s*(?:本文来源|本文转载|来源|稿源|作者|撰文|责任编辑|责编|编辑|记者|发布时间|时间|日期|文\s*/)|[【\[]\s*(?:责任)?编辑"
+_META_LINE = re.compile(r"^\s*[（(]?\s*(?:本文来源|本文转载|(?:信息|文章|新闻)?来源|稿源|作者|撰文|责任编辑|责编|编辑|记者|发布时间|时间|日期|文\s*/)|[【\[]\s*(?:责任)?编辑"
                         r"|责任编辑\s*[:：]")  # also after a label: 【纠错】责任编辑：邱丽芳 (xinhuanet)
 
 
 def _norm(text: str) -> str:
-    """One line: a line break inside Chinese text is no space (source layout); other white space is one."""
+    """One line: a line break inside Chinese text is no space (source layout); other white space is one.
+    An inline picture (IMAGE_GAP) between two Chinese characters is no space either (qq's caption
+    曹方<img>新专辑宣传照: an icon, not a word break); elsewhere it is one."""
+    if IMAGE_GAP in text:
+        text = _IMAGE_GAP_IN_CHINESE.sub("", text).replace(IMAGE_GAP, " ")
     text = _LINE_GAP.sub("", re.sub(r"[ \t\r\f\v]*\n\s*", "\n", text))
     return normalise_line(" ".join(text.split()))
 
@@ -97,13 +125,15 @@ class Choice:
 class TextBlock:
     owner: etree._Element
     text: str
-    links: int  # characters inside <a>
+    links: int  # characters inside <a> (not those of a link that shows its own address: a citation)
     caption: bool = False
 
     @property
     def prose(self) -> bool:
+        """Reads like text: long enough, few links, and punctuated, or long (a station that writes
+        spaces for commas still writes 40 characters in a run)."""
         n = len(self.text)
-        return n >= 12 and self.links / n < 0.3 and bool(_PUNCT.search(self.text))
+        return n >= 12 and self.links / n < 0.3 and (bool(_PUNCT.search(self.text)) or n >= 40)
 
 
 @dataclass
@@ -120,6 +150,7 @@ class Extraction:
     explain: dict[str, Choice] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     portal: str | None = None
+    site: str = ""  # the site the page came from, for template detection across its pages (extract/template.py)
 
 
 # ---------------------------------------------------------------- evidence
@@ -171,16 +202,17 @@ def _ld_name(value) -> str | None:
     return normalise_line(value) if isinstance(value, str) and value.strip() else None
 
 
-def _scripts(tree) -> tuple[list[tuple[str, str]], list[str]]:
-    """(name, value) of date-like script variables, and script title variables."""
-    dates, titles = [], []
+def _scripts(tree) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+    """(name, value) of date-like script variables, script title variables, script author variables."""
+    dates, titles, authors = [], [], []
     for script in tree.iter("script"):
         text = script.text or ""
         if not text or len(text) > 200_000:
             continue
         dates.extend((m[1], m[2]) for m in _SCRIPT_DATE.finditer(text))
         titles.extend(m[1] for m in _SCRIPT_TITLE.finditer(text))
-    return dates, titles
+        authors.extend(normalise_line(m[1]) for m in _SCRIPT_AUTHOR.finditer(text) if _PLAIN_NAME.fullmatch(m[1].strip()))
+    return dates, titles, authors
 
 
 def _page_urls(tree, html: str, meta: dict[str, str]) -> list[str]:
@@ -190,6 +222,30 @@ def _page_urls(tree, html: str, meta: dict[str, str]) -> list[str]:
     if (match := _URL_HINT.search(html[:2000])) is not None:
         urls.append(match[1])
     return [u for u in urls if u]
+
+
+def _site_of(urls: list[str], meta: dict[str, str], title: str, headline: str) -> tuple[str, str]:
+    """(site, rule): the host of the page's address (og:url, canonical, <base>, the saved-from comment),
+    without www.; else og:site_name; else what the <title> says beside the headline (某某新闻_某某网 → 某某网).
+    Only a page that names its site takes part in template detection."""
+    for url in urls:
+        if (match := re.match(r"(?:https?:)?//([^/:?#\s]+)", url.strip(), re.I)) is not None:
+            host = match[1].lower().rstrip(".")
+            return host.removeprefix("www."), f"host of {url[:80]!r}"
+    if meta.get("og:site_name"):
+        return meta["og:site_name"], "og:site_name"
+    at = title.find(headline) if headline else -1
+    # The site's name is the part farthest from the headline (标题_科技_腾讯网, 南方周末 - 标题): the
+    # parts between are channels, which vary from page to page.
+    before, after = (title[:at], title[at + len(headline):]) if at >= 0 else ("", "")
+    pieces = [p.strip(" -_|｜·") for p in _SEPARATORS.split(after if after.strip() else before)]
+    pieces = [p for p in pieces if p]
+    rest = (pieces[-1] if after.strip() else pieces[0]) if pieces else ""
+    if 2 <= len(rest) <= 20:
+        return rest, f"the <title> beside the headline: {rest!r}"
+    if at < 0 and headline and 2 <= len(title) <= 20:  # a <title> that is only the site's name (mofcom)
+        return title, f"the <title>, which is not the headline: {title!r}"
+    return "", "none: no address, og:site_name or site name in the <title>"
 
 
 def find_portal(rules: HtmlRules, urls: list[str], title: str) -> HtmlPortal | None:
@@ -207,11 +263,20 @@ def _hidden(element) -> bool:
         (element.get("aria-hidden") or "").lower() == "true" and element.tag in ("div", "span", "section")
 
 
+def _after_picture(owner) -> bool:
+    """The element right before `owner` is a picture alone (a <p> holding an <img> and no text)."""
+    before = owner.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    return before is not None and before.tag != "img" and not before.text_content().strip() \
+        and any(not any(a.tag == "a" for a in img.iterancestors()) for img in before.iter("img"))  # no icon link
+
+
 def _blocks(body) -> list[TextBlock]:
     """The page's text as blocks: each block element (and each <br>-separated line) is one block."""
     blocks: list[TextBlock] = []
     parts: list[str] = []
-    state = {"links": 0, "owner": body, "image": False}
+    state = {"links": 0, "url_links": 0, "owner": body, "image": False}
 
     def flush() -> None:
         text = _norm("".join(parts))
@@ -220,12 +285,17 @@ def _blocks(body) -> list[TextBlock]:
             # A caption: by its element, or a short line right under an image in the same block (sina's
             # <center><img><br>海报</center>).
             links = min(state["links"], len(text))
+            # A link that shows its own address in a sentence (完。我的其他作品：https://…) is a
+            # citation, not navigation (a header's http://www.sina.com.cn beside the date is a link).
+            if state["url_links"] and _SENTENCE_END.search(text):
+                links = max(0, links - state["url_links"])
             caption = owner.tag == "figcaption" or bool(_CAPTION_CLASS.search(owner.get("class") or "")) \
-                or state["image"] and len(text) <= 40 and not links  # (an icon before a link is no picture)
+                or state["image"] and len(text) <= 40 and not links \
+                or len(text) <= 40 and links * 2 < len(text) and _after_picture(owner)  # qq: <p><img></p><p>曹方…
             blocks.append(TextBlock(owner, text, links, caption))
             state["image"] = False
         parts.clear()
-        state["links"] = 0
+        state["links"] = state["url_links"] = 0
 
     def walk(element, in_link: bool) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -235,6 +305,8 @@ def _blocks(body) -> list[TextBlock]:
             flush()
             state["owner"], state["image"] = element, False
         link = in_link or tag == "a"
+        if tag == "a" and not in_link and _URL_TEXT.match(element.text_content()):
+            state["url_links"] += len(element.text_content().strip())
         if element.text:
             parts.append(element.text)
             if link:
@@ -245,7 +317,7 @@ def _blocks(body) -> list[TextBlock]:
                 if ctag == "br":
                     flush()
                 elif ctag == "img":
-                    parts.append(" ")
+                    parts.append(IMAGE_GAP)
                     state["image"] = True
                 else:
                     walk(child, link)
@@ -262,11 +334,21 @@ def _blocks(body) -> list[TextBlock]:
     return blocks
 
 
+def _date_line(text: str) -> bool:
+    """A short line that is mostly a date (November 17, 2025 · XP; 2019-10-06 · 我们心里都有病): a
+    header's metadata, not prose, though it is punctuated."""
+    if len(text) > 40:
+        return False
+    found = parse_date(text, timezone.utc)
+    return found is not None and found.kind != "relative" and len(found.text) * 3 >= len(text)
+
+
 def _scores(blocks: list[TextBlock]) -> dict[etree._Element, float]:
     """Each element's density score: prose blocks add their text, the rest subtract their links."""
     scores: dict[etree._Element, float] = {}
     for block in blocks:
-        value = float(len(block.text) - block.links) if block.prose else -(block.links + 2.0)
+        prose = block.prose and not _date_line(block.text)
+        value = float(len(block.text) - block.links) if prose else -(block.links + 2.0)
         scores[block.owner] = scores.get(block.owner, 0.0) + value
         for ancestor in block.owner.iterancestors():
             scores[ancestor] = scores.get(ancestor, 0.0) + value
@@ -351,6 +433,24 @@ def _choose_title(tree, meta, ld, script_titles, portal) -> tuple[Choice, etree.
     return Choice("", "none: no <title>, <h1>, og:title or headline"), None
 
 
+_TITLE_NAME = re.compile(r"(?:^|[^a-z])(?:title|headline)(?:[^a-z]|$)")
+_NOT_HEADLINE_NAME = re.compile(r"site|sub|logo|nav|list|side|menu|hot|rank")
+
+
+def _named_headline(blocks: list[TextBlock]) -> TextBlock | None:
+    """A block whose element (or its parent) is named as the title (div.article-title, td.title), of a
+    headline's length, no link, and followed within six blocks by a paragraph of the text."""
+    for at, block in enumerate(blocks):
+        if not 6 <= len(block.text) <= 80 or block.links or block.text.endswith("。"):
+            continue
+        names = " ".join(_names(e) for e in (block.owner, block.owner.getparent()) if e is not None)
+        if not _TITLE_NAME.search(names) or _NOT_HEADLINE_NAME.search(names):
+            continue
+        if any(b.prose and len(b.text) >= 30 for b in blocks[at + 1: at + 7]):
+            return block
+    return None
+
+
 def _matching_head(heads, value):
     """The headline element of a title chosen from elsewhere: an <h1> first, then <h2>/<h3>."""
     return next((h for h, t in heads if t == value or (len(t) >= 6 and (t in value or value in t))), None)
@@ -359,27 +459,54 @@ def _matching_head(heads, value):
 # ---------------------------------------------------------------- people
 
 
+def _names_from(text: str, editor: bool) -> str:
+    """The names a byline lists from its start, as 'A B': an author's titles skipped (南方周末记者 A
+    实习生 B), an editor's list ended by the next role (A B 助理编辑 C); '' when the text does not start
+    with a list of names (鹤运，土木工程博士)."""
+    names: list[str] = []
+    for word in text.split():
+        if editor and names and _OTHER_ROLE.fullmatch(word):
+            break
+        if not editor and _TITLE_WORD.fullmatch(word):
+            continue
+        if not _NAME_WORD.fullmatch(word):
+            break
+        names.append(word)
+    return " ".join(names)
+
+
 def people_in(line: str) -> dict[str, str]:
     """source, author, editor named in one metadata line."""
     found: dict[str, str] = {}
     rest = line
-    for pattern in (EDITOR_BOX, EDITOR):
+    for pattern in (EDITOR_BOX, EDITOR_IN_CHARGE, EDITOR):
         if (match := pattern.search(rest)) is not None:
-            found.setdefault("editor", match["v"].strip())
+            value = match["v"].strip()
+            if pattern is not EDITOR_BOX and (names := _names_from(rest[match.start("v"):], True)):
+                value = names
+            found.setdefault("editor", value)
             rest = rest[: match.start()] + " " + rest[match.end():]
     if (match := SOURCE.search(rest)) is not None:
         found["source"] = match["v"].strip()
         rest = rest[: match.start()] + " " + rest[match.end():]
     if (match := AUTHOR.search(rest)) is not None:
-        found["author"] = (match["v"] or match["w"]).strip()
+        found["author"] = _names_from(rest[match.start("v" if match["v"] else "w"):], False) \
+            or (match["v"] or match["w"]).strip()
     elif (match := REPORTER.search(rest)) is not None:
         found["author"] = (match["v"] or match["w"]).strip()
     return {k: v for k, v in found.items() if v and not re.fullmatch(r"[\d\s:：.-]+", v)}
 
 
 def _site_like(value: str, site_names: list[str]) -> bool:
+    """A meta author that names the site, not a person: a domain, or a part of the site's name, unless
+    the site is that person's own (Yang Mingxin's Blog, 胡金波的博客: the owner wrote it)."""
     low = value.casefold()
-    return bool(re.fullmatch(r"[a-z0-9.\-_]+", value)) or any(low and low in s.casefold() for s in site_names if s)
+    if re.fullmatch(r"[a-z0-9.\-_]+", value):
+        return True
+    for name in (s.casefold().strip(" -_|") for s in site_names if s):
+        if low and low in name and not re.match(re.escape(low) + r"\s*(?:'s\b|’s\b|的)", name):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- the stage
@@ -397,7 +524,7 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
         return result
     meta = _meta(tree)
     ld = _json_ld(tree)
-    script_dates, script_titles = _scripts(tree)
+    script_dates, script_titles, script_authors = _scripts(tree)
     urls = _page_urls(tree, html, meta)
     title_text = next((_norm(t.text_content()) for t in tree.iter("title")), "")
     portal = find_portal(rules, urls, title_text)
@@ -406,6 +533,9 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     # Title (before the body: the <h1> anchors the article container).
     choice, h1 = _choose_title(tree, meta, ld, script_titles, portal)
     result.title, result.explain["title"] = choice.value, choice
+
+    result.site, site_rule = _site_of(urls, meta, title_text, result.title)
+    result.explain["site"] = Choice(result.site or None, site_rule)
 
     # Portal drop rules, reported; then the page's text blocks and their density.
     for xpath in portal.drop if portal else ():
@@ -419,6 +549,14 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     blocks = _blocks(body_el)
     if h1 is None and result.title:  # a headline in no heading element (ifeng's div.artical_topic)
         h1 = next((b.owner for b in blocks if b.text == result.title), None)
+    if h1 is None and (not result.title or choice.rule == "<title>") and (named := _named_headline(blocks)):
+        # No heading repeats the <title> (mofcom's is the site's name, cnBeta's touch page has none):
+        # the headline is the element named as the title right above the text.
+        h1, old_title = named.owner, result.title
+        result.title = named.text
+        said = f"the <title> {old_title!r} repeats no heading: the site's name" if old_title else "no <title>"
+        result.explain["title"] = Choice(named.text, f"{_describe(named.owner)}, named as the title, right above "
+                                         f"the text ({said})", [(old_title, "<title>")] if old_title else [])
     scores = _scores(blocks)
     chosen, rule, beaten = _choose_body(tree, portal, scores, h1)
     if (below := _below_headline(chosen, scores, h1)) is not chosen:
@@ -436,13 +574,15 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     footer = blocks[last_index + 1: last_index + FOOTER_BLOCKS + 1]
 
     phrases = tuple(rules.chrome_phrases) + (portal.chrome_phrases if portal else ())
-    credit_line = re.compile(rf"(?:{'|'.join(map(re.escape, rules.credit_lines)) or '(?!)'})\s*[:：︱｜|]")
+    credit_line = re.compile(rf"[（(]?\s*(?:{'|'.join(map(re.escape, rules.credit_lines)) or '(?!)'})\s*[:：︱｜|]")
     meta_lines: list[str] = [b.text for b in header]
     kept_any = False
     text_start = None  # the element of the first block kept as text
     ended = None
     title_seen = h1 is None or not any(_inside(b.owner, h1) for b in inside)
-    for block in inside:
+    kept: list[TextBlock] = []  # the blocks kept, as result.blocks
+    in_list, listed = -1, ""  # the last block of a list of links inside the text, and what it is
+    for at, block in enumerate(inside):
         text = block.text
         reason = None
         if not title_seen:
@@ -450,30 +590,44 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
                 title_seen, reason = True, "metadata: title"
             else:
                 reason = "chrome: before the title"
+                if len(text) <= 60:  # the article's own line above its headline (shangbao's date)
+                    meta_lines.append(text)
         elif ended is not None:
-            reason = f"chrome: after {ended!r}"
-        elif text == result.title and not kept_any:
-            reason = "metadata: title"
+            reason = f"chrome: after {ended}"
+        elif h1 is not None and _inside(block.owner, h1) or text == result.title and not kept_any:
+            reason = "metadata: title"  # (a headline set in two lines by a <br> is two blocks)
         elif is_metadata_line is not None and is_metadata_line(text):
             reason = None  # the text-dump stage parses it (click/time line, keywords, source/author)
+        elif at <= in_list:
+            reason = f"chrome: in {listed}"
+        elif kept_any and (teasers := _teaser_list(inside, at)):
+            what, last = teasers
+            if _prose_after(inside, last, kept):  # a box of links inside the text (相关阅读 mid-article): only it goes
+                in_list, listed = last, f"the list of {what} under {text!r}"
+                reason = f"chrome: a label over a list of {what}, with text after it"
+            else:
+                ended = f"the list of {what} that {text!r} starts"
+                reason = f"chrome: section end: a label over a list of {what}"
         elif kept_any and (end := next((p for p in rules.section_ends if text.lstrip(">》【[·• ").startswith(p)), None)):
-            ended = end
+            ended = f"{end!r}"
             reason = f"chrome: section end {end!r}"
         elif (phrase := next((p for p in phrases if p in text), None)) and (len(text) <= 60 or text.startswith(phrase)):
             reason = f"chrome: {phrase!r}"
-        elif len(text) <= 120 and _META_LINE.search(text) and (people_in(text) or parse_date(text, tz)):
+        elif len(text) <= 120 and _META_LINE.search(text) and (people_in(text) or _line_date(text, tz)):
             meta_lines.append(text)
             reason = "metadata: people/date line"
-        elif kept_any and len(text) <= 80 and credit_line.match(text):
+        elif len(text) <= 80 and credit_line.match(text):
             meta_lines.append(text)
             reason = "metadata: credit line"
-        elif not kept_any and len(text) <= 40 and parse_date(text, tz) is not None:
+        elif not kept_any and len(text) <= 40 and _line_date(text, tz) is not None:
             meta_lines.append(text)
             reason = "metadata: date line"
         elif block.links and block.links / len(text) >= 0.5 and not block.caption:
             reason = "chrome: links"
-        elif not kept_any and not block.caption and len(text) <= 8 and not _PUNCT.search(text):
-            reason = "chrome: short line before the text"
+        elif _RULE_LINE.fullmatch(text):
+            reason = "chrome: a rule line (----)"
+        elif not kept_any and not block.caption and len(text) <= 8 and (not _PUNCT.search(text) or _LABEL.fullmatch(text)):
+            reason = "chrome: short line before the text"  # (or a bare label: cnBeta's 摘要：)
         result.candidates.append((text, reason))
         if reason is None:
             if not kept_any:
@@ -481,21 +635,196 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
             kept_any = True
             kind = "heading" if block.owner.tag in HEADINGS and len(text) <= 60 else "paragraph"
             result.blocks.append((kind, text))
-    # Short label lines after the last paragraph (分享, 打印) are chrome too.
-    while result.blocks and len(result.blocks[-1][1]) <= 8 and not _PUNCT.search(result.blocks[-1][1]) \
-            and not CREDIT_AT_END.search(result.blocks[-1][1]):  # （编译/李雷） is the text's own credit
-        text = result.blocks.pop()[1]
-        index = max(i for i, (t, r) in enumerate(result.candidates) if t == text and r is None)
-        result.candidates[index] = (text, "chrome: short line after the text")
+            kept.append(block)
+    if (first_subhead := _subheads_before_text(result, inside, kept)) is not None:
+        text_start = first_subhead
+    _drop_tail(result, kept)
     meta_lines += [b.text for b in footer if len(b.text) <= 80 and _META_LINE.search(b.text)]
 
-    _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, reference)
+    footer_dates = [b.text for b in footer[:8] if len(b.text) <= 80 and _PUBLISH_LINE.match(b.text)]
+    _choose_date(result, meta, ld, script_dates, header, meta_lines + footer_dates, tz, reference,
+                 _attribute_dates(kept, header, h1))
     region = _article_region(chosen, h1)
     _choose_people(result, meta, ld, meta_lines, title_text,
-                   _attribute_people(region, chosen, text_start, rules) if region is not None else [])
+                   _attribute_people(region, chosen, text_start, rules) if region is not None else [], script_authors)
     result.keywords = next((meta[k] for k in KEYWORD_META if k in meta), "")
     _bad_page(result, tree, blocks, rules)
     return result
+
+
+# ---------------------------------------------------------------- the article's end, from structure
+
+_DATE_ATTRIBUTE = re.compile(r"data-[\w-]*(?:time|date|created)$", re.I)  # data-ptime, data-created
+# A date labelled as the last edit (编辑于 2014-09-25, 更新于, 最后更新) is not the publish time.
+_UPDATE_LABEL = re.compile(r"(?:编辑|更新|修改)(?:于|时间|日期)|最后(?:更新|修改|编辑)|updated|modified|edited", re.I)
+# A line after the text that says when the post was published (a blog footer's posted @ 2024-05-09 10:15,
+# 发布于 2021-03-02): read for the date, like the header line.
+_PUBLISH_LINE = re.compile(r"\s*(?:(?:posted|published)(?:\s+by\s+\S+)?(?:\s+on|\s*@|\s*:)?|(?:发布|发表)(?:于|时间|日期)?\s*[:：]?)\s*"
+                           r"(?:\d{4}|[A-Za-z]{3,9}\.?\s+\d)", re.I)
+_LABEL = re.compile(r"[^，。！？,.!?:：]{1,6}[:：]")
+_CUT_SUMMARY = re.compile(r"(?:\.\.\.|…)")  # a teaser's summary, cut off
+_RULE_LINE = re.compile(r"[-—–_=*~·•#＊\s]{3,}")
+INLINE_WRAPS = frozenset("strong b em i small font span u big".split())
+# The owners a styled tail may have: a paragraph or a box, not a list item, quote, table cell or heading
+# (the text's own structures, which often end an article: a 总结 list).
+TAIL_TAGS = frozenset("p div section center address footer aside".split())
+
+
+def _signature(element) -> tuple[str, str, str]:
+    """How a block is set: its tag, its class, and the one inline element that wraps all its text
+    (<p><strong>…</strong></p>), if any. The article's paragraphs share one; a column notice or a
+    post-meta box appended to them is set apart."""
+    wrap = ""
+    if not (element.text or "").strip() and not any((c.tail or "").strip() for c in element):
+        tags = {c.tag for c in element if isinstance(c.tag, str) and c.text_content().strip()}
+        if len(tags) == 1 and (tag := next(iter(tags))) in INLINE_WRAPS:
+            wrap = tag
+    return element.tag, " ".join(sorted((element.get("class") or "").split())), wrap
+
+
+def _repeated_item(element, stop):
+    """The lowest element from `element` up (below `stop`) that has a sibling of the same tag and class:
+    an item of a repeated structure (li of a list, div.feed-item of a feed); None when there is none."""
+    for node in (element, *element.iterancestors()):
+        if node is stop:
+            return None
+        parent = node.getparent()
+        if parent is None:
+            return None
+        key = (node.tag, node.get("class"))
+        if sum(1 for c in parent if isinstance(c.tag, str) and (c.tag, c.get("class")) == key) >= 2:
+            return node
+    return None
+
+
+def _teaser_list(inside: list[TextBlock], at: int) -> tuple[str, int] | None:
+    """(what, last) when the block at `at` is a label (short, no sentence) over a list that blocks
+    `at + 1 … last` make: a list of teasers (the blocks lie in at least two items of one repeated
+    structure, each a titled link or more: two links, or a link with a picture, a date or a cut-off
+    summary; the label in none of them), or a run of link lines (two or more blocks mostly link text).
+    That is 相关文章, 更多回答, 猜你喜欢 whatever its words: the heading's phrase does not decide."""
+    label = inside[at]
+    if len(label.text) > 16 or _SENTENCE_END.search(label.text) or "，" in label.text or label.caption:
+        return None
+    items: list = []
+    last = at
+    for index in range(at + 1, min(at + 11, len(inside))):
+        item = _repeated_item(inside[index].owner, None)
+        if item is None or _inside(label.owner, item) or items and item.getparent() is not items[0].getparent():
+            break
+        if item not in items:
+            items.append(item)
+        last = index
+    groups: dict[tuple, list] = {}
+    for item in items:  # items of one list: li, li…; or dt, dd, dt, dd… (a title and its summary)
+        groups.setdefault((item.tag, item.get("class")), []).append(item)
+
+    def titled(item) -> bool:
+        links = [a for a in item.iter("a") if a.text_content().strip()]
+        text = _norm(item.text_content())
+        return bool(links) and (len(links) >= 2 or next(item.iter("img"), None) is not None
+                                or parse_date(text, timezone.utc) is not None or _CUT_SUMMARY.search(text)
+                                or sum(len(_norm(a.text_content())) for a in links) * 2 >= len(text))
+
+    for group in groups.values():
+        if len(group) >= 2 and all(titled(item) for item in group):
+            while last + 1 < len(inside) and any(_inside(inside[last + 1].owner, i) for i in items):
+                last += 1
+            return f"{len(group)}+ {_describe(group[0])} items", last
+    links = at
+    while links + 1 < len(inside) and inside[links + 1].links * 2 >= len(inside[links + 1].text) \
+            and not inside[links + 1].caption:
+        links += 1
+    if links - at >= 2:
+        return f"{links - at} link lines", links
+    return None
+
+
+def _prose_after(inside: list[TextBlock], last: int, kept: list[TextBlock]) -> bool:
+    """More of the text after a list: paragraphs set like the text's so far, 60 characters or more of
+    them (comments after a list of teasers are prose too, but set as comments)."""
+    settings: dict[tuple, int] = {}
+    for block in kept:
+        settings[_signature(block.owner)] = settings.get(_signature(block.owner), 0) + len(block.text)
+    if not settings:
+        return False
+    text = max(settings, key=settings.get)
+    return sum(len(b.text) for b in inside[last + 1:] if b.prose and _signature(b.owner) == text) >= 60
+
+
+def _subheads_before_text(result: Extraction, inside: list[TextBlock], kept: list[TextBlock]):
+    """Short lines right before the text that are its first subheads, not chrome: a heading element of
+    the body (h2–h6), or set like subheads the text has further on (163's p.title_line '1', '2', …).
+    They go back into the text; returns the new first element of the text, if any."""
+    if not kept:
+        return None
+    later = {_signature(b.owner) for b in kept if len(b.text) <= 20 and not _SENTENCE_END.search(b.text)}
+    restored = []
+    at = next(i for i, (_, r) in enumerate(result.candidates) if r is None)
+    while at > 0 and result.candidates[at - 1][1] == "chrome: short line before the text":
+        block = inside[at - 1]
+        signature = _signature(block.owner)
+        if not (block.owner.tag in HEADINGS or signature[1] and signature in later):
+            break
+        at -= 1
+        restored.insert(0, block)
+        result.candidates[at] = (block.text, None)
+    for block in reversed(restored):
+        result.blocks.insert(0, ("heading" if block.owner.tag in HEADINGS else "paragraph", block.text))
+        kept.insert(0, block)
+    return restored[0].owner if restored else None
+
+
+def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
+    """After the text's last paragraph: short label lines (分享, 打印) are chrome, and so are blocks set
+    apart from the text's paragraphs (163's <p class="end"> rights notice, a column notice in bold, a
+    post-meta box) when the text's paragraphs share one setting and the tail is short beside them."""
+    def drop(index: int, reason: str) -> None:
+        block = kept.pop(index)
+        result.blocks.pop(index)
+        at = max(i for i, (t, r) in enumerate(result.candidates) if t == block.text and r is None)
+        result.candidates[at] = (block.text, reason)
+
+    def short_label(text: str) -> bool:
+        return len(text) <= 8 and not _PUNCT.search(text) and not CREDIT_AT_END.search(text)
+
+    while kept and short_label(kept[-1].text):  # （编译/李雷） is the text's own credit
+        drop(len(kept) - 1, "chrome: short line after the text")
+    prose = [b for b in kept if b.prose and len(b.text) >= 30 and not b.caption]
+    if len(prose) < 3:
+        return
+    weight: dict[tuple, int] = {}
+    for block in prose:
+        weight[_signature(block.owner)] = weight.get(_signature(block.owner), 0) + len(block.text)
+    main, main_chars = max(weight.items(), key=lambda kv: kv[1])
+    total = sum(len(b.text) for b in kept)
+    if main_chars * 2 < total:
+        return
+    last = max(i for i, b in enumerate(kept) if b in prose and _signature(b.owner) == main)
+    tail = kept[last + 1:]
+    if not tail or sum(len(b.text) for b in tail) >= main_chars:
+        return
+    for index in range(len(kept) - 1, last, -1):
+        block = kept[index]
+        signature = _signature(block.owner)
+        if signature != main and block.owner.tag in TAIL_TAGS and not block.caption:
+            drop(index, f"chrome: after the text, set apart from its paragraphs "
+                        f"({_describe_signature(signature)}; the text's are {_describe_signature(main)})")
+    while kept and short_label(kept[-1].text):
+        drop(len(kept) - 1, "chrome: short line after the text")
+
+
+def _describe_signature(signature: tuple[str, str, str]) -> str:
+    tag, cls, wrap = signature
+    return tag + "".join(f".{c}" for c in cls.split()) + (f" all in <{wrap}>" if wrap else "")
+
+
+def _line_date(text: str, tz: tzinfo, reference: datetime | None = None) -> DateFound | None:
+    """The date a metadata line states; a relative day in a sentence (今天，订阅号正式改版上线。) is none."""
+    found = parse_date(text, tz, reference)
+    if found is not None and found.kind == "relative" and _SENTENCE_END.search(text):
+        return None
+    return found
 
 
 def _choose_body(tree, portal, scores, h1):
@@ -537,9 +866,33 @@ def _below_headline(chosen, scores, h1):
     return max(below, key=lambda e: scores[e]) if below else chosen
 
 
-def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, reference) -> None:
+def _attribute_dates(kept: list[TextBlock], header: list[TextBlock], h1) -> list[tuple[str, str]]:
+    """(value, where) of date attributes (data-ptime, data-created, data-publish-time…) on the article's
+    own elements: those around its text and its headline, and those of its header line. Not on a
+    sidebar's or a comment's: they hold none of the text."""
+    own: dict = {}
+    for element in [b.owner for b in kept] + ([h1] if h1 is not None else []):
+        for node in (element, *element.iterancestors()):
+            if node in own:
+                break
+            own[node] = None
+    for block in header:
+        for node in block.owner.iter():
+            own.setdefault(node, None)
+    found = []
+    for node in own:
+        if not isinstance(node.tag, str):
+            continue
+        for name, value in node.attrib.items():
+            if _DATE_ATTRIBUTE.match(name) and 6 <= len(value) <= 40:
+                found.append((value, f"{name} on {_describe(node)}"))
+    return found
+
+
+def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, reference, attributes=()) -> None:
     cands: list[tuple[DateFound, str]] = []
     unresolved: list[str] = []
+    updates: list[tuple[str, str]] = []
     if isinstance(ld.get("datePublished"), str) and (f := parse_date(ld["datePublished"], tz)):
         cands.append((f, "JSON-LD datePublished"))
     for key in DATE_META:
@@ -549,14 +902,19 @@ def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, referen
         if (f := parse_date(value, tz)) is not None:
             cands.append((f, f"script variable {name}"))
     for line in meta_lines:
-        if (f := parse_date(line, tz, reference)) is not None:
+        if (f := _line_date(line, tz, reference)) is not None:
+            where = "header line under the <h1>" if any(line == b.text for b in header) else "metadata line of the article"
             if f.value is None:
                 unresolved.append(f.text)
+            elif _UPDATE_LABEL.search(line[max(0, line.find(f.text) - 10): max(0, line.find(f.text))]):
+                updates.append((f.value.isoformat(), f"{where} {line[:40]!r} (rejected: the last edit, not the publish time)"))
             else:
-                cands.append((f, "header line under the <h1>" if any(line == b.text for b in header)
-                              else "metadata line of the article"))
+                cands.append((f, where))
     if "<time>" in meta and (f := parse_date(meta["<time>"], tz)) is not None:
         cands.append((f, "<time datetime>"))
+    for value, where in attributes:
+        if (f := parse_date(value, tz)) is not None:
+            cands.append((f, f"attribute {where}"))
     cands = [(f, s) for f, s in cands if f.value is not None and 1990 <= f.value.year <= 2100]
     if not cands:
         bad = next((meta[k] for k in DATE_META if k in meta), None)
@@ -581,7 +939,7 @@ def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, referen
         result.problems.append(f"relative date: {chosen.text!r} counted back from the file's time "
                                f"{reference.isoformat(timespec='minutes')}")
     result.explain["date"] = Choice(chosen.value.isoformat(), f"{source}: {chosen.text!r}",
-                                    [(f.value.isoformat(), s) for f, s in cands if f is not chosen])
+                                    [(f.value.isoformat(), s) for f, s in cands if f is not chosen] + updates)
 
 
 def _article_region(body, headline):
@@ -613,32 +971,52 @@ def _in_form(element, region, words: tuple[str, ...]) -> bool:
 
 
 def _attribute_people(region, body, text_start, rules: HtmlRules) -> list[tuple[str, str, str]]:
-    """(field, value, rule) from elements around the article's text whose class or id names the field;
-    their text is read with people_in when it carries a label, else taken whole when it is a bare name."""
+    """(field, value, rule) from elements around the article's text whose class or id names the field.
+    Before the text (the header, a byline) a bare name counts; among the text (WeChat styles its text
+    with section._135editor) only a labelled one or a name with its description (甜阁下，心理咨询师);
+    after the text (a reward button's 赞赏) only a labelled one. An element of several links is a
+    widget (zhihu's div.zm-tag-editor of topic links), not a byline; in a source element that is no
+    bare name, its one link that is a name is the source (qq's div#ArtFrom: URL, time, 腾讯音乐)."""
     found = []
     fields = (("source", rules.source_attributes), ("author", rules.author_attributes),
               ("editor", rules.editor_attributes))
-    # The article's text and what follows it in the body are no byline (WeChat styles its text with
-    # section._135editor); the body's header part, before the text, may hold one.
-    order = {e: i for i, e in enumerate(body.iter())} if body is not None else {}
-    text_from = order.get(text_start, len(order))
+    accounts = {a.casefold() for a in rules.account_names}
+    order = {e: i for i, e in enumerate(region.iter())}
+    text_from = order.get(text_start, order.get(body, 0))
+    text_to = max((order.get(e, 0) for e in body.iter()), default=text_from) if body is not None else text_from
     for element in region.iter():
-        if not isinstance(element.tag, str) or element.tag in SKIP_TAGS or order.get(element, -1) >= text_from:
+        if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
             continue
         names = _names(element)
         key = next((k for k, words in fields if any(w in names for w in words)), None)
         if key is None or _in_form(element, region, rules.form_attributes):
             continue
         text = _norm(element.text_content())
-        if not text or len(text) > 40:
+        if not text or len(text) > 60:
             continue
-        value = people_in(text).get(key) or (text if _PLAIN_NAME.fullmatch(text) else None)
-        if value:
-            found.append((key, value, f"{_describe(element)} (its class or id names the {key})"))
+        at = order[element]
+        place = "before" if at < text_from else "among" if at <= text_to else "after"
+        links = [_norm(a.text_content()) for a in element.iter("a") if a.text_content().strip()]
+        value = people_in(text).get(key)
+        how = "labelled"
+        if value is None and len(links) <= 1 and len(text) <= 40:
+            bare = _BY.sub("", text)
+            if _PLAIN_NAME.fullmatch(bare) and place == "before":
+                value, how = bare, "a bare name"
+            elif (match := _NAME_AND_ROLE.fullmatch(text)) and place != "after":
+                value, how = match[1], "a name and its description"
+        if value is None and key == "source" and place == "before":
+            plain = [t for t in links if _PLAIN_NAME.fullmatch(t) and not _URL_TEXT.match(t)]
+            if len(plain) == 1:
+                value, how = plain[0], "its one link that is a name"
+        if value and value.casefold() in accounts:
+            found.append((key, value, f"{_describe(element)} (rejected: a site account, not a person)"))
+        elif value:
+            found.append((key, value, f"{_describe(element)} (its class or id names the {key}; {how})"))
     return found
 
 
-def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=()) -> None:
+def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), script_authors=()) -> None:
     found: dict[str, list[tuple[str, str]]] = {"source": [], "author": [], "editor": []}
     for line in meta_lines:
         for key, value in people_in(line).items():
@@ -656,6 +1034,11 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=()) ->
     first = next((t for k, t in result.blocks if k == "paragraph"), "")
     if (match := REPORTER.search(first[:40])) is not None:  # 人民网合肥11月8日电　（记者钱伟）…
         found["author"].append(((match["v"] or match["w"]).strip(), "reporter in the dateline"))
+    texts = [t for _, t in result.blocks]
+    for at, text in enumerate(texts[:-1]):  # a sign-off: ■三湘华声全媒体记者 / 林锐新 王为薇
+        if _SIGN_OFF.fullmatch(text) and re.fullmatch(_REPORTER_NAMES, texts[at + 1]):
+            found["author"].append((texts[at + 1], f"reporters' sign-off {text!r}"))
+            break
     last = next((t for k, t in reversed(result.blocks) if k == "paragraph"), "")
     if (match := REPORTER.search(last[-40:])) is not None:
         found["author"].append(((match["v"] or match["w"]).strip(), "reporter at the end of the text"))
@@ -664,6 +1047,8 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=()) ->
     site_names = [meta.get("og:site_name", ""), title_text[len(result.title):]]
     if (name := _ld_name(ld.get("author"))) is not None:
         found["author"].append((name, "JSON-LD author"))
+    for name in script_authors[:1]:
+        found["author"].append((name, "script variable author"))
     for key in AUTHOR_META:
         if key in meta:
             if _site_like(meta[key], site_names):
@@ -673,10 +1058,11 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=()) ->
     for key in SOURCE_META:
         if key in meta:
             found["source"].append((meta[key], f"<meta {key}>"))
+    # The site that publishes the page is not the 来源 it names (a blog's og:site_name, a publisher).
     if (name := _ld_name(ld.get("publisher"))) is not None:
-        found["source"].append((name, "JSON-LD publisher"))
+        found["source"].append((name, "JSON-LD publisher (rejected: the site itself, not a 来源)"))
     if meta.get("og:site_name"):
-        found["source"].append((meta["og:site_name"], "og:site_name"))
+        found["source"].append((meta["og:site_name"], "og:site_name (rejected: the site itself, not a 来源)"))
     # An author that is the editor (gmw's and chinadaily's <meta author>, youth.cn's 青网校园崔宁宁) is not one.
     editor = next((v for v, s in found["editor"] if "rejected" not in s), None)
     if editor:

@@ -19,17 +19,27 @@ from .html_fields import Extraction, extract_fields
 from .text_dump import extract_article, parse_keywords
 
 
+# Characters of article text under which the density rules are not trusted to have found the article.
+FEW_CHARACTERS = 100
+
+
 def _fallback_body(raw: RawPage) -> list[tuple[str, str]]:
-    """trafilatura's main text, for pages where no element holds prose by the density rules."""
+    """trafilatura's main text, for pages where the density rules find next to no prose; none when
+    most of it is the text of the page's links (a list of links is no article, whoever finds it)."""
     import trafilatura
     from trafilatura.utils import load_html
 
     tree = load_html(raw.text)
     if tree is None:
         return []
+    links = {normalise_line(a.text_content()) for a in tree.iter("a")}
     text = trafilatura.extract(tree, include_comments=False, include_tables=True, favor_recall=True,
                                deduplicate=False) or ""
-    return [("paragraph", line) for line in (normalise_line(t) for t in text.split("\n")) if line]
+    lines = [line for line in (normalise_line(t) for t in text.split("\n")) if line]
+    linked = sum(len(line) for line in lines if line.lstrip("-•· ") in links)
+    if lines and linked * 2 >= sum(map(len, lines)):
+        return []
+    return [("paragraph", line) for line in lines]
 
 
 def extraction(raw: RawPage, profile: SourceProfile, mtime: float | None = None) -> Extraction:
@@ -39,13 +49,19 @@ def extraction(raw: RawPage, profile: SourceProfile, mtime: float | None = None)
         return any(p.match(text) for p in (profile.clicks_date, profile.keywords, profile.source_author))
 
     found = extract_fields(raw.text, profile.html, profile.timezone, reference=reference, is_metadata_line=dump_line)
-    if not found.blocks and found.title and not any(p.startswith(("login wall", "link list")) for p in found.problems):
+    kept = sum(len(t) for _, t in found.blocks)
+    if found.title and kept < FEW_CHARACTERS and not any(p.startswith("login wall") for p in found.problems):
+        # The density rules found next to nothing: a page of links, or an article they missed. A second
+        # extractor's main text decides, when it finds clearly more.
         fallback = [b for b in _fallback_body(raw) if b[1] != found.title]
-        if fallback and sum(len(t) for _, t in fallback) >= 40:
+        text = sum(len(t) for _, t in fallback)
+        if text >= 40 and (not found.blocks or (text >= FEW_CHARACTERS and text >= 2 * kept)):
             found.blocks = fallback
             found.candidates = [(t, None) for _, t in fallback]
-            found.problems = [p for p in found.problems if not p.startswith("no body")]
-            found.explain["body"].rule += "; fallback: trafilatura's main text"
+            found.problems = [p for p in found.problems if not p.startswith(("no body", "link list"))]
+            found.problems.append(f"fallback body: the page's structure gave {kept} characters of text; trafilatura's "
+                                  f"main text ({text} characters) is the body, and may hold some of the page's chrome")
+            found.explain["body"].rule += f"; fallback: trafilatura's main text ({text} characters, against {kept})"
     return found
 
 
@@ -64,6 +80,7 @@ def extract_html(raw: RawPage, profile: SourceProfile, *, mtime: float | None = 
     article.blocks = [Block("heading", b.text) if b.kind == "paragraph" and b.text in headings else b
                       for b in article.blocks]
     article.dropped = _report_lines(article.dropped, found)
+    article.site = found.site
     _fill_metadata(article, found, profile)
     article.problems += [p for p in found.problems if p not in article.problems]
     return article
@@ -112,7 +129,7 @@ def explain(path, profile: SourceProfile) -> str:
     raw = read_page(path, path.parent)
     found = extraction(raw, profile, path.stat().st_mtime)
     lines = [f"{path}: {raw.format}, {raw.encoding}" + (f", portal file {found.portal}" if found.portal else "")]
-    for name in ("title", "body", "date", "source", "author", "editor"):
+    for name in ("title", "body", "date", "source", "author", "editor", "site"):
         choice = found.explain.get(name)
         if choice is None:
             continue

@@ -12,6 +12,7 @@ from ..read.decode import PageError, decode_page
 from ..read.problems import problem_kind, published
 from .entry import article_entry
 from .facts import compute_facts
+from .template import template_head, without_chrome
 from .text_dump import extract_article
 
 # Sentence-final punctuation: a body whose last paragraph ends otherwise, with no footer, was cut off.
@@ -100,9 +101,26 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")).hexdigest()
 
 
-def extraction(page: tuple[PageFile, bytes | OSError], profile: SourceProfile) -> dict:
+@dataclass(frozen=True)
+class WithoutChrome:
+    """A page's extraction again, less the blocks that repeat across its site (extract/template.py):
+    made from the extraction stored under `base`, or from `entry` when the run has it whole."""
+
+    file: PageFile
+    base: str  # the key of the page's extraction
+    removed: tuple[str, ...]  # the keys of the blocks removed
+    entry: dict | None = None
+
+    @property
+    def mtime(self) -> float:
+        return self.file.mtime
+
+
+def extraction(page: tuple[PageFile | WithoutChrome, bytes | OSError | dict], profile: SourceProfile) -> dict:
     """A page's extraction (extract/entry.py), from its file and the bytes read from it (or the error
-    reading raised)."""
+    reading raised); or, for a WithoutChrome, the stored extraction less the site's repeated blocks."""
+    if isinstance(page[0], WithoutChrome):
+        return without_chrome(page[1], list(page[0].removed))
     file, data = page
     if isinstance(data, OSError):
         return {"error": {"kind": "unreadable", "detail": f"cannot read: {data.strerror or data}"}}
@@ -114,6 +132,8 @@ def extraction(page: tuple[PageFile, bytes | OSError], profile: SourceProfile) -
     article.facts = compute_facts(article)
     head, body = article_entry(article)
     entry = {"article": head, "body": body, "encoding": encoding, "text_sha256": text_key(text)}
+    if file.format == "html" and (template := template_head(article)) is not None:
+        entry["template"] = template
     if any(p.startswith("relative date") for p in article.problems):
         entry["file_time"] = file.mtime  # this extraction holds for this file time only
     return entry

@@ -12,22 +12,29 @@ from pathlib import Path
 from typing import Callable
 
 from ..cache.step import Cache, Step
+from ..cache.sums import SiteSum
 from ..extract.entry import article_from_entry
 from ..extract.facts import facts_of
-from ..extract.page import PageFile, extraction, holds_for
+from ..extract.page import PageFile, WithoutChrome, extraction, holds_for
+from ..extract.template import repeated, sum_part
 from ..model import Article
 from ..profile import SourceProfile, fingerprint
 from .files import MAX_PAGE_BYTES, file_hash, page_format, read_bytes, readable, walk_pages
 from .problems import Problem, problem_kind, published
 
 
-def _read_page_file(file: PageFile, cache: Cache) -> tuple[PageFile, bytes | OSError]:
+def _read_page_file(file: PageFile | WithoutChrome, cache: Cache) -> tuple[PageFile, bytes | OSError | dict]:
+    if isinstance(file, WithoutChrome):  # the page's extraction, to remove its site's chrome from
+        return file, file.entry if file.entry is not None and "body" in file.entry else EXTRACT.load(cache, file.base)
     return file, read_bytes(file.path)
 
 
 HASH = Step("file-hashes", file_hash, prepare=read_bytes, valid=readable)
-EXTRACT = Step("extractions", extraction, head=("article", "encoding", "text_sha256", "file_time", "error"),
+EXTRACT = Step("extractions", extraction,
+               head=("article", "encoding", "text_sha256", "file_time", "error", "template"),
                prepare=_read_page_file, valid=holds_for)
+# Per site: its pages, and the pages each candidate block is on (template detection, extract/template.py).
+SITE_BLOCKS = SiteSum("site-blocks", EXTRACT, sum_part)
 
 
 @dataclass
@@ -105,6 +112,7 @@ def read_input(input_dir: Path, profile: SourceProfile, cache: Cache | None = No
             message = bad or (article.problems[0] if article.problems else "no title")
             kind = problem_kind(message)
             result.problems.append(Problem(rel, kind if kind != "other" else "no-title", message))
+    _remove_site_chrome(result, entries, {f.rel: f for f in files}, keys, salt, cache, profile, jobs)
     by_title: dict[str, str] = {}
     for article in result.articles:
         first = by_title.setdefault(article.title, article.source_path)
@@ -112,6 +120,35 @@ def read_input(input_dir: Path, profile: SourceProfile, cache: Cache | None = No
             result.problems.append(Problem(article.source_path, "same-title",
                                            f"same title as {first}; both published, at distinct URLs", other=first))
     return result
+
+
+def _remove_site_chrome(result: Ingest, entries: dict, files: dict[str, PageFile], keys: dict[str, str], salt: str,
+                        cache: Cache, profile: SourceProfile, jobs: int | None) -> None:
+    """Template detection: each published page's blocks that repeat across its site's pages are
+    removed, its article replaced by the extraction without them (a cached step's result too, keyed
+    by the page's extraction and the blocks removed, so that later stages' keys change with it)."""
+    rules = profile.html
+    pages = [(i, a) for i, a in enumerate(result.articles) if entries[a.source_path].get("template")]
+    if not pages:
+        return
+    total = SITE_BLOCKS.total(cache, [keys[a.source_path] for _, a in pages], [entries[a.source_path] for _, a in pages])
+    cuts = []
+    for i, article in pages:
+        found = repeated(entries[article.source_path]["template"], total, rules.template_min_pages,
+                         rules.template_min_share)
+        if found:
+            cuts.append((i, article, found))
+    if not cuts:
+        return
+    items = [WithoutChrome(files[a.source_path], keys[a.source_path], tuple(sorted(found)), entries[a.source_path])
+             for _, a, found in cuts]
+    cut_keys = [EXTRACT.key(salt, item.file.format, item.file.sha256, "without", *item.removed) for item in items]
+    for (i, old, found), entry, key in zip(cuts, EXTRACT.run(cache, items, cut_keys, context=profile, jobs=jobs),
+                                           cut_keys):
+        article = article_from_entry(entry["article"], entry.get("body"))
+        article.source_path, article.sha256, article.content_key = old.source_path, old.sha256, key
+        article.chrome_repeats = dict(sorted(found.items()))
+        result.articles[i] = article
 
 
 def with_body(article: Article, cache: Cache) -> Article:

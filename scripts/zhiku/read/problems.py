@@ -7,12 +7,12 @@ from dataclasses import dataclass
 KINDS = {
     "empty": False, "binary": False, "too-large": False, "undecodable": False, "unreadable": False,
     "no-title": False, "duplicate": False, "no-body": False, "login-wall": False, "link-list": False,
-    "empty-body": False, "cut-off": True, "bad-date": True, "no-date": True, "short-body": True,
+    "empty-body": False, "cut-off": True, "bad-date": True, "no-date": True, "short-body": True, "fallback-body": True,
     "same-title": True, "front-matter": True, "relative-date": True,
 }
 # The extractors say what is wrong in words; the words a message starts with give its kind.
 _PREFIXES = (("no title", "no-title"), ("date does not parse", "bad-date"), ("no publish time", "no-date"),
-             ("empty body", "empty-body"), ("short body", "short-body"), ("cut off", "cut-off"),
+             ("empty body", "empty-body"), ("short body", "short-body"), ("fallback body", "fallback-body"), ("cut off", "cut-off"),
              ("front matter", "front-matter"),
              ("no body", "no-body"), ("login wall", "login-wall"), ("link list", "link-list"),
              ("relative date", "relative-date"))

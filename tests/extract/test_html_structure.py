@@ -1,0 +1,223 @@
+"""The rules added for pages of sites zhiku was never tuned on (issue 20), each on a small page that
+fails without it: the article's end from structure, subheads, bylines, the site's name, visible dates."""
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from zhiku.extract.html_page import explain, extract_html
+from zhiku.model import RawPage
+
+CST = timezone(timedelta(hours=8))
+P1 = "<p>第一段：央行今日开展逆回购操作，市场流动性总体保持合理充裕，这是一段足够长的正文，读来通顺。</p>"
+P2 = "<p>第二段：分析人士认为，后续政策仍将保持稳健，市场利率有望维持在较低水平运行，请继续关注。</p>"
+P3 = "<p>最后一段：投资者应关注风险，理性投资，不要盲目追涨杀跌，这是文章真正的最后一段话。</p>"
+
+
+def page(body: str, *, title: str = "央行开展逆回购操作", head: str = "", header: str = "") -> str:
+    return (f"<html><head><title>{title}_某某网</title>{head}</head><body><div class='main'><h1>{title}</h1>"
+            f"{header}<div class='content'>{body}</div></div><div class='foot'>© 2024 某某网</div></body></html>")
+
+
+def extract(text, profile):
+    return extract_html(RawPage("p.html", text, "0" * 64, "utf-8", "html"), profile)
+
+
+def texts(article):
+    return [b.text for b in article.blocks]
+
+
+def teasers(label: str) -> str:
+    items = "".join(f"<li><a href='/{i}'>另一篇报道的标题第{i}条</a><span>2024-05-0{i}</span></li>" for i in range(1, 4))
+    return f"<h3>{label}</h3><ul class='list'>{items}</ul>"
+
+
+@pytest.mark.parametrize("label", ["看看这些", "More stories", "相关文章"])
+def test_a_label_over_a_list_of_teasers_ends_the_article_whatever_its_words(label, profile):
+    article = extract(page(P1 + P2 + P3 + teasers(label) + "<p>网友甲：说得很好，支持一下这篇文章，写得真不错。</p>"), profile)
+    assert texts(article)[-1] == P3[3:-4]
+    assert label not in texts(article) and not any("网友甲" in t for t in texts(article))
+
+
+def test_a_list_of_links_inside_the_text_goes_and_the_text_after_it_stays(profile):
+    box = "<p>延伸</p>" + "".join(f"<p><a href='/{i}'>别的一篇文章的标题，第{i}篇</a></p>" for i in range(3))
+    article = extract(page(P1 + box + P2 + P3), profile)
+    assert texts(article) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    assert any("with text after it" in (r or "") for _, r in extract_raw(page(P1 + box + P2 + P3), profile).candidates)
+
+
+def extract_raw(text, profile):
+    from zhiku.extract.html_fields import extract_fields
+
+    return extract_fields(text, profile.html, profile.timezone)
+
+
+def test_paragraphs_after_the_text_set_apart_from_it_are_chrome(profile):
+    notice = ("<p><strong>本专栏长期征稿，投稿请联系我们的编辑部邮箱，稿件一经刊用，将提供稿酬。</strong></p>"
+              "<p class='end'>题图：资料图片，来自网络，版权归原作者所有。</p><p>-----------</p>")
+    article = extract(page(P1 + P2 + P3 + notice), profile)
+    assert texts(article)[-1] == P3[3:-4]
+    reasons = [r for _, r in extract_raw(page(P1 + P2 + P3 + notice), profile).candidates if r]
+    assert "chrome: after the text, set apart from its paragraphs (p all in <strong>; the text's are p)" in reasons
+    assert "chrome: a rule line (----)" in reasons
+
+
+def test_a_bold_paragraph_inside_the_text_stays(profile):
+    bold = "<p><strong>小结：这一段整段加粗，但它在正文中间，后面还有正文，所以它是正文。</strong></p>"
+    assert texts(extract(page(P1 + bold + P2 + P3), profile))[1] == bold[11:-13]
+
+
+def test_subheads_before_the_first_paragraph_stay(profile):
+    article = extract(page("<h2>背景</h2>" + P1 + P2 + "<h2>展望</h2>" + P3), profile)
+    assert texts(article)[0] == "背景"
+    numbered = extract(page("<p class='num'>1</p>" + P1 + "<p class='num'>2</p>" + P2 + P3), profile)
+    assert texts(numbered)[:2] == ["1", P1[3:-4]]
+
+
+def test_a_line_without_commas_is_still_prose(profile):
+    spaced = "<p>今年早些时候 它还为旧的电池 一些壁式适配器 显示屏背光灯 键盘 和手表的屏幕 启动了维修或召回计划</p>"
+    nav = "<div class='nav'>" + "".join(f"<a href='/{i}'>栏目{i}</a>" for i in range(12)) + "</div>"
+    text = ("<html><head><title>苹果又上热搜_某某订阅</title></head><body>" + nav + "<h2>苹果又上热搜</h2>"
+            f"<div class='content'>{spaced * 2}</div><div class='statement'><p>特别声明：本文为自媒体平台用户"
+            "上传并发布，仅代表该作者观点，平台仅提供信息发布服务。</p></div></body></html>")
+    assert texts(extract(text, profile)) == [spaced[3:-4]] * 2
+
+
+def test_a_link_that_shows_its_address_in_a_sentence_is_text(profile):
+    closing = "<p>完。我的其他作品：<a href='https://example.org/works'>https://example.org/works</a></p>"
+    assert texts(extract(page(P1 + P2 + closing), profile))[-1] == "完。我的其他作品：https://example.org/works"
+
+
+def test_a_caption_under_a_picture_paragraph_and_an_icon_in_it(profile):
+    picture = "<p><img src='a.jpg'></p><p><a href='/star'>曹方</a><a href='/cd'><img src='cd.gif'></a>新专辑宣传照</p>"
+    article = extract(page(picture + P1 + P2), profile)
+    assert texts(article)[0] == "曹方新专辑宣传照"
+
+
+def test_a_headline_in_two_lines_is_the_title_twice(profile):
+    text = ("<html><head><title>管理良好 银行盈利 | Paper</title></head><body><div class='post'>"
+            "<h1>管理良好 <br>银行盈利</h1>" + P1 + P2 + "</div></body></html>")
+    assert "银行盈利" not in texts(extract(text, profile))
+
+
+@pytest.mark.parametrize("line,author,editor", [
+    ("作者：南方周末记者 雍兴中 姜世离 南方周末实习生 朱亮韬", "雍兴中 姜世离 朱亮韬", None),
+    ("网络编辑: 小碧 责任编辑: 曹辛 李梁 助理编辑 温翠玲", None, "曹辛 李梁"),
+    ("编辑| 史文慧", None, "史文慧"),
+])
+def test_a_bylines_list_of_names(line, author, editor, profile):
+    article = extract(page(P1 + P2 + P3 + f"<p>{line}</p>"), profile)
+    assert (article.author, article.editor) == (author, editor)
+
+
+def test_credit_lines_before_and_after_the_text(profile):
+    article = extract(page("<p>出品|网易新闻</p>" + P1 + P2 + P3 + "<p>（原标题：长沙校区窘迫关张）</p>"), profile)
+    assert article.source == "网易新闻" and texts(article) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+def test_reporters_sign_off(profile):
+    article = extract(page(P1 + P2 + "<p>■本报全媒体记者</p><p>林锐新 王为薇</p>" + P3), profile)
+    assert article.author == "林锐新 王为薇"
+
+
+def test_the_site_that_publishes_is_no_source_and_its_owner_may_be_the_author(profile):
+    head = ('<meta property="og:site_name" content="Yang Mingxin\'s Blog"><meta name="author" content="Yang Mingxin">'
+            '<script type="application/ld+json">{"@type": "BlogPosting", "publisher": {"name": "Yang Mingxin\'s Blog"}}</script>')
+    article = extract(page(P1 + P2, head=head), profile)
+    assert (article.source, article.author) == (None, "Yang Mingxin")
+    site = extract(page(P1 + P2, head='<meta property="og:site_name" content="某某网"><meta name="author" content="某某网">'),
+                   profile)
+    assert (site.source, site.author) == (None, None)
+
+
+def test_a_byline_element_after_the_text_needs_a_label_and_an_account_is_no_one(profile):
+    reward = "<div class='reward_author'>赞赏</div>"
+    text = page(P1 + P2, header="<span class='postAuthor'>Posted by admin</span>") + reward
+    assert extract(text.replace("</div></div>", "</div>" + reward + "</div>", 1), profile).author is None
+    by_name = page(P1 + P2, header="<span class='postAuthor'>Posted by Li Lei</span>")
+    assert extract(by_name, profile).author == "Li Lei"
+
+
+def test_a_byline_with_a_description_and_a_widget_of_links(profile):
+    tags = "<div class='tag-editor'><a href='/t1'>心理学</a><a href='/t2'>恋爱</a></div>"
+    article = extract(page(P1 + "<div class='answer-author-info'>甜阁下，心理咨询师</div>" + P2, header=tags), profile)
+    assert (article.author, article.editor) == ("甜阁下", None)
+
+
+def test_a_source_element_whose_one_name_is_a_link(profile):
+    header = ("<div id='ArtFrom'><a href='http://ent.qq.com'>http://ent.QQ.com</a> 2009年11月09日11:30 "
+              "<a href='http://yue.qq.com/'>腾讯音乐</a> <a href='/c'>我要评论(0)</a></div>")
+    assert extract(page(P1 + P2, header=header), profile).source == "腾讯音乐"
+
+
+def test_a_scripts_author_variable(profile):
+    assert extract(page(P1 + P2, head='<script>var renjian_author = "索文";</script>'), profile).author == "索文"
+
+
+def test_a_date_attribute_on_the_articles_element_gives_the_time(profile):
+    text = page(P1 + P2, header="<div class='info'>2019-10-06 · 我们心里都有病</div>").replace(
+        "<div class='main'>", "<div class='main' data-ptime='2019-10-06 12:44:51'>")
+    assert extract(text, profile).date == datetime(2019, 10, 6, 12, 44, 51, tzinfo=CST)
+    sidebar = page(P1 + P2, header="<div class='info'>2019-10-06</div>") + \
+        "<div class='side' data-ptime='2019-10-06 01:02:03'><p>另一篇文章的摘要，足够长的一句话。</p></div>"
+    assert extract(sidebar, profile).date == datetime(2019, 10, 6, tzinfo=CST)
+
+
+def test_a_last_edit_date_is_not_the_publish_date(profile):
+    text = page(P1 + P2 + "<p>编辑于 2014-09-25 160 条评论</p>").replace(
+        "<div class='content'>", "<div class='content' data-created='1411567255'>")
+    assert extract(text, profile).date == datetime(2014, 9, 24, 22, 0, 55, tzinfo=CST)
+    assert "rejected: the last edit" in explain_text(text, profile)
+
+
+def explain_text(text, profile, tmp=None):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.html"
+        path.write_text(text, encoding="utf-8")
+        return explain(path, profile)
+
+
+@pytest.mark.parametrize("footer,expected", [
+    ("posted @ 2024-05-09 10:15 张三 阅读(12) 评论(0)", datetime(2024, 5, 9, 10, 15, tzinfo=CST)),
+    ("发布于 2021-03-02", datetime(2021, 3, 2, tzinfo=CST)),
+    ("Posted by admin on Mar 17 2014. Filed under News.", datetime(2014, 3, 17, tzinfo=CST)),
+])
+def test_a_publish_line_after_the_text(footer, expected, profile):
+    text = page(P1 + P2).replace("<div class='foot'>", f"<div class='postmeta'>{footer}</div><div class='foot'>")
+    assert extract(text, profile).date == expected
+
+
+def test_a_relative_day_in_a_sentence_is_no_date(profile):
+    article = extract(page("<p>今天，订阅号正式改版上线。</p>" + P1 + P2), profile)
+    assert article.date is None and texts(article)[0] == "今天，订阅号正式改版上线。"
+
+
+def test_a_date_line_under_the_headline_is_no_prose(profile):
+    text = ("<html><head><title>拥有自己的博客 | XP</title></head><body><main><article><header><h1>拥有自己的博客</h1>"
+            "<div class='meta'>November 17, 2025 · XP</div></header><div class='post-content'><p>我是XP！谢谢大家！这是我的第一篇博客，感谢支持！</p>"
+            "</div></article></main></body></html>")
+    article = extract(text, profile)
+    assert texts(article) == ["我是XP！谢谢大家！这是我的第一篇博客，感谢支持！"] and article.date == datetime(2025, 11, 17, tzinfo=CST)
+
+
+def test_the_headline_from_the_element_named_as_the_title(profile):
+    text = ("<html><head><title>中国-印尼经贸合作网</title></head><body><table><tr><td class='title'>镇宁木艺彩娃畅销东南亚"
+            "</td></tr><tr><td>2014-03-10 09:27:25</td></tr><tr><td class='body'>" + P1 + P2 + "</td></tr></table></body></html>")
+    article = extract(text, profile)
+    assert article.title == "镇宁木艺彩娃畅销东南亚" and article.date == datetime(2014, 3, 10, 9, 27, 25, tzinfo=CST)
+    assert texts(article) == [P1[3:-4], P2[3:-4]]
+
+
+def test_a_label_before_the_standfirst(profile):
+    assert texts(extract(page("<div class='summary'><b>摘要：</b>" + P1 + "</div>" + P2), profile))[0] == P1[3:-4]
+
+
+@pytest.mark.parametrize("head,title,site", [
+    ('<link rel="canonical" href="https://www.example.com/a/1.html">', "文章标题一二三四", "example.com"),
+    ("", "文章标题一二三四_科技_腾讯网", "腾讯网"),
+    ("", "南方周末 - 文章标题一二三四", "南方周末"),
+])
+def test_the_site_a_page_comes_from(head, title, site, profile):
+    text = (f"<html><head><title>{title}</title>{head}</head><body><h1>文章标题一二三四</h1>{P1}{P2}</body></html>")
+    assert extract(text, profile).site == site
