@@ -186,7 +186,8 @@ def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc) -
     for key in entries:  # sorted
         by_shard.setdefault(shard_of(key, shards), []).append(key)
     files: dict[str, object] = {}
-    for shard, keys in sorted(by_shard.items()):
+    for shard in range(shards):  # every shard, empty or not: a reader asks for the one a key hashes to
+        keys = by_shard.get(shard, [])
         packs: list[dict] = []
         pack_size = PACK_BYTES
         for key in keys:
