@@ -11,7 +11,8 @@ Files (bench/README.md, "Search", has the reasoning and the figures):
   first page and its best code, so that a reader can look a page up in one block or read the
   blocks best first; a name key (`=…`) also lists the names of its entries;
 - `p/<shard>-<n>.js`: the rest's blocks, a shard's keys in order, about PACK_BYTES a file;
-- `d/<page>.js`: one page's address, title, kind, tags, names and text, for the results shown.
+- `d/<page>.js`: one page's address, title, kind, tags, names and text, for the results shown;
+- `zhiku-search.js` (engine.js) and `index.html` (plain.html, a search page of its own).
 
 A posting is the page's id (varint of the gap from the previous one, 5 bits a character, the sixth
 says "more") and the page's code (one character): CODE_ALPHABET both. Pages are numbered by date
@@ -41,6 +42,8 @@ PACK_BYTES = 8_000
 SHARD_BYTES = 24_000
 FILES = ".zhiku-index.json"  # what this index wrote last time (MkDocs passes over dot files)
 _ENGINE_SOURCE = Path(__file__).with_name("engine.js")
+PLAIN_PAGE = "index.html"  # search without a theme: plain.html, the example of another adapter
+_PLAIN_SOURCE = Path(__file__).with_name("plain.html")
 _CODE = {c: i for i, c in enumerate(CODE_ALPHABET)}
 _VARINT: list[str] = []
 
@@ -216,6 +219,7 @@ def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc) -
     files["m.js"] = _js("m", {"format": FORMAT, "pages": len(pages), "shards": shards, "top": TOP,
                               "articles": articles, "entryBase": ENTRY_BASE})
     files[ENGINE] = _ENGINE_SOURCE.read_text(encoding="utf-8")
+    files[PLAIN_PAGE] = _PLAIN_SOURCE.read_text(encoding="utf-8")
     return files, {"pages": len(pages), "keys": len(entries), "shards": shards, "ids": dict(zip((p.path for p in pages), ids))}
 
 

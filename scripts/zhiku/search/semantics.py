@@ -37,10 +37,11 @@ are all required but not as a phrase (法国罢工 finds a page with 法国 and 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections import Counter
 
-from ..chars import is_han
+from ..chars import HAN
 
 MAX_PIECE = 16
 MAX_PREFIX = 24
@@ -64,24 +65,13 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def _is_token_char(char: str) -> bool:
-    return unicodedata.category(char)[0] in "LN" and not is_han(char)
+# A token character: a letter or digit (str.isalnum: Unicode L and N) that is not Chinese.
+_SEGMENT = re.compile(f"([{HAN}]+)|([^\\W_{HAN}]+)")
 
 
 def segments(normalized: str) -> list[tuple[bool, str]]:
     """(is_chinese, text) for each run of Chinese characters and each token, in order."""
-    found: list[tuple[bool, str]] = []
-    kind = None
-    start = 0
-    for i, char in enumerate(normalized):
-        now = True if is_han(char) else False if _is_token_char(char) else None
-        if now != kind:
-            if kind is not None:
-                found.append((kind, normalized[start:i]))
-            kind, start = now, i
-    if kind is not None:
-        found.append((kind, normalized[start:]))
-    return found
+    return [(bool(han), han or token) for han, token in _SEGMENT.findall(normalized)]
 
 
 def canonical(text: str) -> str:
@@ -128,11 +118,8 @@ def atom_score(code: int, df: int, docs: int) -> int:
 def page_keys(field_words: dict[str, tuple[list[str], list[str]]], *, chinese_keys=chinese_keys) -> dict[str, int]:
     """Every key of a page and its code, from each field's (Chinese words, tokens), normalised.
     `chinese_keys`: the same function, memoised by the caller."""
-    counts: dict[str, dict[str, int]] = {}
-    body_words = 0
+    counts: dict[str, Counter] = {}
     for field, (words, tokens) in field_words.items():
-        if field == "body":
-            body_words = len(words) + len(tokens)
         per_key: Counter = Counter()
         for word, n in Counter(words).items():
             for key in chinese_keys(word):
@@ -140,6 +127,19 @@ def page_keys(field_words: dict[str, tuple[list[str], list[str]]], *, chinese_ke
         for token, n in Counter(tokens).items():
             for key in token_keys(token):
                 per_key[key] += n
-        for key, n in per_key.items():
-            counts.setdefault(key, {})[field] = n
-    return {key: posting_code(c, body_words) for key, c in counts.items()}
+        counts[field] = per_key
+    body_words = sum(map(len, field_words.get("body", ((), ()))))
+    body = counts.pop("body", Counter())
+    by_count: dict[int, int] = {}  # a key only in the body: its code depends on its count alone
+    codes = {}
+    for key, n in body.items():
+        code = by_count.get(n)
+        if code is None:
+            code = by_count[n] = posting_code({"body": n}, body_words)
+        codes[key] = code
+    for key in {key: None for per_key in counts.values() for key in per_key}:
+        found = {field: per_key[key] for field, per_key in counts.items() if key in per_key}
+        if key in body:
+            found["body"] = body[key]
+        codes[key] = posting_code(found, body_words)
+    return codes

@@ -21,7 +21,8 @@
     },
     docs: []
   }
-  var state = window.zhikuMaterial = { sent: 0, answered: 0, last: "", answer: null }
+  /* Queries sent, answers back and answers whose result line was written: lets a test wait for them */
+  var state = window.zhikuMaterial = { sent: 0, answered: 0, mended: 0, last: "", answer: null }
 
   function config() { return JSON.parse(document.getElementById("__config").textContent) }
   function site() { return new URL(config().base, location.href) }
@@ -63,7 +64,7 @@
         state.answer = ev.data.data.zhiku || null
         state.shown = ev.data.data.items.length
         state.answered++
-        setTimeout(mend, 0)             /* after Material rendered this answer */
+        setTimeout(function () { try { mend() } finally { state.mended++ } }, 0)   /* after Material rendered this answer */
       }
     })
     return worker
