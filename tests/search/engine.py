@@ -33,3 +33,15 @@ class Engine:
     def close(self) -> None:
         self.process.stdin.close()
         self.process.wait(timeout=10)
+
+
+def index_file(path: Path):
+    """The data of one file of the index (`zhikuSearch.load(name, data);`)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("zhikuSearch.load(") and text.endswith(");\n")
+    return json.loads(text[text.index(",") + 1:-3])
+
+
+def index_docs(site: Path) -> list[dict]:
+    """What the index shows of every page (search/d/*.js): address, kind, title, tags, names, text."""
+    return [index_file(p) for p in sorted((Path(site) / "search" / "d").glob("*.js"))]

@@ -174,7 +174,8 @@ def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc) -
     size = 0
     for key in sorted(postings):
         docs, codes = postings.pop(key)
-        top, blocks = split_postings(docs, codes)
+        # A name's entries are all in its entry: the reader gives each of them the name's bonus.
+        top, blocks = (encode_postings(docs, codes), []) if key in named else split_postings(docs, codes)
         entry = [len(docs), top]
         if key in named:
             entry += [0, named[key]]
