@@ -9,7 +9,8 @@
   process of its own with a cold cache (index build time and peak memory: what indexing adds to a
   build), and again after one article changed (time, files written). Pagefind 1.6.0 (extended, npm
   `pagefind` with `@pagefind/linux-x64`, installed by this script into WORK/pagefind/, never by the
-  build or the tests) indexes the same built site (bench/pagefind_bench.py's selection of pages).
+  build or the tests) indexes the same built site: article and glossary pages, without what zhiku's
+  index leaves out (PAGEFIND_ARGS).
 - **Generated** (--generated): the index alone, from articles make_corpus.py's writer makes in
   memory (no Markdown, no MkDocs: a 100,000-article site is not built here) and glossary entries for
   its terms, written with the build's code (terms step, index writer) into WORK/gN/search/.
@@ -18,8 +19,8 @@
   first answer shown (ten results with titles and excerpts) and the bytes loaded, for each query,
   served on 127.0.0.1 and from file://. zhiku: its plain search page (search/index.html?q=…), which
   loads what the Material adapter's worker loads; on the sites also through Material's box. Pagefind:
-  bench/pagefind_bench.py's page, until ten results' data() arrived (served only: it cannot run from
-  file://). Bytes are the files' sizes as stored (no server here compresses; Pagefind's are gzip).
+  a page that imports pagefind.js and calls search(), until ten results' data() arrived (served
+  only: it cannot run from file://, bench/README.md). Bytes are the files' sizes as stored (no server here compresses; Pagefind's are gzip).
 Median of --runs. Figures go into bench/README.md ("Search").
 """
 from __future__ import annotations
@@ -32,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote, unquote, urlparse
 
@@ -42,6 +44,35 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 QUERIES = ["大模型", "扎克伯格", "智能", "Llama模型", "开源 算力", "小扎"]
 PAGEFIND = ["pagefind@1.6.0", "@pagefind/linux-x64@1.6.0"]
+
+# What Pagefind indexes, matched to what zhiku's index holds: article and glossary pages, without the
+# charts, an article's related articles and an entry's lists of mentions. Pagefind leaves out <nav>,
+# <header>, <footer> and forms itself. No --root-selector: under one, Pagefind's exclude
+# selectors cannot reach the root's children (`article > ul` then excludes nothing).
+PAGEFIND_ARGS = ["--glob", "{articles,glossary}/*.html",
+                 "--exclude-selectors", "[data-search-exclude]",
+                 "--exclude-selectors", "article > ul",
+                 "--exclude-selectors", "a.headerlink",
+                 "--exclude-selectors", ".md-skip",
+                 "--exclude-selectors", ".md-top"]
+
+PAGEFIND_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>pagefind</title></head>
+<body><script>
+window.pagefindRun = async (base, query, shown) => {{
+  const t0 = performance.now();
+  const pagefind = await import(base + "pagefind/pagefind.js");
+  const search = await pagefind.search(query);
+  const t1 = performance.now();
+  const data = await Promise.all(search.results.slice(0, shown).map(r => r.data()));
+  const t2 = performance.now();
+  return {{count: search.results.length, results_ms: t1 - t0, shown_ms: t2 - t0,
+          top: data.map(d => ({{url: d.url, title: d.meta.title}}))}};
+}};
+window.pagefindReady = true;
+</script></body></html>
+"""
+
+
 
 
 def kb(n: float) -> str:
@@ -187,6 +218,72 @@ def generated_index(pages: int, work: Path, rebuild: bool) -> tuple[Path, dict]:
     return out, json.loads(figures_file.read_text(encoding="utf-8"))
 
 
+@contextmanager
+def serve_two(site: Path, bundle: Path, lang: str = "zh"):
+    """The site on 127.0.0.1, with /pagefind/ served from the bundle folder and /__pagefind.html the
+    test page, whose lang Pagefind reads: for zh, ja and th it cuts the query with Intl.Segmenter."""
+    from tests.browser import QuietHandler, serve
+
+    page = PAGEFIND_PAGE.format(lang=lang).encode()
+
+    class Handler(QuietHandler):
+        def translate_path(self, path):
+            clean = unquote(urlparse(path).path)
+            if clean.startswith("/pagefind/"):
+                return str(bundle / clean[len("/pagefind/"):])
+            return super().translate_path(path)
+
+        def do_GET(self):
+            if urlparse(self.path).path == "/__pagefind.html":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(page)))
+                self.end_headers()
+                self.wfile.write(page)
+                return
+            super().do_GET()
+
+    with serve(site, Handler) as base:
+        yield base
+
+
+
+@contextmanager
+def counted_page(browser, base: str):
+    """A fresh context and page (no cache); yields (page, sizes), sizes: url → bytes of each response."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route(lambda url: not url.startswith(base) and not url.startswith("data:"), lambda route: route.abort())
+    sizes: dict[str, int] = {}
+
+    def on_response(response):
+        length = response.headers.get("content-length")
+        if length is not None:
+            sizes[response.url] = int(length)
+
+    context.on("response", on_response)
+    page = context.new_page()
+    try:
+        yield page, sizes
+    finally:
+        context.close()
+
+
+def pagefind_first_answer(browser, base: str, query: str, shown: int = 10) -> dict:
+    with counted_page(browser, base) as (page, sizes):
+        started = time.monotonic()
+        page.goto(base + "__pagefind.html")
+        page.wait_for_function("() => window.pagefindReady")
+        answer = page.evaluate("([b, q, n]) => pagefindRun(b, q, 0)", [base, query, shown])
+        results_s = time.monotonic() - started
+        results_bytes = sum(sizes.values())
+        shown_answer = page.evaluate("([b, q, n]) => pagefindRun(b, q, n)", [base, query, shown])
+        shown_s = results_s + shown_answer["shown_ms"] / 1000
+        return {"results_s": results_s, "results_bytes": results_bytes, "shown_s": shown_s,
+                "shown_bytes": sum(sizes.values()), "count": answer["count"], "top": shown_answer["top"],
+                "requests": len(sizes)}
+
+
+
 def pagefind_binary(work: Path) -> Path:
     folder = work / "pagefind"
     binary = folder / "node_modules" / "@pagefind" / "linux-x64" / "bin" / "pagefind_extended"
@@ -197,8 +294,6 @@ def pagefind_binary(work: Path) -> Path:
 
 
 def run_pagefind(binary: Path, site: Path, output: Path) -> dict:
-    from pagefind_bench import PAGEFIND_ARGS
-
     if not (output / "pagefind.js").exists():
         shutil.rmtree(output, ignore_errors=True)
         started = time.monotonic()
@@ -257,8 +352,6 @@ def zhiku_material(browser, base: str, root: Path, query: str) -> dict:
 
 
 def pagefind_answer(browser, site: Path, bundle: Path, query: str) -> dict:
-    from pagefind_bench import pagefind_first_answer, serve_two
-
     with serve_two(site, bundle) as base:
         answer = pagefind_first_answer(browser, base, query)
         return {"s": answer["shown_s"], "bytes": answer["shown_bytes"], "shown": len(answer["top"]),

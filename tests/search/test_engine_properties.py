@@ -99,3 +99,15 @@ def test_index_answers_as_brute_force(engine, tmp_path_factory, pages, data):
             assert first["total"] == len(expected), query
         else:
             assert first["matched"] <= len(expected)
+
+
+def test_every_entry_named_by_the_query_comes_first(engine, tmp_path):
+    # More entries carry the name than a dictionary entry holds best pages (TOP, made 2 here):
+    # each of them still gets the name's place at the top (the name's postings are never split).
+    pages = [{"kind": "term", "title": "人工智能", "tags": [], "body": "", "names": ["人工智能"], "date": ""}] * 4
+    pages += [{"kind": "article", "title": "人工智能" * 3, "tags": ["人工智能"], "body": "人工智能", "names": [],
+               "date": "2024-01-01"}] * 3
+    folder, corpus = build(tmp_path, pages)
+    first = engine.search(folder, "人工智能", limit=4)
+    assert [h["id"] for h in first["hits"]] == [h[0] for h in corpus.search("人工智能")[:4]]
+    assert all(h["id"] >= index_module.ENTRY_BASE for h in first["hits"])

@@ -379,9 +379,14 @@
     if (parsed.name) keys.push(parsed.name)
     var entries = await this.entries(keys)
     var run = await new Query(this, parsed, entries).run(options.limit || 10, !!options.all)
-    if (run.total === null && parsed.groups.length === 1 && parsed.groups[0].length === 1 &&
-        parsed.groups[0][0].length === 1)
-      run.total = (entries[parsed.groups[0][0][0]] || [0])[0]    /* one atom: its page count */
+    if (run.total === null && parsed.groups.length === 1) {
+      /* One group: each name of one atom matches its page count, so the count is at least the largest */
+      var alternatives = parsed.groups[0]
+      alternatives.forEach(function (alternative) {
+        if (alternative.length === 1) run.matched = Math.max(run.matched, (entries[alternative[0]] || [0])[0])
+      })
+      if (alternatives.length === 1 && alternatives[0].length === 1) run.total = run.matched   /* one atom: exact */
+    }
     run.atoms = atoms
     return run
   }
