@@ -20,9 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 CHROMIUM = "/usr/bin/chromium"
-# Debian packages the browser tests need, and a file that shows each is installed. The CJK font
+# Debian packages the browser tests (and the search engine's test, in Node) need, and a file that shows each is installed. The CJK font
 # makes screenshots show Chinese text instead of empty boxes.
-BROWSER_PACKAGES = {"chromium": CHROMIUM, "fonts-wqy-zenhei": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"}
+BROWSER_PACKAGES = {"chromium": CHROMIUM, "fonts-wqy-zenhei": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+                    "nodejs": "/usr/bin/node"}  # runs the search engine (engine.js) in the property test
 
 
 def run(*cmd: str) -> None:

@@ -3,6 +3,7 @@ queries (tests/search/engine_server.js)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,7 +17,9 @@ class Engine:
     def __init__(self) -> None:
         node = shutil.which("node")
         if node is None:
-            pytest.skip("node is missing")
+            if os.environ.get("CI"):
+                raise RuntimeError("node is missing: run python3 scripts/bootstrap.py --test")
+            pytest.skip("node is missing (python3 scripts/bootstrap.py --test installs it)")
         self.process = subprocess.Popen([node, str(SERVER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                                         encoding="utf-8")
 
