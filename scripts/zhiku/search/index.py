@@ -21,6 +21,7 @@ from ENTRY_BASE, so that neither kind shifts the other. The same input gives the
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from array import array
@@ -241,7 +242,23 @@ class _DocFile:
         return f"{self.page.key} {self.doc} {self.page.path}"
 
 
-def write_index(docs_dir: Path, files: dict[str, object]) -> dict:
+def reader_digest() -> str:
+    """Of the files the index ships beside its data (the engine, the plain page)."""
+    return hashlib.sha256(_ENGINE_SOURCE.read_bytes() + b"\0" + _PLAIN_SOURCE.read_bytes()).hexdigest()
+
+
+def index_unchanged(docs_dir: Path, inputs: str) -> bool:
+    """Whether the index in the docs folder was written from these inputs and its files are there."""
+    folder = Path(docs_dir) / INDEX_DIR
+    try:
+        then = json.loads((folder / FILES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (isinstance(then, dict) and then.get("format") == FORMAT and then.get("inputs") == inputs
+            and all(os.path.exists(folder / rel) for rel in then.get("files", [])))
+
+
+def write_index(docs_dir: Path, files: dict[str, object], inputs: str = "") -> dict:
     """Write the files whose bytes changed (a page's file: when it was made from another result or
     id), remove those of the last index that this one lacks; figures of what was written."""
     folder = Path(docs_dir) / INDEX_DIR
@@ -269,6 +286,6 @@ def write_index(docs_dir: Path, files: dict[str, object]) -> dict:
     for stale in sorted(listed - set(files)):
         (folder / stale).unlink(missing_ok=True)
         removed += 1
-    write_text(record, json.dumps({"format": FORMAT, "files": sorted(files), "stamps": new_stamps},
+    write_text(record, json.dumps({"format": FORMAT, "files": sorted(files), "stamps": new_stamps, "inputs": inputs},
                                   ensure_ascii=False, indent=0, sort_keys=True) + "\n")
     return {"written": written, "removed": removed, "files": len(files)}

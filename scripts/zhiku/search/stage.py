@@ -3,12 +3,14 @@ index files in the docs folder (index.py), written where their bytes changed."""
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from pathlib import Path
 
 from ..cache.step import Cache
 from ..write.files import PagesRecord
-from .index import IndexPage, index_files, write_index
+from ..cache.version import code_version
+from .index import IndexPage, index_files, index_unchanged, reader_digest, write_index
 from .page_text import page_fields, searchable_markdown
 from .terms import TERMS, LazySegmenter, dictionary_digest, terms_key
 
@@ -42,6 +44,13 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
         keys[path] = terms_key(fields, dictionary)
         record.put(prefix + path, [dictionary, keys[path]])
     paths = sorted(keys)
+    # The index is made from each page's terms (by their keys), the glossary names and the code:
+    # when none changed, the index written last time is this one.
+    inputs = hashlib.sha256(json.dumps([[(p, keys[p]) for p in paths], sorted(names.items()), TERMS.version,
+                                        code_version([index_files.__module__]), reader_digest()]).encode("utf-8")).hexdigest()
+    if index_unchanged(docs_dir, inputs):
+        return {"pages": len(paths), "written": 0, "removed": 0, "unchanged": True,
+                "seconds": {"terms": round(time.perf_counter() - started, 3), "index": 0}}
     items = [todo.get(path) for path in paths]
     results = TERMS.run(cache, items, [keys[p] for p in paths], context=LazySegmenter(user_dictionary), jobs=jobs)
     computed = set(TERMS.computed)
@@ -56,7 +65,7 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
         return TERMS.load(cache, page.key)["doc"]
 
     files, figures = index_files(index_pages, names, load_doc)
-    figures.update(write_index(docs_dir, files))
+    figures.update(write_index(docs_dir, files, inputs))
     figures["computed"] = len(computed)
     figures["seconds"] = {"terms": round(terms_done - started, 3), "index": round(time.perf_counter() - terms_done, 3)}
     return figures
