@@ -177,9 +177,13 @@
     this.idf = idf(this.df, pages)
     var top = entry ? decode(entry[1]) : [[], []]
     this.top = new Map()
-    var least = 63
+    var least = 63, leastId = Infinity
     for (var i = 0; i < top[0].length; i++) { this.top.set(top[0][i], top[1][i]); least = Math.min(least, top[1][i]) }
+    for (var k = 0; k < top[0].length; k++) if (top[1][k] === least) leastId = Math.min(leastId, top[0][k])
     this.least = least
+    /* The best pages are the best by code, then the later page: a page not among them that has the
+     * least code among them is an earlier page than those */
+    this.leastId = leastId
     this.blocks = (entry && entry[2]) ? entry[2].map(function (meta) {
       return { pack: meta[0], first: meta[1], best: meta[2], docs: null }
     }) : []
@@ -208,9 +212,19 @@
 
   /* The best value a page not seen yet can have here; -Infinity when every page is seen */
   Postings.prototype.unseenBound = function () {
+    var best = this.unreadBest()
+    return best < 0 ? -Infinity : this.value(Math.min(best, this.least))
+  }
+
+  Postings.prototype.unreadBest = function () {
     var best = -1
     for (var i = 0; i < this.blocks.length; i++) if (!this.blocks[i].docs) best = Math.max(best, this.blocks[i].best)
-    return best < 0 ? -Infinity : this.value(Math.min(best, this.least))
+    return best
+  }
+
+  /* Pages not seen yet that reach unseenBound() here are earlier than this one */
+  Postings.prototype.unseenIdBound = function () {
+    return this.unreadBest() >= this.least ? this.leastId : Infinity
   }
 
   /* A page's value here, or its bound while unknown */
@@ -252,19 +266,25 @@
     return [lower, upper]
   }
 
-  /* The best score a page in no loaded postings can have */
+  /* [the best score a page in no loaded postings can have, a page id that every such page reaching
+   * it is earlier than] */
   Query.prototype.unseenBound = function () {
-    var total = 0
+    var total = 0, id = Infinity
     for (var g = 0; g < this.groups.length; g++) {
-      var best = -Infinity
+      var best = -Infinity, bestId = -Infinity
       for (var a = 0; a < this.groups[g].length; a++) {
-        var sum = 0, atoms = this.groups[g][a]
-        for (var i = 0; i < atoms.length; i++) sum += this.keys[atoms[i]].unseenBound()
-        best = Math.max(best, sum)
+        var sum = 0, sumId = Infinity, atoms = this.groups[g][a]
+        for (var i = 0; i < atoms.length; i++) {
+          sum += this.keys[atoms[i]].unseenBound()
+          sumId = Math.min(sumId, this.keys[atoms[i]].unseenIdBound())
+        }
+        if (sum > best) { best = sum; bestId = sumId }
+        else if (sum === best) bestId = Math.max(bestId, sumId)
       }
       total += best
+      id = Math.min(id, bestId)
     }
-    return total
+    return [total, id]
   }
 
   Query.prototype.candidates = function () {
@@ -340,8 +360,8 @@
         if (wanted.length >= 8) break
       }
       if (wanted.length) { await this.loadBlocks(wanted); continue }
-      var unseen = this.unseenBound()
-      if (unseen === -Infinity || (kth && kth.score > unseen)) {
+      var bound = this.unseenBound(), unseen = bound[0]
+      if (unseen === -Infinity || (kth && (kth.score > unseen || (kth.score === unseen && kth.id >= bound[1])))) {
         var exact = unseen === -Infinity && !open.length
         return { hits: ranked.slice(0, limit), total: exact ? ranked.length : null, matched: ranked.length }
       }
