@@ -21,9 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 CHROMIUM = "/usr/bin/chromium"
-# Debian packages the browser tests need, and a file that shows each is installed. The CJK font
-# makes screenshots show Chinese text instead of empty boxes.
-BROWSER_PACKAGES = {"chromium": CHROMIUM, "fonts-wqy-zenhei": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"}
+# Debian packages the browser tests (and the search engine's test, in Node) need, and a file that
+# shows each is installed. The CJK font makes screenshots show Chinese text instead of empty boxes.
+BROWSER_PACKAGES = {"chromium": CHROMIUM, "fonts-wqy-zenhei": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+                    "nodejs": "/usr/bin/node"}  # runs the search engine (engine.js) in the property test
 # npm packages the browser tests inject into pages (axe-core), pinned with their hashes by the lock file.
 NPM_FOLDER = ROOT / "tests" / "npm"
 

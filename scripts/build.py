@@ -17,7 +17,6 @@ from zhiku.publish.bundle import write_bundle  # noqa: E402
 from zhiku.publish.mkdocs_build import PublishError, build_site, read_site_config  # noqa: E402
 from zhiku.read.files import MAX_PAGE_BYTES  # noqa: E402
 from zhiku.report import Progress, summary_line  # noqa: E402
-from zhiku.search.material import index_size_warning  # noqa: E402
 from zhiku.write.feeds import SKIPPED as FEEDS_SKIPPED  # noqa: E402
 
 SHOW_PROBLEMS = 30  # problem lines on the terminal; the report has all of them
@@ -127,8 +126,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print_timings(args.timings, stages + [("MkDocs build", time.perf_counter() - mkdocs_started, peak_mb())])
     print(f"zhiku: site in {args.site} ({time.monotonic() - started:.1f} s)")
-    if warning := index_size_warning(args.site):
-        print(f"warning: {warning}", file=sys.stderr)
     if args.bundle:
         count = write_bundle(args.site, args.bundle, newest=newest)
         print(f"zhiku: offline bundle {args.bundle} ({count} files; unzip, open {args.bundle.stem}/index.html)")

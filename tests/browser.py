@@ -99,20 +99,28 @@ def search(page, query: str, timeout: float = 30_000) -> list[str]:
 
     The query is typed key by key and an End key is pressed after it: Material reads the query on
     key events, and CJK text typed without a keyboard layout arrives as text input only. The
-    answer is awaited through site_overrides/assets/javascripts/zhiku-search.js, which counts the
-    queries sent to the search worker and the answers back (the worker answers in order).
+    answer is awaited through site_overrides/assets/javascripts/zhiku-material.js, which counts the
+    queries sent to the search worker and the answers back (the worker answers in order), and
+    the answers whose result line it has written.
     """
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
     page.keyboard.type(query)
     page.keyboard.press("End")
+    wait_for_answer(page, query, timeout)
+    return result_links(page)
+
+
+def wait_for_answer(page, query: str, timeout: float = 30_000) -> None:
     page.wait_for_function(
-        "q => window.zhikuSearch && zhikuSearch.sent > 0 && zhikuSearch.last === zhikuSearch.rewrite(q)"
-        " && zhikuSearch.answered === zhikuSearch.sent", arg=query, timeout=timeout)
-    page.wait_for_function("() => !document.querySelector('.md-search-result__meta')"
-                           ".textContent.includes('键入')", timeout=timeout)
-    hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item > a",
+        "q => window.zhikuMaterial && zhikuMaterial.sent > 0 && zhikuMaterial.last === q"
+        " && zhikuMaterial.answered === zhikuMaterial.sent && zhikuMaterial.mended === zhikuMaterial.answered",
+        arg=query, timeout=timeout)
+
+
+def result_links(page) -> list[str]:
+    hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item:not(.zhiku-search-more) > a",
                                       "els => els.map(e => e.href)")
     return [site_relative(page, href) for href in hrefs]
 

@@ -39,7 +39,6 @@ def test_workers_write_exactly_what_one_process_writes(corpus, tmp_path):
     for name in ("report.json", "links.json"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
     assert json.loads((tmp_path / "two" / "links.json").read_text(encoding="utf-8"))["candidates"]
-    assert digest(tmp_path / "one" / "search-segments") == digest(tmp_path / "two" / "search-segments")
 
 
 def test_cache_relinks_only_what_changed(corpus, tmp_path):

@@ -30,8 +30,7 @@ from .read.files import MAX_PAGE_BYTES
 from .read.ingest import Ingest, content_identity, extraction_results, read_input
 from .report import build_report, link_report
 from .search.dictionary import user_dictionary_path, write_search_files
-from .search.material import searchable_markdown
-from .search.segment import SUFFIX as SEGMENTS_SUFFIX, segments_folder, write_segments
+from .search.stage import build_search_index
 from .write.article_page import assign_slugs, render_article, render_fingerprint
 from .write.feeds import feed_files
 from .write.files import DocsFolder, PagesRecord, write_bytes
@@ -50,6 +49,7 @@ class PipelineResult:
     ingest: Ingest | None = None  # pages read, bad pages (problems), cache use
     stages: list[tuple[str, float, float]] = field(default_factory=list)  # (stage, seconds, peak MB)
     relinked: list[str] = field(default_factory=list)  # articles linked this run, not taken from the cache
+    search: dict = field(default_factory=dict)  # the search index's figures (search/stage.py)
 
     @property
     def links(self) -> int:
@@ -130,20 +130,15 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site: S
         docs.write(other_pages)
         pages.update(other_pages)
         docs.finish(set(pages))
-        dictionary_changed = write_search_files(docs_dir, [n for t in terms for n in t.all_names] + [c.name for c in candidates],
+        write_search_files(docs_dir, [n for t in terms for n in t.all_names] + [c.name for c in candidates],
                                                 {term_page(t.slug): t.all_names for t in terms})
-    with stages.stage("search segments"):
-        # Only pages whose Markdown changed need new cuts, unless jieba's dictionary changed. A page
-        # not rendered again (None) is an article page, searchable, and its file holds its text.
-        searchable = [path for path, text in pages.items() if text is None or searchable_markdown(text)]
-        stale = set(docs.changed) if not dictionary_changed else set(searchable)
-        cuts = f"{segments_folder(docs_dir)}/"  # a string: pathlib costs more than the checks
-        todo = {path: pages[path] for path in searchable
-                if path in stale or not os.path.exists(f"{cuts}{path}{SEGMENTS_SUFFIX}")}
-        write_segments(cache, docs_dir, todo, set(searchable), user_dictionary_path(docs_dir), jobs)
+    with stages.stage("search index"):
+        # Only pages whose Markdown changed are read again, unless jieba's dictionary changed.
+        search = build_search_index(cache, docs_dir, pages, set(docs.changed), {term_page(t.slug): t.all_names for t in terms},
+                                    user_dictionary_path(docs_dir), jobs)
     cache.save()  # the journals glossary_side used in another process were saved there
     return PipelineResult(articles, errors, len(docs.changed), terms, links.uses, links.matcher.ambiguous, ingest,
-                          stages.rows, links.relinked)
+                          stages.rows, links.relinked, search)
 
 
 def render_version() -> str:

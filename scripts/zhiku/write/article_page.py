@@ -12,6 +12,7 @@ from ..model import Article
 from .escape import escape_text
 
 REFERENCES_HEADING = "参考资料"
+RELATED_HEADING = "相关文章"  # the list of related articles: not the article's own text (search leaves it out)
 
 
 class _FrontMatterDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
@@ -79,7 +80,7 @@ def article_body(article: Article) -> str:
         parts.append(f"## {REFERENCES_HEADING}")
         parts.append("\n".join(f"- {escape_text(_reference_text(ref))}" for ref in article.references))
     if article.related:
-        parts.append("## 相关文章")
+        parts.append(f"## {RELATED_HEADING}")
         parts.append("\n".join(
             f"- [{escape_text(title)}]({slug}.md)（共同术语：{'、'.join(escape_text(t) for t in shared)}）"
             for slug, title, shared in article.related

@@ -1,0 +1,72 @@
+"""The search stage: each searchable page's terms (terms.TERMS, cached, on every core), then the
+index files in the docs folder (index.py), written where their bytes changed."""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+
+from ..cache.step import Cache
+from ..write.files import PagesRecord
+from ..cache.version import code_version
+from .index import IndexPage, index_files, index_unchanged, reader_digest, write_index
+from .page_text import page_fields, searchable_markdown
+from .terms import TERMS, LazySegmenter, dictionary_digest, terms_key
+
+
+def record_version() -> str:
+    return hashlib.sha256(f"{TERMS.version}".encode()).hexdigest()
+
+
+def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None], changed: set[str],
+                       names: dict[str, list[str]], user_dictionary: Path | None, jobs: int | None = None) -> dict:
+    """Index the searchable pages of `pages` (Markdown by docs path; None: unchanged, an article).
+    A page not in `changed` whose terms were recorded last build (with this dictionary) is not read."""
+    started = time.perf_counter()
+    dictionary = dictionary_digest(user_dictionary)
+    record = cache.journal(PagesRecord("search-pages", record_version()))
+    prefix = f"{Path(docs_dir).resolve()}/"
+    keys: dict[str, str] = {}
+    todo: dict[str, dict] = {}
+    for path, text in pages.items():
+        if text is not None and not searchable_markdown(text):
+            continue
+        then = record.get(prefix + path)
+        if path not in changed and then and then[0] == dictionary:
+            keys[path] = then[1]
+            continue
+        fields = page_fields(text if text is not None else Path(prefix + path).read_text(encoding="utf-8"),
+                             names.get(path))
+        if fields is None:
+            continue
+        todo[path] = fields
+        keys[path] = terms_key(fields, dictionary)
+        record.put(prefix + path, [dictionary, keys[path]])
+    paths = sorted(keys)
+    # The index is made from each page's terms (by their keys), the glossary names and the code:
+    # when none changed, the index written last time is this one.
+    inputs = hashlib.sha256(json.dumps([[(p, keys[p]) for p in paths], sorted(names.items()), TERMS.version,
+                                        code_version([index_files.__module__]), reader_digest()]).encode("utf-8")).hexdigest()
+    if index_unchanged(docs_dir, inputs):
+        return {"pages": len(paths), "written": 0, "removed": 0, "unchanged": True,
+                "seconds": {"terms": round(time.perf_counter() - started, 3), "index": 0}}
+    items = [todo.get(path) for path in paths]
+    results = TERMS.run(cache, items, [keys[p] for p in paths], context=LazySegmenter(user_dictionary), jobs=jobs)
+    computed = set(TERMS.computed)
+    index_pages = []
+    for i, (path, result) in enumerate(zip(paths, results)):
+        kind, date = result["meta"]
+        index_pages.append(IndexPage(path, result["keys"], kind, date, result.get("doc") if i in computed else None,
+                                     keys[path]))
+    terms_done = time.perf_counter()
+
+    def load_doc(page: IndexPage) -> dict:
+        return TERMS.load(cache, page.key)["doc"]
+
+    files, figures = index_files(index_pages, names, load_doc)
+    figures.update(write_index(docs_dir, files, inputs))
+    figures["computed"] = len(computed)
+    figures["seconds"] = {"terms": round(terms_done - started, 3), "index": round(time.perf_counter() - terms_done, 3)}
+    return figures
+

@@ -1,0 +1,32 @@
+"""The search stage across builds into one docs folder: nothing changed, nothing is written (the
+index is not even regrouped); one article changed, only the files its keys touch."""
+import shutil
+
+from zhiku.pipeline import run_pipeline
+
+from tests.conftest import HEADER, ROOT, SAMPLE
+
+
+def page(title: str, text: str) -> str:
+    return f"{HEADER}{title}\n1024点击    2024-03-01 09:30\n\n{text}\n\n关键词: 开源\n\n文章来源于“测试”，作者“编辑部”\n"
+
+
+def test_rebuilds_write_only_what_changed(tmp_path):
+    corpus = tmp_path / "pages"
+    corpus.mkdir()
+    shutil.copy(SAMPLE, corpus / SAMPLE.name)
+    (corpus / "a.txt").write_text(page("开源模型的一年", "开源模型这一年追上了闭源模型。"), encoding="utf-8")
+
+    def build():
+        return run_pipeline(corpus, tmp_path / "docs", tmp_path / "report.json", glossary_file=ROOT / "content" / "glossary.yml",
+                            cache_dir=tmp_path / "cache", jobs=1).search
+
+    first = build()
+    assert first["written"] == first["files"] > 50
+    again = build()
+    assert again["unchanged"] and again["written"] == 0
+    (corpus / "a.txt").write_text(page("开源模型的一年", "开源模型这一年追上了闭源模型，量子计算还很远。"), encoding="utf-8")
+    changed = build()
+    assert not changed.get("unchanged") and 0 < changed["written"] < changed["files"] / 4
+    assert "量子计算" in (tmp_path / "docs" / "search").joinpath(
+        "d", f"{changed['ids']['articles/kai-yuan-mo-xing-de-yi-nian.md']}.js").read_text(encoding="utf-8")
