@@ -35,7 +35,7 @@ def test_a_fragment_of_a_longer_name_is_left_out_and_a_free_standing_part_is_kep
 
 def test_spellings_of_one_name_are_one_candidate_and_known_names_are_never_proposed():
     found = ranked({"GPT-3.5": vector(3, latin=3), "GPT3.5": vector(1, latin=1), "OpenAI": vector(5, latin=5),
-                    "openai": vector(1, latin=1)}, known={"openai"})
+                    "openai": vector(1, latin=1), "Llama 2": vector(4, latin=4)}, known={"openai", "llama2"})
     assert [(c.name, c.aliases) for c in found] == [("GPT-3.5", ["GPT3.5"])]
 
 

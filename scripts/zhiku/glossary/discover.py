@@ -8,6 +8,7 @@ articles that use it most, with a sentence of each (a cached step keyed by artic
 """
 from __future__ import annotations
 
+import heapq
 import re
 
 from ..cache.step import Cache, Step
@@ -109,26 +110,27 @@ def discover_terms(cache: Cache, articles: list[Article], terms: list[Term], lim
 
 def _add_examples(cache: Cache, candidates: list[Candidate], articles: list[Article], heads: list[dict]) -> None:
     """Each candidate's EXAMPLES articles: those that use it (or an alias) most, then by slug."""
-    wanted = {}
-    for candidate in candidates:
+    wanted: dict[str, int] = {}
+    for index, candidate in enumerate(candidates):
         for name in (candidate.name, *candidate.aliases):
-            wanted.setdefault(name, candidate)
-    uses: dict[int, list[tuple[int, str, str]]] = {}  # candidate → (−mentions, slug, name used)
+            wanted.setdefault(name, index)
+    uses: list[list[tuple[int, str, str]]] = [[] for _ in candidates]  # (−mentions, slug, name used)
     for article, head in zip(articles, heads):
-        if not head["names"]:
-            continue
-        for name, count in zip(head["names"].split("\t"), head["mentions"]):
-            candidate = wanted.get(name)
-            if candidate is not None:
-                uses.setdefault(id(candidate), []).append((-count, article.slug or article.source_path, name))
+        names = head["names"].split("\t") if head["names"] else ()
+        found = wanted.keys() & names  # in C: most names of an article are no candidate's
+        if found:
+            slug = article.slug or article.source_path
+            mentions = head["mentions"]
+            for name in found:
+                uses[wanted[name]].append((-mentions[names.index(name)], slug, name))
     by_slug = {a.slug or a.source_path: a for a in articles}
     pairs = []
-    for candidate in candidates:
-        best: dict[str, tuple[int, str]] = {}
-        for count, slug, name in sorted(uses.get(id(candidate), [])):
+    for candidate, used in zip(candidates, uses):
+        best: dict[str, str] = {}
+        for _, slug, name in heapq.nsmallest(EXAMPLES * 2, used):  # an article may use the name and an alias
             if slug not in best and len(best) < EXAMPLES:
-                best[slug] = (count, name)
-        pairs += [(candidate, slug, name) for slug, (_, name) in best.items()]
+                best[slug] = name
+        pairs += [(candidate, slug, name) for slug, name in best.items()]
     items = [(by_slug[slug], name) for _, slug, name in pairs]
     found = SENTENCES.run(cache, items, [SENTENCES.key(spots_key(a), name) for a, name in items], jobs=1)
     for (candidate, slug, _), sentence in zip(pairs, found):

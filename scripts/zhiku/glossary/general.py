@@ -31,6 +31,11 @@ def frequency(word: str) -> int:
     return _dictionary()[0].get(word, 0)
 
 
+def dictionary_tags() -> dict[str, str]:
+    """Every word's part of speech in jieba's dictionary (for loops that look up every word)."""
+    return _dictionary()[1]
+
+
 def dictionary_tag(word: str) -> str | None:
     """The word's part of speech in jieba's dictionary (nr, ns, n, v …); None for a word it lacks."""
     return _dictionary()[1].get(word)

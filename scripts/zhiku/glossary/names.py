@@ -26,7 +26,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..chars import HAN
-from .general import dictionary_tag, frequency, is_everyday
+from .general import dictionary_tag, dictionary_tags, frequency, is_everyday
 
 # The evidence vector each name gets in an article, by index. Sums over the site add them up.
 FIELDS = ("mentions", "articles", "person_tag", "place_tag", "org_tag", "other_tag", "abbreviation", "unknown",
@@ -149,24 +149,25 @@ def words_of(text: str, tag) -> list[tuple[str, str]]:
     its HMM cut out: rjieba tags those by guess). A function character the HMM joined to such a word
     (梁 + 将, 这 + 是, 微博 + 上) is split off again."""
     words = []
+    known = dictionary_tags().get
     for word, guess in tag(text):
+        tagged = known(word)
+        if tagged is not None:
+            words.append((word, tagged))
+            continue
         if len(word) == 1 or not _HAN_CHAR.match(word):
             words.append((word, guess))
             continue
-        known = dictionary_tag(word)
-        if known:
-            words.append((word, known))
-            continue
         first = last = None
-        if len(word) == 2 and dictionary_tag(word[0]) in _NOT_FIRST:  # not 何 of 何俊仁: a surname starts a name
+        if len(word) == 2 and known(word[0]) in _NOT_FIRST:  # not 何 of 何俊仁: a surname starts a name
             first, word = word[0], word[1:]
-        if len(word) > 1 and dictionary_tag(word[-1]) in _NOT_LAST:
+        if len(word) > 1 and known(word[-1]) in _NOT_LAST:
             word, last = word[:-1], word[-1]
         if first:
-            words.append((first, dictionary_tag(first)))
-        words.append((word, (dictionary_tag(word) or "x") if len(word) > 1 else dictionary_tag(word) or "x"))
+            words.append((first, known(first)))
+        words.append((word, known(word) or "x"))
         if last:
-            words.append((last, dictionary_tag(last)))
+            words.append((last, known(last)))
     return words
 
 
@@ -206,37 +207,41 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
             n -= 1
             continue
         i += 1
-    for i, (word, tag) in enumerate(tokens):
-        if not _HAN_WORD.fullmatch(word):
-            continue
-        if tag in _TAG_FIELD:
-            if not (frequency(word) <= 3 and _particle_edge(word)):  # 远大于, tagged nr: a phrase jieba's dictionary holds
-                add(word, _TAG_FIELD[tag])
-        elif tag == "x" and not _function_edge(word):
-            add(word, UNKNOWN)
     for start, end, name in _dotted_names(tokens):
         add(name, DOTTED)
         if start > 0 and tokens[start - 1][0] in TITLE_WORDS or end < len(tokens) and tokens[end][0] in SAYING_VERBS:
             add(name, NAME_CONTEXT)
     for i, (word, tag) in enumerate(tokens):
-        if word in TITLE_WORDS and i + 1 < n and tokens[i + 1][0] not in _DOTS:
-            person = _person_after(tokens, i + 1)
-            if person:
-                add(person, NAME_CONTEXT)
-        if word in SAYING_VERBS and i > 0:
-            before, btag = tokens[i - 1]
-            # A proper noun or a new word of a name's length; not a role (高管表示, 专家认为).
-            if (btag in _PROPER or btag == "x" and len(before) >= 3) and _HAN_WORD.fullmatch(before):
-                add(before, NAME_CONTEXT)
-        if tag in ("n", "ng", "j", "nt", "ns") and (word in ORGANISATION_HEADS or word in PLACE_HEADS):
+        han = _HAN_WORD.fullmatch(word) is not None
+        if han and tag in _TAG_FIELD:
+            if not (frequency(word) <= 3 and _particle_edge(word)):  # 远大于, tagged nr: a phrase jieba's dictionary holds
+                add(word, _TAG_FIELD[tag])
+        elif han and tag == "x" and not _function_edge(word):
+            add(word, UNKNOWN)
+        if word in TITLE_WORDS:
+            if i + 1 < n and tokens[i + 1][0] not in _DOTS:
+                person = _person_after(tokens, i + 1)
+                if person:
+                    add(person, NAME_CONTEXT)
+        elif word in SAYING_VERBS:
+            if i > 0:
+                before, btag = tokens[i - 1]
+                # A proper noun or a new word of a name's length; not a role (高管表示, 专家认为).
+                if (btag in _PROPER or btag == "x" and len(before) >= 3) and _HAN_WORD.fullmatch(before):
+                    add(before, NAME_CONTEXT)
+        elif (word in ORGANISATION_HEADS or word in PLACE_HEADS) and tag in ("n", "ng", "j", "nt", "ns"):
             named = _name_before(tokens, i)
             if named:
                 add(named, ORGANISATION_HEAD if word in ORGANISATION_HEADS else PLACE_HEAD)
-        if tag in _PROPER | {"x", "n", "nz"} and _HAN_WORD.fullmatch(word) and (tag != "n" or frequency(word) < RARE_FREQUENCY):
+        if han and i + 1 < n and (tokens[i + 1][0][:1].isdigit() or tokens[i + 1][0] == " ") and tag in _MODEL_HEADS \
+                and (tag != "n" or frequency(word) < RARE_FREQUENCY):
             rest = "".join(w for w, _ in tokens[i + 1:i + 4])
             model = _MODEL_AFTER_NAME.match(rest)
             if model:
                 add(word + rest[:model.end()], MODEL)
+
+
+_MODEL_HEADS = _PROPER | {"x", "n", "nz"}  # words a model number can follow (骁龙 + 865)
 
 
 # Tags of words that are no part of a name at its edges: particles, prepositions, conjunctions,
@@ -282,6 +287,8 @@ def _listed_after_names(text: str, tokens: list[tuple[str, str]], found: dict) -
     of 、 from a name spotted, when it is a short name itself (a person's name, or one word of two
     to four characters that is no verb or function word)."""
     listed = []
+    if "、" not in text:
+        return listed
     offset = 0
     starts = []
     for word, _ in tokens:
@@ -325,7 +332,11 @@ def _name_before(tokens: list[tuple[str, str]], head: int) -> str | None:
 
 
 def _is_word(word: str) -> bool:
-    return bool(_HAN_WORD.fullmatch(word) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word) or _HAN_CHAR.fullmatch(word))
+    """Chinese characters, or a Latin word: not punctuation, space or a number."""
+    return _WORD.fullmatch(word) is not None
+
+
+_WORD = re.compile(f"[{HAN}]+|[A-Za-z][A-Za-z0-9]*")
 
 
 def _dotted_names(tokens: list[tuple[str, str]]):
@@ -368,34 +379,23 @@ def _spot_new_words(tagged_texts: list[list[tuple[str, str]]], add) -> None:
     part rare in general Chinese or a proper noun: new words (怪兽充电, 政府公信力)."""
     words: Counter = Counter()
     runs: Counter = Counter()
-    spans: list[tuple[list[tuple[str, str]], int, int]] = []  # (words, start, size) of each run
-    for tokens in tagged_texts:
+    for tokens in tagged_texts:  # every run of two and three words counted (in C), then the repeated ones looked at
         words.update(w for w, _ in tokens)
-        # Which words can be in a run: nominal words; a number or measure word only last (量子 + 点).
-        part = [t in _NOMINAL and _is_word(w) for w, t in tokens]
-        inner = [p and t not in ("m", "q", "mq") for p, (_, t) in zip(part, tokens)]
-        # A verb can end a two-word run (怪兽 + 充电): kept only if its first word stands nowhere else.
-        verb = [t == "v" and bool(_HAN_WORD.fullmatch(w)) for w, t in tokens]
-        for i in range(len(tokens) - 1):
-            if not inner[i]:
-                continue
-            for size in (2, 3):
-                last = i + size - 1
-                if last >= len(tokens) or not (part[last] or size == 2 and verb[last]) or size == 3 and not inner[i + 1]:
-                    break
-                runs[tuple(tokens[i:last + 1])] += 1
-                spans.append((tokens, i, size))
+        runs.update(zip(tokens, tokens[1:]))
+        runs.update(zip(tokens, tokens[1:], tokens[2:]))
+    runs = Counter({run: count for run, count in runs.items() if count >= 2 and _can_be_new_word(run)})
     left: dict[tuple, set] = defaultdict(set)
     right: dict[tuple, set] = defaultdict(set)
     edge = 0
-    for tokens, i, size in spans:
-        key = tuple(tokens[i:i + size])
-        if runs[key] < 2:
-            continue
-        before = tokens[i - 1][0] if i > 0 and _is_word(tokens[i - 1][0]) else (edge := edge + 1)
-        after = tokens[i + size][0] if i + size < len(tokens) and _is_word(tokens[i + size][0]) else (edge := edge + 1)
-        left[key].add(before)
-        right[key].add(after)
+    for tokens in tagged_texts:
+        for size in (2, 3):
+            for i, run in enumerate(zip(*(tokens[k:] for k in range(size)))):
+                if run not in runs:
+                    continue
+                before = tokens[i - 1][0] if i > 0 and _is_word(tokens[i - 1][0]) else (edge := edge + 1)
+                after = tokens[i + size][0] if i + size < len(tokens) and _is_word(tokens[i + size][0]) else (edge := edge + 1)
+                left[run].add(before)
+                right[run].add(after)
     for run, count in runs.items():
         if count < 2 or len(left[run]) < 2 or len(right[run]) < 2:
             continue
@@ -412,6 +412,14 @@ def _spot_new_words(tagged_texts: list[list[tuple[str, str]]], add) -> None:
         if tags[-1] == "v" and (count < 0.8 * words[parts[0]] or is_everyday(parts[0])):
             continue  # a name and what it does (梁振英 + 道歉), not a name that ends in a verb
         add("".join(parts), COMPOUND, count)
+
+
+def _can_be_new_word(run: tuple[tuple[str, str], ...]) -> bool:
+    """Nominal words (a number or measure word only last: 量子 + 点), or a word and a verb (怪兽 + 充电)."""
+    *first, (last, last_tag) = run
+    if not all(t in _NOMINAL and t not in ("m", "q", "mq") and _is_word(w) for w, t in first):
+        return False
+    return last_tag in _NOMINAL and _is_word(last) or len(run) == 2 and last_tag == "v" and _HAN_WORD.fullmatch(last) is not None
 
 
 def _mentions(text: str, names: list[str], titles: set[str]) -> dict[str, tuple[int, int]]:
@@ -457,5 +465,8 @@ def _mentions(text: str, names: list[str], titles: set[str]) -> dict[str, tuple[
 
 def _is_name_shaped(name: str) -> bool:
     """Two characters or more, with a letter or a Han character, no line break."""
-    return len(name) >= 2 and "\n" not in name and bool(re.search(rf"[A-Za-z{HAN}]", name)) and not (
+    return len(name) >= 2 and "\n" not in name and _LETTER.search(name) is not None and not (
         len(name) == 2 and not _HAN_CHAR.search(name) and name.islower())
+
+
+_LETTER = re.compile(f"[A-Za-z{HAN}]")

@@ -69,19 +69,26 @@ def fold(name: str) -> str:
 
 def rank_candidates(totals: dict[str, list[int]], corpus_chars: int, known: set[str], limit: int) -> list[Candidate]:
     """The `limit` best candidates from the site's sums ({name: evidence vector}); `known`: the
-    glossary's names and aliases, case-folded (never proposed)."""
+    glossary's names and aliases, case-folded and folded (never proposed in any spelling)."""
     groups: dict[str, dict[str, list[int]]] = {}
     for name, vector in totals.items():
         groups.setdefault(fold(name), {})[name] = vector
     names: dict[str, list[int]] = {}
     spellings: dict[str, list[str]] = {}
     for forms in groups.values():
+        if len(forms) == 1:
+            [(shown, vector)] = forms.items()
+            vector = list(vector)
+            vector[GENERAL] = vector[GENERAL] // max(vector[ARTICLES], 1)
+            names[shown], spellings[shown] = vector, []
+            continue
         shown = min(forms, key=lambda n: (-forms[n][MENTIONS], n))
-        vector = [sum(v[i] for v in forms.values()) for i in range(len(FIELDS))]
+        vector = [sum(column) for column in zip(*forms.values())]
         vector[GENERAL] = max(v[GENERAL] // max(v[ARTICLES], 1) for v in forms.values())
         names[shown] = vector
         spellings[shown] = sorted(n for n in forms if n != shown)
-    names = {n: v for n, v in names.items() if not ({n, *spellings[n]} & known or n.casefold() in known)}
+    names = {n: v for n, v in names.items()
+             if not any(form.casefold() in known or fold(form) in known for form in (n, *spellings[n]))}
     free = {n: v[MENTIONS] - (v[INSIDE_NAME] if any(v[i] for i in NAME_EVIDENCE) else v[INSIDE])
             for n, v in names.items()}
     aliases = _aliases(names, free)
