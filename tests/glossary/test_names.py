@@ -1,6 +1,6 @@
 """Names spotted in one article (glossary/names.py): whole names, their evidence, no everyday words."""
 import pytest
-from zhiku.glossary.discover import _tag
+from zhiku.glossary.spots import tag_words as _tag
 from zhiku.glossary.names import (BOOK_TITLE, COMPOUND, DOTTED, INSIDE, LATIN, MENTIONS, MODEL, NAME_CONTEXT,
                                   ORGANISATION_HEAD, QUOTED, latin_names, spot_names)
 

@@ -9,80 +9,21 @@ articles that use it most, with a sentence of each (a cached step keyed by artic
 from __future__ import annotations
 
 import heapq
-import re
 
 from ..cache.step import Cache, Step
 from ..cache.sums import SiteSum
 from ..extract.facts import facts_of
 from ..model import Article, Term
 from ..read.ingest import content_identity, with_body
-from .names import FIELDS, spot_names
 from .ranking import Candidate, fold, rank_candidates
+from .spots import evidence_of, example_sentence, spot_article, with_article_body
 
 LIMIT = 300  # candidates listed: a curator's reading, whatever the size of the site
 EXAMPLES = 3  # articles shown per candidate, each with a sentence that uses it
-SENTENCE_CHARS = 120  # of an example sentence, around the mention
 
-_tagger = None  # rjieba with jieba's dictionary, made in the process that spots names
-
-
-def _tag(text: str) -> list[tuple[str, str]]:
-    global _tagger
-    if _tagger is None:
-        from ..segmenter import new_jieba
-
-        _tagger = new_jieba()
-    return _tagger.tag(text, True)
-
-
-def _spot_article(article: Article, context=None) -> dict:
-    """The article's names: in the journal their list and mentions (`names`, `mentions`: which
-    articles to show a candidate in); in the entry file their evidence vectors, as index-value pairs."""
-    found = spot_names(article.title, [b.text for b in article.blocks], _tag)
-    return {"names": "\t".join(found), "mentions": [v[0] for v in found.values()],
-            "vectors": [[x for i, value in enumerate(v) if value for x in (i, value)] for v in found.values()]}
-
-
-def _evidence_of(result: dict) -> dict[str, list[int]]:
-    """An article's part of the site's sums: each name's evidence vector, whole."""
-    names = result["names"].split("\t") if result["names"] else []
-    part = {}
-    for name, pairs in zip(names, result["vectors"]):
-        vector = [0] * len(FIELDS)
-        for i in range(0, len(pairs), 2):
-            vector[pairs[i]] = pairs[i + 1]
-        part[name] = vector
-    return part
-
-
-def _sentence(item: tuple[Article, str], context=None) -> str:
-    """The sentence of the article's text where the name is first used, cut to SENTENCE_CHARS around it."""
-    article, name = item
-    for text in [*(b.text for b in article.blocks), article.title]:  # the title only when the text lacks it
-        at = text.find(name)
-        if at < 0:
-            continue
-        starts = [m.end() for m in re.finditer(r"[。！？!?；;]", text[:at])]
-        start = starts[-1] if starts else 0
-        end_match = re.search(r"[。！？!?；;]", text[at + len(name):])
-        end = at + len(name) + end_match.end() if end_match else len(text)
-        if end - start > SENTENCE_CHARS:
-            start = max(start, at - SENTENCE_CHARS // 2)
-            end = min(end, start + SENTENCE_CHARS)
-        sentence = text[start:end].strip()
-        return ("…" if start > 0 and text[start - 1] not in "。！？!?；;" else "") + sentence + (
-            "…" if end < len(text) and text[end - 1] not in "。！？!?；;" else "")
-    return ""
-
-
-def _with_article_body(item: tuple[Article, str], cache: Cache) -> tuple[Article, str]:
-    article, name = item
-    return with_body(article, cache), name
-
-
-SPOTS = Step("discovery-names", _spot_article, head=("names", "mentions"), prepare=with_body)
-EVIDENCE = SiteSum("discovery-evidence", SPOTS, _evidence_of, body=True)
-SENTENCES = Step("discovery-sentences", _sentence, prepare=_with_article_body)
+SPOTS = Step("discovery-names", spot_article, head=("mentions",), prepare=with_body)
+EVIDENCE = SiteSum("discovery-evidence", SPOTS, evidence_of, body=True)
+SENTENCES = Step("discovery-sentences", example_sentence, prepare=with_article_body)
 
 
 def spots_key(article: Article) -> str:
@@ -116,13 +57,12 @@ def _add_examples(cache: Cache, candidates: list[Candidate], articles: list[Arti
             wanted.setdefault(name, index)
     uses: list[list[tuple[int, str, str]]] = [[] for _ in candidates]  # (−mentions, slug, name used)
     for article, head in zip(articles, heads):
-        names = head["names"].split("\t") if head["names"] else ()
-        found = wanted.keys() & names  # in C: most names of an article are no candidate's
+        mentions = head["mentions"]
+        found = wanted.keys() & mentions.keys()  # in C: most names of an article are no candidate's
         if found:
             slug = article.slug or article.source_path
-            mentions = head["mentions"]
             for name in found:
-                uses[wanted[name]].append((-mentions[names.index(name)], slug, name))
+                uses[wanted[name]].append((-mentions[name], slug, name))
     by_slug = {a.slug or a.source_path: a for a in articles}
     pairs = []
     for candidate, used in zip(candidates, uses):

@@ -20,6 +20,9 @@ FREE_SHARE = 0.34
 # A candidate is used at least twice as often here as in general Chinese (in bits: log2 of the ratio
 # of its rate here to its rate in jieba's dictionary).
 MIN_UNUSUAL = 1.0
+# Names up to this long in the glossary: a candidate inside one is a piece of it. (Longer ones are
+# titles that the portal's keywords made terms, whose pieces may well be names.)
+KNOWN_PIECES = 6
 # Suffixes of a place's full name (禹州市 → 禹州) and of a company's (花旗集团 → 花旗): the short form is an alias.
 PLACE_SUFFIXES = "市县省区州镇乡村"
 COMPANY_SUFFIXES = ("公司", "集团")
@@ -37,10 +40,10 @@ SHORT_NEW_WORD_STRENGTH = 0.15
 # Dictionary tags are weaker for words frequent in general Chinese: jieba tags 续航 and 公正 nr.
 STRENGTH = {DOTTED: 0.9, BOOK_TITLE: 0.8, MODEL: 0.7, LATIN: 0.6, NAME_CONTEXT: 0.6, ORGANISATION_HEAD: 0.55,
             PLACE_HEAD: 0.55, LISTED: 0.5, COMPOUND: 0.4, UNKNOWN: 0.35, QUOTED: 0.3, HEADLINE: 0.2}
-# What makes a string a name in its own right, not only a new word: found inside a longer name, it
-# still counts where that name is a title in 《》 citing it (中央宣传部 in 《中央宣传部…的通知》).
-NAME_EVIDENCE = (PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG, LATIN, DOTTED, NAME_CONTEXT, ORGANISATION_HEAD, PLACE_HEAD,
-                 MODEL, LISTED)
+# What makes a string a name in its own right, not only a new word: the dictionary's proper-noun
+# tags, and the shape or context of a name.
+DICTIONARY_NAME = (PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG)
+NAME_EVIDENCE = (LATIN, DOTTED, NAME_CONTEXT, ORGANISATION_HEAD, PLACE_HEAD, MODEL, LISTED)
 TAG_STRENGTH = {PERSON_TAG: 0.6, PLACE_TAG: 0.6, ORG_TAG: 0.6, OTHER_TAG: 0.4, ABBREVIATION: 0.3}
 
 EVIDENCE_NAMES = {PERSON_TAG: "词典标为人名", PLACE_TAG: "词典标为地名", ORG_TAG: "词典标为机构名", OTHER_TAG: "词典标为专名",
@@ -64,7 +67,11 @@ class Candidate:
 
 def fold(name: str) -> str:
     """Spellings of one name: GPT-3.5 and GPT3.5, 骁龙 865 and 骁龙865, OpenAI and openai."""
-    return re.sub(r"[\s\-]", "", name).casefold() if _LATIN.search(name) or re.search(r"\d", name) else name
+    return _SPACE_OR_HYPHEN.sub("", name).casefold() if _LATIN_OR_DIGIT.search(name) else name
+
+
+_SPACE_OR_HYPHEN = re.compile(r"[\s\-]")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 
 
 def rank_candidates(totals: dict[str, list[int]], corpus_chars: int, known: set[str], limit: int) -> list[Candidate]:
@@ -87,14 +94,22 @@ def rank_candidates(totals: dict[str, list[int]], corpus_chars: int, known: set[
         vector[GENERAL] = max(v[GENERAL] // max(v[ARTICLES], 1) for v in forms.values())
         names[shown] = vector
         spellings[shown] = sorted(n for n in forms if n != shown)
-    names = {n: v for n, v in names.items()
-             if not any(form.casefold() in known or fold(form) in known for form in (n, *spellings[n]))}
-    free = {n: v[MENTIONS] - (v[INSIDE_NAME] if any(v[i] for i in NAME_EVIDENCE) else v[INSIDE])
-            for n, v in names.items()}
+    words = max(corpus_chars / CHARS_PER_WORD, 1.0)
+    # Used less often here than in general Chinese (most of a large site's dictionary words): out
+    # at once, before the work below; the cut at MIN_UNUSUAL comes with the aliases' mentions.
+    names = {n: v for n, v in names.items() if v[MENTIONS] / words * DICTIONARY_TOTAL >= v[GENERAL] + 1
+             and not any(form.casefold() in known or fold(form) in known for form in (n, *spellings[n]))}
+    # Mentions outside longer names, not counting titles that cite a name when it is one in its own
+    # right: tagged a name by the dictionary (中央组织部 in 《中央宣传部、中央组织部…的通知》), or a name
+    # by its shape or context that stands outside them somewhere (not PILLOW of 《PILLOW枕头》).
+    free = {n: v[MENTIONS] - (v[INSIDE_NAME] if any(v[i] for i in DICTIONARY_NAME) or v[MENTIONS] > v[INSIDE]
+                              and any(v[i] for i in NAME_EVIDENCE) else v[INSIDE]) for n, v in names.items()}
+    # Pieces of the glossary's short names (文生 of 文生视频, 心一言 of 文心一言) are no names of their own.
+    pieces = {k[i:j] for k in known if len(k) <= KNOWN_PIECES for i in range(len(k)) for j in range(i + 2, len(k) + 1)}
+    names = {n: v for n, v in names.items() if n.casefold() not in pieces}
     aliases = _aliases(names, free)
     parents = {alias for found in aliases.values() for alias in found}
     candidates = []
-    words = max(corpus_chars / CHARS_PER_WORD, 1.0)
     for name, vector in names.items():
         if name in parents or free[name] < FREE_SHARE * vector[MENTIONS] or _extends(name, names, aliases.get(name, [])):
             continue
