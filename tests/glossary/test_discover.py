@@ -73,9 +73,12 @@ def test_a_name_the_glossary_has_is_not_proposed_in_any_spelling():
 
 def test_a_one_page_change_spots_that_page_only_and_gives_what_a_build_from_nothing_gives(tmp_path):
     cache = Cache(tmp_path)
-    found(site(), cache)
+    first = found(site(), cache)
     cache.save()
     assert len(discover.SPOTS.computed) == len(PAGES)
+    unchanged = found(site(), Cache(tmp_path))  # every article's names read back from the journal
+    assert discover.SPOTS.computed == [] and discover.EVIDENCE.added_up == 0
+    assert [asdict(c) for c in unchanged] == [asdict(c) for c in first]
     changed = site(changed="gac")
     again = found(changed, Cache(tmp_path))
     assert discover.SPOTS.computed == [2]  # the changed article, and no other, was read and spotted

@@ -3,14 +3,15 @@
 Per article (a cached step keyed by the article's content): the names spotted in its title and
 text, each with its evidence (names.py). Over the site: those evidence vectors added up (a sum kept
 between builds, cache/sums.py), so a build after a one-page change spots names in that page only and
-adds it to the sum. Then the names are ranked (ranking.py), and each candidate shown gets the
-articles that use it most, with a sentence of each (a cached step keyed by article and name).
+adds it to the sum. Then the names are ranked (ranking.py), and each candidate shown gets a few
+articles that use it, with a sentence of each (a cached step keyed by article and name).
 """
 from __future__ import annotations
 
-import heapq
+import hashlib
 
 from ..cache.step import Cache, Step
+from ..cache.store import loads
 from ..cache.sums import SiteSum
 from ..extract.facts import facts_of
 from ..model import Article, Term
@@ -20,6 +21,7 @@ from .spots import evidence_of, example_sentence, spot_article, with_article_bod
 
 LIMIT = 300  # candidates listed: a curator's reading, whatever the size of the site
 EXAMPLES = 3  # articles shown per candidate, each with a sentence that uses it
+SEARCHED = 10  # articles that use a candidate, looked for, of which the EXAMPLES that use it most are shown
 
 SPOTS = Step("discovery-names", spot_article, head=("mentions",), prepare=with_body)
 EVIDENCE = SiteSum("discovery-evidence", SPOTS, evidence_of, body=True)
@@ -34,43 +36,60 @@ def spots_key(article: Article) -> str:
 
 def discover_terms(cache: Cache, articles: list[Article], terms: list[Term], limit: int = LIMIT,
                    jobs: int | None = None) -> list[Candidate]:
-    """The candidates, best first, each with the articles that use it most and a sentence of each."""
+    """The candidates, best first, each with articles that use it and a sentence of each."""
     known = {fold(name) for term in terms for name in term.all_names} | {
         name.casefold() for term in terms for name in term.all_names}
     keys = [spots_key(a) for a in articles]
-    # Every article's names (the journal's heads; spotted now for an article not seen before), and
-    # the evidence summed (only the parts of the articles that came and went are read whole).
-    spots = SPOTS.run(cache, articles, keys, jobs=jobs)
-    totals = EVIDENCE.total(cache, keys, spots)
+    # Every article's names (spotted now for an article not seen before). On a rebuild that finds
+    # most of them in the journal, they are taken as it keeps them and decoded only when needed (the
+    # evidence of a new article is then read back from its entry file). The evidence is summed from
+    # the parts of the articles that came and went only.
+    journal = cache.journal(SPOTS)
+    missing = sum(journal.get_json(key) is None for key in keys)
+    heads = SPOTS.run(cache, articles, keys, jobs=jobs, raw=cache.folder is not None and missing <= len(keys) // 2)
+    totals = EVIDENCE.total(cache, keys, lambda indexes: [_decoded(heads[i]) for i in indexes])
     corpus_chars = sum(facts_of(a).chars for a in articles)
     candidates = rank_candidates(totals, corpus_chars, known, limit)
     if candidates:
-        _add_examples(cache, candidates, articles, spots)
+        _add_examples(cache, candidates, articles, heads)
     return candidates
 
 
-def _add_examples(cache: Cache, candidates: list[Candidate], articles: list[Article], heads: list[dict]) -> None:
-    """Each candidate's EXAMPLES articles: those that use it (or an alias) most, then by slug."""
+def _decoded(head):
+    return head if isinstance(head, dict) else loads(head)
+
+
+def _add_examples(cache: Cache, candidates: list[Candidate], articles: list[Article], heads: list) -> None:
+    """Each candidate's EXAMPLES articles: of the first SEARCHED that use it (or an alias) in a fixed
+    order of the articles (by a hash of their paths), those that use it most, then by slug. The
+    articles' names are read in that order only until every candidate has its SEARCHED: on a large
+    site, a few hundred of them."""
     wanted: dict[str, int] = {}
     for index, candidate in enumerate(candidates):
         for name in (candidate.name, *candidate.aliases):
             wanted.setdefault(name, index)
-    uses: list[list[tuple[int, str, str]]] = [[] for _ in candidates]  # (−mentions, slug, name used)
-    for article, head in zip(articles, heads):
-        mentions = head["mentions"]
+    users: list[dict[str, tuple[int, str]]] = [{} for _ in candidates]  # slug → (−mentions, name used)
+    searching = set(range(len(candidates)))
+    order = sorted(range(len(articles)), key=lambda i: (hashlib.sha256(articles[i].source_path.encode()).digest(), i))
+    for i in order:
+        if not searching:
+            break
+        mentions = _decoded(heads[i])["mentions"]
         found = wanted.keys() & mentions.keys()  # in C: most names of an article are no candidate's
-        if found:
-            slug = article.slug or article.source_path
-            for name in found:
-                uses[wanted[name]].append((-mentions[name], slug, name))
+        slug = articles[i].slug or articles[i].source_path
+        for name in sorted(found):
+            index = wanted[name]
+            if index in searching:
+                best = users[index].get(slug)
+                if best is None or (-mentions[name], name) < best:
+                    users[index][slug] = (-mentions[name], name)
+                if len(users[index]) >= SEARCHED:
+                    searching.discard(index)
     by_slug = {a.slug or a.source_path: a for a in articles}
     pairs = []
-    for candidate, used in zip(candidates, uses):
-        best: dict[str, str] = {}
-        for _, slug, name in heapq.nsmallest(EXAMPLES * 2, used):  # an article may use the name and an alias
-            if slug not in best and len(best) < EXAMPLES:
-                best[slug] = name
-        pairs += [(candidate, slug, name) for slug, name in best.items()]
+    for candidate, used in zip(candidates, users):
+        for slug, (_, name) in sorted(used.items(), key=lambda item: (item[1][0], item[0]))[:EXAMPLES]:
+            pairs.append((candidate, slug, name))
     items = [(by_slug[slug], name) for _, slug, name in pairs]
     found = SENTENCES.run(cache, items, [SENTENCES.key(spots_key(a), name) for a, name in items], jobs=1)
     for (candidate, slug, _), sentence in zip(pairs, found):
