@@ -12,7 +12,7 @@ import sys
 import pytest
 from zhiku.cache import store
 from zhiku.cache.step import CacheDamaged
-from zhiku.glossary.discover import LATIN_NAMES
+from zhiku.glossary.discover import EVIDENCE
 from zhiku.glossary.terms import SPELLINGS
 from zhiku.pipeline import run_pipeline
 
@@ -90,9 +90,9 @@ def test_a_cached_build_after_each_change_equals_a_fresh_build(site, tmp_path, m
     edit(retitled, retitled.read_text(encoding="utf-8").split("\n")[3], "全新的标题：扎克伯格谈开源")
     pages[9].touch()  # the same bytes, a new mtime
     result, incremental = build(corpus, glossary, tmp_path / "incremental", tmp_path / "cache")
-    # The site-wide sums over the pages' text (the glossary's spellings, term discovery's Latin names)
+    # The site-wide sums over the pages' text (the glossary's spellings, term discovery's evidence)
     # took the two pages as they were away and added them as they are: 4 parts, not 40.
-    assert (SPELLINGS.added_up, LATIN_NAMES.added_up) == (4, 4)
+    assert (SPELLINGS.added_up, EVIDENCE.added_up) == (4, 4)
     assert_same_as_fresh(corpus, glossary, tmp_path, "body, title, mtime")
     assert sorted(result.relinked) == sorted(p.relative_to(corpus).as_posix() for p in (pages[3], retitled))
 
@@ -108,7 +108,7 @@ def test_a_cached_build_after_each_change_equals_a_fresh_build(site, tmp_path, m
     entries = tmp_path / "incremental" / "docs" / "glossary"
     assert (entries / "liang-zi-ji-suan.md").exists()
 
-    # A term added, and one dropped: 投资 is then a word term discovery looks for in every article.
+    # A term added, and one dropped (the candidates leave out the glossary's names: they follow it).
     edit(glossary, "  投资: {link: false}", "  投资: {drop: true}\n  测试术语:\n    definition: 只为这个测试加的术语，提到大模型。")
     assert_same_as_fresh(corpus, glossary, tmp_path, "curated glossary")
     assert (entries / "ce-shi-shu-yu.md").exists() and not (entries / "tou-zi.md").exists()

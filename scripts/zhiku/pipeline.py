@@ -173,7 +173,7 @@ def glossary_side(cache: Cache, terms: list[Term], links: SiteLinks, articles: l
     forked = os.getpid() != parent
     if forked:
         cache.forget_touched()
-    candidates = discover_terms(cache, articles, terms, links.matcher, jobs=jobs)
+    candidates = discover_terms(cache, articles, terms, jobs=jobs)
     pictures = draw_pictures(terms, links.uses, articles)
     feeds = feed_files(articles, site.url, site.name)
     pages = {HOME_PAGE: render_home(articles, site.name, pictures.home, sorted(feeds)), **pictures.pages,

@@ -123,6 +123,17 @@ def test_raw_results_are_as_the_journal_keeps_them(tmp_path):
     assert spaced.run(Cache(tmp_path), [2], keys(spaced, [2]), raw=True) == [b"[ 4 ]"]
 
 
+def test_raw_results_of_a_step_with_a_head_are_the_head_as_kept_also_when_found_in_its_entry(tmp_path):
+    key = keys(MEASURE, ["ab"])[0]
+    cache = Cache(tmp_path)
+    assert MEASURE.run(cache, ["ab"], [key], raw=True) == [b'{"chars":2}']
+    cache.save()
+    assert MEASURE.run(Cache(tmp_path), ["ab"], [key], raw=True) == [b'{"chars":2}']
+    Cache(tmp_path).forget_journals()
+    CALLS.clear()
+    assert MEASURE.run(Cache(tmp_path), ["ab"], [key], raw=True) == [b'{"chars":2}'] and CALLS == []
+
+
 def test_entries_of_other_versions_are_removed_when_the_step_is_used(tmp_path):
     stale = tmp_path / "test-measure" / "0123456789abcdef"
     stale.mkdir(parents=True)

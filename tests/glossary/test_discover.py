@@ -1,75 +1,100 @@
-"""Term discovery: Latin names and Chinese words the glossary lacks, counted over the whole site."""
+"""Term discovery over a site (glossary/discover.py): the names proposed, their evidence, and the
+cache: a one-page change spots that page only and gives what a build from nothing gives."""
+from dataclasses import asdict
+
 import pytest
 from zhiku.cache.step import Cache
 from zhiku.glossary import discover
-from zhiku.glossary.discover import SAMPLE_CHARS, discover_terms, sample_articles
-from zhiku.link.matcher import TermMatcher
+from zhiku.glossary.discover import discover_terms
 from zhiku.model import Article, Block, Term
 
+# Everyday words the articles use again and again: none may be proposed.
+EVERYDAY = ["用户", "广告", "项目", "业主", "成本", "涨价", "学校", "奶奶", "问题", "方面", "公司", "技术", "爷爷"]
 
-def article(text, key=""):
-    return Article(source_path=f"{key or text[:4]}.txt", sha256="", title="t", blocks=[Block("paragraph", text)],
-                   content_key=key)
-
-
-ARTICLES = [
-    article("TikTok 和 Reels 在争用户。Horizon Worlds 上线，TikTok 回应。MetaAI 不算 Meta。"),
-    article("TikTok 的广告商转向 Reels。Quest3 降价，Horizon Worlds 也降价。"),
-    article("Meta 发布 Llama，Reels 增长。"),
-]
-
-
-@pytest.fixture
-def sample_proposes(monkeypatch):
-    """The sample's TF-IDF stood in for: the Chinese words it proposes, with their rarity."""
-    def propose(words):
-        monkeypatch.setattr(discover, "chinese_candidates", lambda text, tokenizer, limit: {"": 1.0, **words})
-    return propose
-
-
-def discovered(articles, terms, cache=None):
-    return {c.name: c for c in discover_terms(cache or Cache(None), articles, terms, TermMatcher(terms))}
+PAGES = {
+    "guaishou": ("怪兽充电拿下新一轮融资", [
+        "共享充电宝行业里，怪兽充电、街电和来电是三强。怪兽充电的创始人蔡光深表示，怪兽充电今年将进入更多城市。",
+        "有用户说，怪兽充电的价格比街电贵，公司的成本问题是涨价的原因。怪兽充电的广告很多。"]),
+    "macron": ("马克龙访华谈合作", [
+        "法国总统马克龙抵达北京。马克龙表示，两国在技术方面的合作前景广阔。",
+        "马克龙此行还将前往广州，学校的学生向马克龙献花。这个项目的问题在于成本。"]),
+    "gac": ("广汽丰田召回部分车辆", [
+        "广汽丰田宣布召回部分车辆。广汽丰田称，问题出在零部件上。交通运输部表示将督促广汽丰田做好召回。",
+        "交通运输部有关负责人介绍了情况，业主可以到4S店免费检修。广告和用户都不少。"]),
+    "yuzhou": ("禹州市举办钧瓷文化节", [
+        "禹州市位于河南。禹州的钧瓷闻名全国，禹州市政府举办了钧瓷文化节，业主和奶奶爷爷都来了。",
+        "郑板桥的书法也在展出，郑板桥是清代书画家。学校组织学生参观，这个项目的成本不高。"]),
+    "galaxy": ("三星发布Galaxy S20", [
+        "三星Galaxy S20搭载骁龙 865处理器，Galaxy Z Flip也用骁龙 865。用户说涨价了。",
+        "Galaxy S20的售价为6999元，公司称成本上涨是涨价的原因，技术方面的问题不大。"]),
+}
 
 
-def test_latin_names_are_counted_where_they_stand_as_names(sample_proposes):
-    sample_proposes({})
-    found = discovered(ARTICLES, [Term("Meta", aliases=["Llama"])])
-    assert (found["TikTok"].count, found["TikTok"].articles) == (3, 2)
-    assert (found["Reels"].count, found["Reels"].articles) == (3, 3)
-    assert found["Horizon Worlds"].count == 2 and "Horizon" not in found  # a name of two words, whole
-    assert "Quest3" not in found  # one mention, fewer than two
-    assert "Meta" not in found and "Llama" not in found  # in the glossary already
-    assert "MetaAI" not in found  # one mention; and it is not counted as Meta's
+def site(pages=PAGES, changed=None):
+    articles = []
+    for slug, (title, paragraphs) in pages.items():
+        if slug == changed:
+            paragraphs = [*paragraphs, "法国总统马克龙也表示关注。"]
+        articles.append(Article(source_path=f"{slug}.txt", sha256="", title=title, slug=slug,
+                                blocks=[Block("paragraph", p) for p in paragraphs]))
+    return articles
 
 
-def test_chinese_words_are_counted_in_every_article_and_the_counts_follow_the_words(sample_proposes, tmp_path):
-    articles = [article("广告商说广告贵。", "k1"), article("用户看广告，用户多。", "k2")]
-    sample_proposes({"广告": 2.0})
+def found(articles, cache=None, terms=()):
+    return discover_terms(cache or Cache(None), articles, list(terms))
+
+
+def test_names_are_proposed_whole_and_everyday_words_never():
+    candidates = found(site())
+    names = [c.name for c in candidates]
+    for name in ("怪兽充电", "马克龙", "广汽丰田", "交通运输部", "禹州市", "郑板桥", "Galaxy S20", "Galaxy Z Flip", "骁龙 865"):
+        assert name in names, name
+    assert not set(EVERYDAY) & {n for c in candidates for n in (c.name, *c.aliases)}
+    assert "禹州" not in names and next(c for c in candidates if c.name == "禹州市").aliases == ["禹州"]
+    assert not {"怪兽", "Galaxy", "骁龙", "广汽", "马克"} & set(names)  # no fragments of the names
+
+
+def test_each_candidate_shows_its_kind_why_and_the_articles_that_use_it_with_a_sentence():
+    by_name = {c.name: c for c in found(site())}
+    guaishou = by_name["怪兽充电"]
+    assert guaishou.count == 6 and guaishou.articles == 1
+    assert "反复连用的词组" in guaishou.why and "1 篇文章" in guaishou.why
+    [(slug, title, sentence)] = guaishou.examples
+    assert (slug, title) == ("guaishou", "怪兽充电拿下新一轮融资")
+    assert sentence == "共享充电宝行业里，怪兽充电、街电和来电是三强。"  # the first sentence of the text that uses it
+    assert by_name["马克龙"].kind == "人物" and by_name["交通运输部"].kind == "机构" and by_name["禹州市"].kind == "地点"
+    assert by_name["骁龙 865"].kind == "产品"
+
+
+def test_a_name_the_glossary_has_is_not_proposed_in_any_spelling():
+    names = {c.name for c in found(site(), terms=[Term("galaxy s20"), Term("怪兽", aliases=["怪兽充电"])])}
+    assert "Galaxy S20" not in names and "怪兽充电" not in names and "马克龙" in names
+
+
+def test_a_one_page_change_spots_that_page_only_and_gives_what_a_build_from_nothing_gives(tmp_path):
     cache = Cache(tmp_path)
-    found = discovered(articles, [], cache)
+    first = found(site(), cache)
     cache.save()
-    assert (found["广告"].count, found["广告"].articles) == (3, 2) and "用户" not in found
-    # Other words sought: the counts kept for the old words are not taken for the new. (The sample's
-    # TF-IDF, stood in for, is kept by the sample: forgotten, as a new sample would be.)
-    sample_proposes({"广告": 2.0, "用户": 1.5})
-    (tmp_path / f"{discover.SAMPLE_RARITY.name}.jsonl").unlink()
-    found = discovered(articles, [], Cache(tmp_path))
-    assert (found["用户"].count, found["用户"].articles) == (2, 1) and found["广告"].count == 3
+    assert len(discover.SPOTS.computed) == len(PAGES)
+    unchanged = found(site(), Cache(tmp_path))  # every article's names read back from the journal
+    assert discover.SPOTS.computed == [] and discover.EVIDENCE.added_up == 0
+    assert [asdict(c) for c in unchanged] == [asdict(c) for c in first]
+    changed = site(changed="gac")
+    again = found(changed, Cache(tmp_path))
+    assert discover.SPOTS.computed == [2]  # the changed article, and no other, was read and spotted
+    assert discover.EVIDENCE.added_up == 2  # its old part taken away, its new part added
+    assert [asdict(c) for c in again] == [asdict(c) for c in found(changed)]
+    assert next(c for c in again if c.name == "马克龙").articles == 2  # the change is in the sums
 
 
-def test_the_sample_is_about_sample_chars_and_stays_when_articles_come_and_go():
-    def page(i):
-        return Article(source_path=f"p{i:04d}.txt", sha256="", title=f"t{i}", blocks=[Block("paragraph", "字" * 5000)])
+def test_the_same_site_gives_the_same_list_whatever_the_order_of_its_articles():
+    first = [asdict(c) for c in found(site())]
+    assert first == [asdict(c) for c in found(site()[::-1])]
+    assert first == [asdict(c) for c in found(site())]
 
-    site = [page(i) for i in range(200)]
-    sample = sample_articles(site)
-    assert SAMPLE_CHARS <= 5000 * len(sample) < SAMPLE_CHARS + 5000
-    changed = 0
-    for extra in range(1000, 1100):  # a new article changes the sample only by joining it
-        grown = [a.source_path for a in sample_articles(site + [page(extra)])]
-        if grown != [a.source_path for a in sample]:
-            changed += 1
-            assert f"p{extra:04d}.txt" in grown
-    assert changed < 20  # 12 of 200 articles are in the sample: about 6 of 100 new ones join it
-    outside = next(a for a in site if a not in sample)
-    assert sample_articles([a for a in site if a is not outside]) == sample
+
+@pytest.mark.parametrize("title", ["", "标题"])
+def test_an_article_made_in_code_is_keyed_by_its_text_and_title(title):
+    article = site()[0]
+    other = Article(**{**vars(article), "title": title})
+    assert discover.spots_key(article) != discover.spots_key(other)

@@ -83,8 +83,7 @@ class Step(Versioned):
         """Each item's result, in order: its head when it was stored, else the whole result, computed
         now (on every core when there are many). `progress(done, total)` follows the computing;
         `before()` runs once before any is computed (to make what the workers share). `raw`: each
-        result as the journal keeps it (`encode`), not decoded (a step whose results are whole in it)."""
-        assert not raw or self.head is True, "raw results are those a journal keeps whole"
+        result's head as the journal keeps it (`encode`), not decoded."""
         journal = cache.journal(self)
         results: list = [None] * len(items)
         todo: list[int] = []
@@ -94,7 +93,10 @@ class Step(Versioned):
                 found = cache.entries(self).get(key)
                 if found is not None:
                     found = self._head_of(found)
-                    journal.put_json(key, self.encode(found))
+                    encoded = self.encode(found)
+                    journal.put_json(key, encoded)
+                    if raw:
+                        found = encoded
             if found is not None and (self.valid is None or self.valid(found, items[i])):
                 results[i] = found
             else:

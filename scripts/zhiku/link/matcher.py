@@ -63,21 +63,7 @@ class TermMatcher:
             if len(automaton):
                 automaton.make_automaton()
         self._cjk_words = sorted(cjk_words)
-        self._tokenizer = None
         self._segmenter = None
-
-    @property
-    def tokenizer(self):
-        """jieba with every CJK term as a user word, made on first use (it takes about a second): term
-        discovery's TF-IDF needs jieba itself."""
-        if self._tokenizer is None:
-            import jieba
-
-            jieba.setLogLevel(60)
-            self._tokenizer = jieba.Tokenizer()
-            for word in self._cjk_words:
-                self._tokenizer.add_word(word)
-        return self._tokenizer
 
     @property
     def segmenter(self):

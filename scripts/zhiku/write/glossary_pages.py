@@ -97,15 +97,42 @@ def most_mentioning(mentions: Counter, limit: int) -> list[tuple[str, int]]:
 
 
 def render_candidates(candidates: list[Candidate]) -> str:
-    lines = [dump_front_matter({"title": "候选术语"}), "# 候选术语", ""]
-    lines.append("文章中出现、术语表中还没有的词，按“出现次数 × 稀有度（jieba 的 IDF）”排序，专名排在常用词前面。要收入术语表，把下面的片段贴进 "
-                 "`content/glossary.yml` 的 `terms:` 下，补上定义。")
-    lines += ["", "| 候选 | 次数 | 文章数 | 来源 |", "|---|---|---|---|"]
-    for c in candidates:
-        lines.append(f"| {escape_text(c.name, line_start=False)} | {c.count} | {c.articles} | {c.kind} |")
-    snippet = yaml.safe_dump({c.name: {"definition": ""} for c in candidates}, allow_unicode=True, sort_keys=False)
-    lines += ["", "```yaml", snippet.rstrip(), "```", ""]
+    """Each candidate with its evidence (kind, mentions, why it ranks where it does, the articles that
+    use it most with a sentence of each), then all of them as YAML to paste into the curated file."""
+    lines = [dump_front_matter({"title": "候选术语", "hide": ["toc"]}), "# 候选术语", ""]
+    lines.append("文章里出现、术语表还没有的名称和术语：人名、机构、地点、产品、作品和文件、术语。依据是专名标注、"
+                 "名称的写法（拉丁字母名称连同型号、带间隔号的译名、书名号、引号）、上下文（头衔、“表示”、机构词）、"
+                 "文章里反复连用的新词；通用汉语里常见的词（jieba 词典的词频）从不列入。"
+                 "得分 = 证据 × 异常度（本站用得比通用汉语多多少，以位计）× 提及 × 篇数。")
+    lines += ["", f"共 {len(candidates)} 个候选，按得分排序。要收入术语表，把文末的片段贴进 "
+              "`content/glossary.yml` 的 `terms:` 下，补上定义，删去不要的。", ""]
+    for rank, c in enumerate(candidates, start=1):
+        name = escape_text(c.name, line_start=False)
+        facts = [c.kind, f"{c.count} 次提及，{c.articles} 篇文章", f"得分 {c.score:g}"]
+        if c.aliases:
+            facts.insert(1, "别名 " + "、".join(escape_text(a, line_start=False) for a in c.aliases))
+        lines += [f"{rank}\\. **{name}** · {' · '.join(facts)}", ""]
+        lines += [f"- 依据：{escape_text(c.why, line_start=False)}"]
+        for slug, title, sentence in c.examples:
+            lines.append(f"- [{escape_text(title, line_start=False)}](../{article_page(slug)})："
+                         f"{escape_text(sentence, line_start=False)}")
+        lines.append("")
+    lines += ["```yaml", candidates_yaml(candidates).rstrip(), "```", ""]
     return "\n".join(lines)
+
+
+def candidates_yaml(candidates: list[Candidate]) -> str:
+    """The candidates as entries of content/glossary.yml's `terms:`, indented to paste under it; a
+    comment before each says its kind."""
+    out = []
+    for c in candidates:
+        entry = {"definition": ""}
+        if c.aliases:
+            entry["aliases"] = list(c.aliases)
+        dumped = yaml.safe_dump({c.name: entry}, allow_unicode=True, sort_keys=False, default_flow_style=None, width=1000)
+        comment = c.kind.replace("\n", " ")
+        out.append(f"  # {comment}\n" + "".join(f"  {line}\n" for line in dumped.splitlines()))
+    return "".join(out)
 
 
 def shown_mentions(uses: dict[str, TermUse]) -> dict[str, list[tuple[str, int]]]:

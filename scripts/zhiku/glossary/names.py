@@ -1,0 +1,472 @@
+"""Names in one article: the strings that look like names or terms of art, each with the evidence
+for it, found the way a Chinese NLP engineer would look for them:
+
+- proper-noun tags of jieba's dictionary (nr person, ns place, nt organisation, nz other, j
+  abbreviation), and words its dictionary lacks that its HMM cut out (梁振英, 何俊仁);
+- the shape of the text: Latin names with their models and versions (Galaxy S20, GPT-3.5,
+  Advantage+), transliterated names joined by ·, titles in 《》, short nominal phrases in quotes;
+- name context: beside a title word (主席, 董事长 …), before a verb of saying (表示, 指出 …),
+  ending in a head word that makes a name an organisation (公司, 基金会, 局 …), a model number
+  after a name (骁龙 865);
+- new words: a run of words that recurs in the article, sticks together (its parts seldom occur
+  apart) and stands in free context (different neighbours on either side), so that 怪兽充电 is one
+  word, not 怪兽 and 充电.
+
+The small lists below are closed classes of function markers (title words, organisation heads,
+verbs of saying, measure words), never everyday nouns: whether a word is everyday is said by its
+frequency in general Chinese (general.py).
+
+`spot_names` is a pure function of the article's title and text: term discovery stores its result
+per article (a cached step) and adds the results up over the site (discover.py).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+
+from ..chars import HAN
+from .general import dictionary_tag, dictionary_tags, frequency, is_everyday
+
+# The evidence vector each name gets in an article, by index. Sums over the site add them up.
+FIELDS = ("mentions", "articles", "person_tag", "place_tag", "org_tag", "other_tag", "abbreviation", "unknown",
+          "latin", "dotted", "book_title", "quoted", "name_context", "listed", "organisation_head",
+          "place_head", "compound", "model", "headline", "inside", "inside_name", "general")
+(MENTIONS, ARTICLES, PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG, ABBREVIATION, UNKNOWN, LATIN, DOTTED,
+ BOOK_TITLE, QUOTED, NAME_CONTEXT, LISTED, ORGANISATION_HEAD, PLACE_HEAD, COMPOUND, MODEL, HEADLINE, INSIDE,
+ INSIDE_NAME, GENERAL) = range(len(FIELDS))
+
+_TAG_FIELD = {"nr": PERSON_TAG, "nrt": PERSON_TAG, "nrfg": PERSON_TAG, "ns": PLACE_TAG, "nt": ORG_TAG,
+              "nz": OTHER_TAG, "j": ABBREVIATION}
+# Tags of words a name can be made of (nouns of every kind, abbreviations, numbers, Latin, words
+# the dictionary lacks); anything else (verbs, particles, prepositions …) ends a name.
+_NOMINAL = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "ng", "j", "x", "eng", "vn", "an", "b", "m", "mq", "q"}
+_PROPER = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"}
+
+# Title words: the name after one is a person's (主席约翰·米勒-怀特, 会长翁诗杰), the one before it
+# the person's organisation.
+TITLE_WORDS = frozenset(
+    "主席 副主席 主任 副主任 会长 副会长 理事长 秘书长 所长 副所长 院长 副院长 校长 董事长 董事 总裁 副总裁 总经理 "
+    "经理 总监 首席执行官 执行官 创始人 合伙人 部长 副部长 局长 司长 厅长 处长 市长 省长 州长 县长 书记 总书记 主编 "
+    "记者 编辑 通讯员 教授 研究员 分析师 设计师 工程师 发言人 议员 大使 总统 副总统 总理 首相 参选人 作者 博士 "
+    "导演 负责人 CEO CTO COO CFO".split())
+# Verbs of saying: what stands before one is someone who speaks (洪希伯表示).
+SAYING_VERBS = frozenset("表示 指出 认为 称 说 透露 强调 介绍 坦言 回应 宣布 证实".split())
+# Head words that make the run of words before them an organisation or institution (纽约警察局,
+# 美中合作基金会, 交通运输部).
+ORGANISATION_HEADS = frozenset(
+    "公司 集团 银行 基金会 协会 学会 委员会 研究所 研究院 研究中心 中心 大学 学院 论坛 联盟 实验室 法院 "
+    "警察局 办公室 局 部 委 厅 署 院 党 台 网 社 馆".split())
+# Head words of place names (邦德 + 街, 皮卡迪利 + 广场, 白纸坊 + 桥).
+PLACE_HEADS = frozenset("街 路 大街 大道 桥 广场 机场 车站 站 港 湾 岛 山 湖 河 江 峡 塔 寺 宫".split())
+# Measure words and units: a number before one is a quantity or a date (800万, 2014年), not a model.
+_MEASURES = "年月日号万亿千百元美岁个名人次件台款位篇家份倍种米克寸吋英毫"
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_HAN_WORD = re.compile(f"[{HAN}]{{2,}}")
+# Latin names: a word with a capital letter (DeepMind, iOS, GPT-3.5, Advantage+), then, each after
+# one space, more capitalised words, Roman numerals, single capitals and model numbers:
+# Galaxy Note II, Xperia Z Ultra, Adreno 330, S Pen. A year (2024Q1) or a quantity (5英寸) ends it.
+_LATIN_WORD = r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+?"
+_CAPITAL_WORD = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+?"
+_MODEL_NUMBER = rf"(?!(?:19|20)\d\d)\d{{1,5}}(?:\.\d+)?[A-Za-z]{{0,2}}\+?(?![0-9.]|\s?[{_MEASURES}%])"
+LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9.\-])(?=[A-Za-z]*[A-Z]){_LATIN_WORD}(?: (?:{_CAPITAL_WORD}|{_MODEL_NUMBER}))*"
+                        r"(?![A-Za-z0-9])")
+_ALL_CAPITALS = re.compile(r"[A-Z]{2,}")
+_PROSE_BEFORE = re.compile(r"(?:[a-z]{2,}|[’']s)[,;:]? $")
+_PROSE_AFTER = re.compile(r",? [a-z]{2,}")
+_ENGLISH = re.compile(r"[A-Za-z]+ [A-Za-z]+ [A-Za-z]+ [A-Za-z]+")  # four words: a title in English, not a name
+_BOOK_TITLE = re.compile(r"《([^《》\n]{1,60})》")
+_INNER_TITLE = re.compile(r"〈([^〈〉\n]{1,40})〉")
+_QUOTED = re.compile(r"[“「]([^“”「」\n]{2,12})[”」]")
+_SENTENCE_PUNCTUATION = re.compile(r"[，。、：；！？,.;:!?（）()]")
+_DOTS = "·•・‧"
+_MODEL_AFTER_NAME = re.compile(rf"^ ?\d{{2,5}}[A-Za-z]{{0,2}}(?![0-9.A-Za-z]|\s?[{_MEASURES}%])")
+# Words rare enough in general Chinese to make a run of words with them a new word (under about
+# one in 120,000 words of general text).
+RARE_FREQUENCY = 500
+
+
+def spot_names(title: str, texts: list[str], tag) -> dict[str, list[int]]:
+    """Every name spotted in the article (`texts`: its blocks; `tag(text)`: jieba's (word, tag)
+    pairs), each with its evidence vector (FIELDS). Words frequent in general Chinese never are."""
+    found: dict[str, list[int]] = {}
+
+    def add(name: str, field: int, times: int = 1) -> None:
+        name = name.strip()
+        if _is_name_shaped(name):
+            found.setdefault(name, [0] * len(FIELDS))[field] += times
+
+    whole = "\n".join([title, *texts])
+    tagged = [(text, words_of(text, tag)) for text in [title, *texts] if text]
+    for text, words in tagged:
+        for name in latin_names(text, whole):
+            add(name, LATIN)
+        for match in _BOOK_TITLE.finditer(text):
+            inner = match[1].strip()
+            bare = _INNER_TITLE.sub("", inner).replace("、", "").replace("：", "").replace(":", "")  # subtitles allowed
+            if not _SENTENCE_PUNCTUATION.search(bare) and not _ENGLISH.search(inner):
+                add(inner, BOOK_TITLE)
+            for nested in _INNER_TITLE.finditer(inner):
+                add(nested[1], BOOK_TITLE)
+        _spot_in_words(words, add)
+        for match in _QUOTED.finditer(text):
+            inner = match[1]
+            inner_words = words_of(inner, tag)
+            # A noun phrase, or a numbered slogan (四个自信, 两个维护, 六稳).
+            if not _SENTENCE_PUNCTUATION.search(inner) and (all(t in _NOMINAL for _, t in inner_words) or
+                                                            inner_words[0][1] in ("m", "mq") and _HAN_CHAR.match(inner)):
+                add(inner, QUOTED)
+    _spot_new_words([words for text, words in tagged[1 if title else 0:]], add)
+    for text, words in tagged:
+        for name in _listed_after_names(text, words, found):
+            add(name, LISTED)
+    names = {name: vector for name, vector in found.items() if not is_everyday(name) and not _phrase(name, found)}
+    mentions = _mentions(whole, list(names), {n for n, v in names.items() if v[BOOK_TITLE]})
+    for name, vector in names.items():
+        vector[MENTIONS], vector[INSIDE], vector[INSIDE_NAME] = mentions[name]
+        vector[ARTICLES] = 1
+        vector[HEADLINE] = int(name in title)
+        vector[GENERAL] = frequency(name)
+    return {name: vector for name, vector in sorted(names.items()) if vector[MENTIONS]}
+
+
+def _phrase(name: str, found: dict) -> bool:
+    """A name and an everyday word (中美 + 合作, 香港 + 民众, 人工智能 + 技术): a phrase about the
+    name, not a name. (A name that ends in an everyday word the article never writes apart, as
+    习近平新时代中国特色社会主义思想, is not split here: its first part is no name found.)"""
+    for cut in range(2, len(name) - 1):
+        first, last = name[:cut], name[cut:]
+        if is_everyday(last) and (first in found or dictionary_tag(first) in _PROPER):
+            return True
+        if is_everyday(first) and dictionary_tag(first) in _PROPER and last in found:
+            return True
+    return False
+
+
+def words_of(text: str, tag) -> list[tuple[str, str]]:
+    """The text's words with their tags in jieba's dictionary; "x" for a Chinese word it lacks (one
+    its HMM cut out: rjieba tags those by guess). A function character the HMM joined to such a word
+    (梁 + 将, 这 + 是, 微博 + 上) is split off again."""
+    words = []
+    known = dictionary_tags().get
+    for word, guess in tag(text):
+        tagged = known(word)
+        if tagged is not None:
+            words.append((word, tagged))
+            continue
+        if len(word) == 1 or not _HAN_CHAR.match(word):
+            words.append((word, guess))
+            continue
+        first = last = None
+        if len(word) == 2 and known(word[0]) in _NOT_FIRST:  # not 何 of 何俊仁: a surname starts a name
+            first, word = word[0], word[1:]
+        if len(word) > 1 and known(word[-1]) in _NOT_LAST:
+            word, last = word[:-1], word[-1]
+        if first:
+            words.append((first, known(first)))
+        words.append((word, known(word) or "x"))
+        if last:
+            words.append((last, known(last)))
+    return words
+
+
+def latin_names(text: str, whole: str | None = None) -> list[str]:
+    """Latin names with their models and versions, as the text writes them. A last word in capitals
+    that the text also writes on its own is not part of the name (AlphaGo AI, Adreno 330 GPU)."""
+    names = []
+    for match in LATIN_NAME.finditer(text):
+        if _PROSE_BEFORE.search(text, 0, match.start()) or _PROSE_AFTER.match(text, match.end()):
+            continue  # a piece of an English sentence (How AI Replaced the Metaverse …), not a name
+        words = match[0].split(" ")
+        while len(words) > 1 and _ALL_CAPITALS.fullmatch(words[-1]) and (
+                _standalone(whole or text, words[-1]) > _standalone(whole or text, " ".join(words))):
+            words.pop()
+        name = " ".join(words)
+        if len(name) >= 2:
+            names.append(name)
+    return names
+
+
+def _standalone(text: str, word: str) -> int:
+    return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", text))
+
+
+def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
+    """Names the words and their tags show: proper nouns, words the dictionary lacks, persons
+    written with ·, names beside a title word or before a verb of saying, organisations by their
+    head word, names with a model number."""
+    n = len(tokens)
+    i = 0
+    while i < n:
+        word, tag = tokens[i]
+        # A surname alone followed by a given name (翁 + 诗杰): one person.
+        if (tag == "nr" and len(word) == 1 and i + 1 < n and tokens[i + 1][1] in ("nr", "nrt", "nrfg", "x")
+                and 1 <= len(tokens[i + 1][0]) <= 2 and _HAN_WORD.fullmatch(word + tokens[i + 1][0])):
+            tokens[i:i + 2] = [(word + tokens[i + 1][0], "nr")]
+            n -= 1
+            continue
+        i += 1
+    for start, end, name in _dotted_names(tokens):
+        add(name, DOTTED)
+        if start > 0 and tokens[start - 1][0] in TITLE_WORDS or end < len(tokens) and tokens[end][0] in SAYING_VERBS:
+            add(name, NAME_CONTEXT)
+    for i, (word, tag) in enumerate(tokens):
+        han = _HAN_WORD.fullmatch(word) is not None
+        if han and tag in _TAG_FIELD:
+            if not (frequency(word) <= 3 and _particle_edge(word)):  # 远大于, tagged nr: a phrase jieba's dictionary holds
+                add(word, _TAG_FIELD[tag])
+        elif han and tag == "x" and not _function_edge(word):
+            add(word, UNKNOWN)
+        if word in TITLE_WORDS:
+            if i + 1 < n and tokens[i + 1][0] not in _DOTS:
+                person = _person_after(tokens, i + 1)
+                if person:
+                    add(person, NAME_CONTEXT)
+        elif word in SAYING_VERBS:
+            if i > 0:
+                before, btag = tokens[i - 1]
+                # A proper noun or a new word of a name's length; not a role (高管表示, 专家认为).
+                if (btag in _PROPER or btag == "x" and len(before) >= 3) and _HAN_WORD.fullmatch(before):
+                    add(before, NAME_CONTEXT)
+        elif (word in ORGANISATION_HEADS or word in PLACE_HEADS) and tag in ("n", "ng", "j", "nt", "ns"):
+            named = _name_before(tokens, i)
+            if named:
+                add(named, ORGANISATION_HEAD if word in ORGANISATION_HEADS else PLACE_HEAD)
+        if han and i + 1 < n and (tokens[i + 1][0][:1].isdigit() or tokens[i + 1][0] == " ") and tag in _MODEL_HEADS \
+                and (tag != "n" or frequency(word) < RARE_FREQUENCY):
+            rest = "".join(w for w, _ in tokens[i + 1:i + 4])
+            model = _MODEL_AFTER_NAME.match(rest)
+            if model:
+                add(word + rest[:model.end()], MODEL)
+
+
+_MODEL_HEADS = _PROPER | {"x", "n", "nz"}  # words a model number can follow (骁龙 + 865)
+
+
+# Tags of words that are no part of a name at its edges: particles, prepositions, conjunctions,
+# adverbs, pronouns, numerals; at its end also verbs and position words (梁 + 因, 这 + 是, 微博 + 上).
+_NOT_FIRST = {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "y", "e", "o", "m", "q", "zg"}
+_NOT_LAST = _NOT_FIRST | {"v", "f"}
+
+
+def _particle_edge(word: str) -> bool:
+    """A word that starts or ends with a preposition, conjunction or particle (远大于)."""
+    return dictionary_tag(word[0]) in _PARTICLES or dictionary_tag(word[-1]) in _PARTICLES
+
+
+_PARTICLES = {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o"}
+
+
+def _function_edge(word: str) -> bool:
+    """A word the HMM joined across a function character (梁因, 这是, 微博上): not a new word."""
+    return dictionary_tag(word[0]) in _NOT_FIRST or dictionary_tag(word[-1]) in _NOT_LAST
+
+
+def _person_after(tokens: list[tuple[str, str]], start: int) -> str | None:
+    """The name after a title word (会长 + 翁诗杰, 设计师 + 胜沼润): up to four Chinese characters of
+    single characters and names, up to a function word or an everyday word."""
+    end, length = start, 0
+    while end < len(tokens):
+        word, tag = tokens[end]
+        if not _HAN_WORD.fullmatch(word) and not _HAN_CHAR.fullmatch(word) or length + len(word) > 4:
+            break
+        surname = end == start + 1 and tag not in _NOT_FIRST | {"v", "f"} and tokens[start][1] == "nr" \
+            and len(tokens[start][0]) == 1  # 陈 + 伟业
+        if not (tag in ("nr", "nrt", "nrfg", "x") or len(word) == 1 and tag not in _NOT_FIRST | {"f"} or surname):
+            break
+        end, length = end + 1, length + len(word)
+    if length < 2 or end < len(tokens) and _HAN_CHAR.match(tokens[end][0]) and len(tokens[end][0]) == 1 \
+            and tokens[end][1] not in _NOT_FIRST | {"v", "f"}:
+        return None  # no name, or one that runs on into more characters than a name has
+    return "".join(w for w, _ in tokens[start:end])
+
+
+def _listed_after_names(text: str, tokens: list[tuple[str, str]], found: dict) -> list[str]:
+    """Names listed beside a name (黄毓民、陈伟业; 怪兽充电、街电; 谷歌、微软): the item on the other side
+    of 、 from a name spotted, when it is a short name itself (a person's name, or one word of two
+    to four characters that is no verb or function word)."""
+    listed = []
+    if "、" not in text:
+        return listed
+    offset = 0
+    starts = []
+    for word, _ in tokens:
+        starts.append(offset)
+        offset += len(word)
+    for i, (word, _) in enumerate(tokens):
+        if word != "、" or i == 0 or i + 1 >= len(tokens):
+            continue
+        at = starts[i]
+        if any(text[at - size:at] in found for size in range(2, min(at, 16) + 1)):
+            item = _person_after(tokens, i + 1) or _list_word(tokens[i + 1])
+            if item and item not in found:
+                listed.append(item)
+        if any(text[at + 1:at + 1 + size] in found for size in range(2, 17)):
+            item = _list_word(tokens[i - 1])
+            if item and item not in found:
+                listed.append(item)
+    return listed
+
+
+def _list_word(token: tuple[str, str]) -> str | None:
+    word, tag = token
+    nominal = tag in _NOMINAL - {"m", "mq", "q"} or tag == "a"
+    return word if nominal and (_HAN_WORD.fullmatch(word) and len(word) <= 4 or _is_word(word) and len(word) > 1) else None
+
+
+def _name_before(tokens: list[tuple[str, str]], head: int) -> str | None:
+    """The organisation or place a head word ends (纽约 + 警察局, 克罗地亚 + 地缘 + 经济 + 论坛, 邦德 +
+    街): the nominal words before it, back to at most five, from the first that is a proper noun, an
+    abbreviation, Latin, or a word the dictionary lacks."""
+    start = head
+    while start > 0 and head - start < 5 and tokens[start - 1][1] in _NOMINAL - {"m", "mq", "q"} \
+            and tokens[start - 1][0] not in TITLE_WORDS and _is_word(tokens[start - 1][0]) \
+            and not (tokens[start - 1][1] == "x" and _function_edge(tokens[start - 1][0])):
+        start -= 1
+    while start < head and tokens[start][1] not in _PROPER | {"x", "eng"}:
+        start += 1  # a name starts with its proper part: 眼科 + 公司 is no organisation's name
+    if start == head:
+        return None
+    return "".join(w for w, _ in tokens[start:head + 1])
+
+
+def _is_word(word: str) -> bool:
+    """Chinese characters, or a Latin word: not punctuation, space or a number."""
+    return _WORD.fullmatch(word) is not None
+
+
+_WORD = re.compile(f"[{HAN}]+|[A-Za-z][A-Za-z0-9]*")
+
+
+def _dotted_names(tokens: list[tuple[str, str]]):
+    """Transliterated names joined by · (彼得·梁, 哈立德·泰穆尔·阿克拉姆, 约翰·米勒-怀特): each part the
+    name-like words next to the dot, not the title word or verb around them."""
+    def part_word(index: int) -> bool:
+        word, tag = tokens[index]
+        return bool(_HAN_WORD.fullmatch(word) or _HAN_CHAR.fullmatch(word)) and (
+            tag in ("nr", "nrt", "nrfg", "x", "zg", "j", "ng", "nz", "ns") or len(word) == 1 and tag in ("n", "a", "v"))
+
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if tokens[i][0] not in _DOTS or i == 0 or not part_word(i - 1):
+            i += 1
+            continue
+        start = i - 1
+        while start > 0 and part_word(start - 1) and sum(len(w) for w, _ in tokens[start - 1:i]) <= 4:
+            start -= 1
+        end = i
+        while end < n and tokens[end][0] in _DOTS + "-" and end + 1 < n and part_word(end + 1):
+            end += 1
+            length = 0
+            while end < n and part_word(end) and length + len(tokens[end][0]) <= 5:
+                length += len(tokens[end][0])
+                end += 1
+            # A transliteration may hold a verb's character (皮 + 查 + 伊), but not end in one (彼得·梁 + 说).
+            while end > i + 2 and len(tokens[end - 1][0]) == 1 and tokens[end - 1][1] == "v":
+                end -= 1
+        if end > i + 1:
+            yield start, end, "".join(w for w, _ in tokens[start:end])
+        i = max(end, i + 1)
+
+
+def _spot_new_words(tagged_texts: list[list[tuple[str, str]]], add) -> None:
+    """Runs of two or three nominal words (or a word and a verb) that the article writes at least
+    twice, that stick together (the run is at least half the uses of its rarer part; a run ending in
+    a verb, at least 0.8 of its first word's) and stand in free context (at least two different
+    neighbours on each side, a text's edge or punctuation counting as different each time), with a
+    part rare in general Chinese or a proper noun: new words (怪兽充电, 政府公信力)."""
+    words: Counter = Counter()
+    runs: Counter = Counter()
+    for tokens in tagged_texts:  # every run of two and three words counted (in C), then the repeated ones looked at
+        words.update(w for w, _ in tokens)
+        runs.update(zip(tokens, tokens[1:]))
+        runs.update(zip(tokens, tokens[1:], tokens[2:]))
+    runs = Counter({run: count for run, count in runs.items() if count >= 2 and _can_be_new_word(run)})
+    left: dict[tuple, set] = defaultdict(set)
+    right: dict[tuple, set] = defaultdict(set)
+    edge = 0
+    for tokens in tagged_texts:
+        for size in (2, 3):
+            for i, run in enumerate(zip(*(tokens[k:] for k in range(size)))):
+                if run not in runs:
+                    continue
+                before = tokens[i - 1][0] if i > 0 and _is_word(tokens[i - 1][0]) else (edge := edge + 1)
+                after = tokens[i + size][0] if i + size < len(tokens) and _is_word(tokens[i + size][0]) else (edge := edge + 1)
+                left[run].add(before)
+                right[run].add(after)
+    for run, count in runs.items():
+        if count < 2 or len(left[run]) < 2 or len(right[run]) < 2:
+            continue
+        parts = [w for w, _ in run]
+        tags = [t for _, t in run]
+        if count * 2 < min(words[w] for w in parts):
+            continue  # its parts mostly stand apart: a phrase, not a word
+        if is_everyday(parts[-1]) and count < 3:
+            continue  # a phrase around an everyday head word (高危 + 区域)
+        if not any(t in _PROPER or t == "x" or frequency(w) < RARE_FREQUENCY for w, t in run):
+            continue
+        if all(t in _PROPER for t in tags) and count < 0.8 * max(words[w] for w in parts):
+            continue  # two names side by side (美国纽约), each written alone too
+        if tags[-1] == "v" and (count < 0.8 * words[parts[0]] or is_everyday(parts[0])):
+            continue  # a name and what it does (梁振英 + 道歉), not a name that ends in a verb
+        add("".join(parts), COMPOUND, count)
+
+
+def _can_be_new_word(run: tuple[tuple[str, str], ...]) -> bool:
+    """Nominal words (a number or measure word only last: 量子 + 点), or a word and a verb (怪兽 + 充电)."""
+    *first, (last, last_tag) = run
+    if not all(t in _NOMINAL and t not in ("m", "q", "mq") and _is_word(w) for w, t in first):
+        return False
+    return last_tag in _NOMINAL and _is_word(last) or len(run) == 2 and last_tag == "v" and _HAN_WORD.fullmatch(last) is not None
+
+
+def _mentions(text: str, names: list[str], titles: set[str]) -> dict[str, tuple[int, int]]:
+    """Each name's occurrences in the text, how many of them lie inside a longer name's, and how many
+    inside one that is not a title in 《》 (a title cites names whole). A Latin name counts only where it does not touch
+    another letter or digit."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for name in names:
+        found = []
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            latin_edge = (name[0].isascii() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()) or (
+                name[-1].isascii() and end < len(text) and text[end].isascii() and text[end].isalnum())
+            if not latin_edge:
+                found.append((start, end))
+            start = text.find(name, start + 1)
+        spans[name] = found
+    # The names that contain each name, found in one string of them all (a name per line).
+    joined = "\n".join(names)
+    line_of = {}
+    offset = 0
+    for name in names:
+        line_of[offset] = name
+        offset += len(name) + 1
+    starts = sorted(line_of)
+    result = {}
+    for name in names:
+        containers = set()
+        at = joined.find(name)
+        while at >= 0:
+            other = line_of[starts[bisect.bisect_right(starts, at) - 1]]
+            if len(other) > len(name):
+                containers.add(other)
+            at = joined.find(name, at + 1)
+        longer = [s for other in containers for s in spans[other]]
+        named = [s for other in containers if other not in titles for s in spans[other]]
+        inside = sum(any(s <= start and end <= e for s, e in longer) for start, end in spans[name])
+        in_names = sum(any(s <= start and end <= e for s, e in named) for start, end in spans[name])
+        result[name] = (len(spans[name]), inside, in_names)
+    return result
+
+
+def _is_name_shaped(name: str) -> bool:
+    """Two characters or more, with a letter or a Han character, no line break."""
+    return len(name) >= 2 and "\n" not in name and _LETTER.search(name) is not None and not (
+        len(name) == 2 and not _HAN_CHAR.search(name) and name.islower())
+
+
+_LETTER = re.compile(f"[A-Za-z{HAN}]")

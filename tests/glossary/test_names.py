@@ -1,0 +1,79 @@
+"""Names spotted in one article (glossary/names.py): whole names, their evidence, no everyday words."""
+import pytest
+from zhiku.glossary.spots import tag_words as _tag
+from zhiku.glossary.names import (BOOK_TITLE, COMPOUND, DOTTED, INSIDE, LATIN, MENTIONS, MODEL, NAME_CONTEXT,
+                                  ORGANISATION_HEAD, QUOTED, latin_names, spot_names)
+
+
+def spots(*texts, title=""):
+    return spot_names(title, list(texts), _tag)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("三星Galaxy S20和Galaxy Z Flip都卖得好。", ["Galaxy S20", "Galaxy Z Flip"]),
+    ("比起Galaxy Note II或者摩托罗拉DROID Maxx系列，Nexus 7更轻。", ["Galaxy Note II", "DROID Maxx", "Nexus 7"]),
+    ("OpenAI的GPT-3.5和Meta的Advantage+同时上线。", ["OpenAI", "GPT-3.5", "Meta", "Advantage+"]),
+    # A year or a quantity after a name is no model number.
+    ("Reels 2024Q1的广告加载率达20%，Streak 5时代的5英寸屏。", ["Reels", "Streak 5"]),
+    # Capitals the text also writes alone are no part of the name before them.
+    ("AlphaGo AI打败了冠军，这种AI很强。", ["AlphaGo", "AI"]),
+    # A piece of an English sentence is not a name.
+    ("他引用了How AI Replaced the Metaverse一文。", []),
+])
+def test_latin_names_are_whole_with_their_models_and_versions(text, names):
+    assert latin_names(text) == names
+
+
+def test_latin_names_and_chinese_names_with_a_model_are_spotted_whole():
+    found = spots("三星Galaxy S20搭载骁龙 865，Galaxy S20售价不低。", "骁龙 865也用在别的手机上。")
+    assert found["Galaxy S20"][LATIN] == 2 and "Galaxy" not in found
+    assert found["骁龙 865"][MODEL] == 2 and found["骁龙 865"][MENTIONS] == 2
+
+
+def test_transliterated_names_stop_at_the_title_word_and_the_verb_around_them():
+    found = spots("华裔警察彼得·梁被定罪，彼得·梁将被判入狱。", "美中合作基金会执行主席约翰·米勒-怀特认为，合作是出路。")
+    assert found["彼得·梁"][DOTTED] == 2
+    assert found["约翰·米勒-怀特"][DOTTED] == 1 and found["约翰·米勒-怀特"][NAME_CONTEXT] == 1
+    assert not [n for n in found if "警察" in n or n.endswith(("被", "将")) or "主席" in n]
+
+
+def test_a_name_after_a_title_word_is_a_person_up_to_the_verb():
+    found = spots("亚太共策会会长翁诗杰表示，双方应当合作。", "首席设计师胜沼润也向我们证实了这一点。")
+    assert found["翁诗杰"][NAME_CONTEXT] >= 1
+    assert found["胜沼润"][NAME_CONTEXT] == 1 and "胜沼润也" not in found
+
+
+def test_a_run_of_words_the_article_repeats_in_free_context_is_one_new_word():
+    found = spots("怪兽充电、街电和来电是三强。怪兽充电的创始人表示，怪兽充电今年进入更多城市。",
+                  "用户说怪兽充电比街电贵。")
+    assert found["怪兽充电"][COMPOUND] == 4
+    # Its part stands nowhere on its own: every mention of 怪兽 is inside 怪兽充电.
+    assert "怪兽" not in found or found["怪兽"][INSIDE] == found["怪兽"][MENTIONS]
+
+
+def test_a_name_and_what_it_does_is_no_new_word():
+    found = spots("梁振英道歉。梁振英说他道歉了。梁振英道歉的时候很平静。梁振英还说。梁振英离开。")
+    assert "梁振英道歉" not in found and found["梁振英"][MENTIONS] == 5
+
+
+def test_organisations_end_in_their_head_word_and_start_at_their_proper_part():
+    found = spots("交通运输部表示将督促整改。", "冷血的纽约警察局抛弃了他。")
+    assert found["交通运输部"][ORGANISATION_HEAD] == 1
+    assert found["纽约警察局"][ORGANISATION_HEAD] == 1 and "冷血的纽约警察局" not in found
+
+
+def test_titles_in_book_marks_and_nominal_quotes_are_names_verbs_in_quotes_are_not():
+    found = spots("《国家知识产权战略纲要》发布，要求增强“四个意识”，议员指责他“撒谎”。")
+    assert found["国家知识产权战略纲要"][BOOK_TITLE] == 1
+    assert found["四个意识"][QUOTED] == 1
+    assert "撒谎" not in found
+
+
+def test_everyday_words_are_never_spotted_whatever_their_evidence():
+    found = spots("“用户”和“技术”是《公司》的话题，用户、公司、技术、美国、中国都很常见。", title="用户与技术")
+    assert not {"用户", "技术", "公司", "美国", "中国"} & set(found)
+
+
+def test_words_the_hmm_joined_across_a_function_character_are_no_new_words():
+    found = spots("彼得·梁因为紧张而开枪，这是事实。")
+    assert "梁因" not in found and "这是" not in found
