@@ -30,3 +30,26 @@ def test_rebuilds_write_only_what_changed(tmp_path):
     assert not changed.get("unchanged") and 0 < changed["written"] < changed["files"] / 4
     assert "量子计算" in (tmp_path / "docs" / "search").joinpath(
         "d", f"{changed['ids']['articles/kai-yuan-mo-xing-de-yi-nian.md']}.js").read_text(encoding="utf-8")
+
+
+def test_a_build_with_a_cache_after_one_without_then_a_change_indexes_every_page(tmp_path):
+    # The docs folder keeps the index a --no-cache build wrote; the cache is new, so no page's terms
+    # are in it, although the index written last time is that of the same inputs.
+    corpus = tmp_path / "pages"
+    corpus.mkdir()
+    shutil.copy(SAMPLE, corpus / SAMPLE.name)
+    (corpus / "a.txt").write_text(page("开源模型的一年", "开源模型这一年追上了闭源模型。"), encoding="utf-8")
+
+    def build(docs, cache_dir):
+        return run_pipeline(corpus, docs, tmp_path / "report.json", glossary_file=ROOT / "content" / "glossary.yml",
+                            cache_dir=cache_dir, jobs=1).search
+
+    build(tmp_path / "docs", None)
+    build(tmp_path / "docs", tmp_path / "cache")
+    (corpus / "a.txt").write_text(page("开源模型的一年", "开源模型这一年追上了闭源模型，量子计算还很远。"), encoding="utf-8")
+    build(tmp_path / "docs", tmp_path / "cache")
+    build(tmp_path / "fresh", None)
+    folder, fresh = tmp_path / "docs" / "search", tmp_path / "fresh" / "search"
+    files = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*.js"))
+    assert files == sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.js"))
+    assert [f for f in files if (folder / f).read_bytes() != (fresh / f).read_bytes()] == []

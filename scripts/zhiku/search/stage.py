@@ -12,7 +12,7 @@ from ..write.files import PagesRecord
 from ..cache.version import code_version
 from .index import IndexPage, index_files, index_unchanged, reader_digest, write_index
 from .page_text import page_fields, searchable_markdown
-from .terms import TERMS, LazySegmenter, dictionary_digest, terms_key
+from .terms import TERMS, LazySegmenter, RecordedPage, dictionary_digest, terms_key
 
 
 def record_version() -> str:
@@ -51,7 +51,8 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
     if index_unchanged(docs_dir, inputs):
         return {"pages": len(paths), "written": 0, "removed": 0, "unchanged": True,
                 "seconds": {"terms": round(time.perf_counter() - started, 3), "index": 0}}
-    items = [todo.get(path) for path in paths]
+    items = [todo.get(path) or RecordedPage(Path(prefix + path), tuple(names[path]) if path in names else None)
+             for path in paths]
     results = TERMS.run(cache, items, [keys[p] for p in paths], context=LazySegmenter(user_dictionary), jobs=jobs)
     computed = set(TERMS.computed)
     index_pages = []

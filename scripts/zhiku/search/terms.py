@@ -9,11 +9,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..cache.step import Step
 from ..segmenter import Segmenter
 from . import semantics
+from .page_text import page_fields
 from .semantics import CODE_ALPHABET, FIELDS, normalize, segments
 
 
@@ -68,7 +70,25 @@ def page_terms(fields: dict, segmenter) -> dict:
                     "names": fields["names"], "text": fields["body"]}}
 
 
-TERMS = Step("search-terms", page_terms, head=("keys", "meta"))
+@dataclass(frozen=True)
+class RecordedPage:
+    """A page whose terms the last build recorded, read only if the cache does not hold them (a
+    cache made after the docs folder, or with entries taken away)."""
+
+    path: Path
+    names: tuple[str, ...] | None
+
+
+def page_fields_of(item: dict | RecordedPage, cache) -> dict:
+    if isinstance(item, dict):
+        return item
+    fields = page_fields(item.path.read_text(encoding="utf-8"), list(item.names) if item.names is not None else None)
+    if fields is None:
+        raise ValueError(f"{item.path}: no longer a searchable page, yet unchanged since the last build")
+    return fields
+
+
+TERMS = Step("search-terms", page_terms, head=("keys", "meta"), prepare=page_fields_of)
 
 
 def terms_key(fields: dict, dictionary_sha: str) -> str:
