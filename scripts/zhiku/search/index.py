@@ -21,16 +21,21 @@ from ENTRY_BASE, so that neither kind shifts the other. The same input gives the
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 from array import array
+from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain, repeat
+from operator import add, and_, rshift, sub
 from pathlib import Path
 
 from ..layout import html_path
-from ..write.files import write_text
+from ..parallel import default_jobs, in_lockstep
+from ..write.files import write_bytes, write_text
 from .semantics import CODE_ALPHABET, NAME_KEY, canonical
 
 INDEX_DIR = "search"
@@ -45,7 +50,13 @@ FILES = ".zhiku-index.json"  # what this index wrote last time (MkDocs passes ov
 _ENGINE_SOURCE = Path(__file__).with_name("engine.js")
 PLAIN_PAGE = "index.html"  # search without a theme: plain.html, the example of another adapter
 _PLAIN_SOURCE = Path(__file__).with_name("plain.html")
+# The key space in partitions by shard_of: a page's keys come from the terms step in these (terms.py),
+# and each of the writer's processes groups the postings of some of them (index_files). A power of
+# two: a partition then lies in one shard or holds whole shards, whatever the number of shards.
+PARTS = 16
+MIN_PAGES_PER_WRITER = 500  # below this, one process groups every partition: a fork costs more
 _CODE = {c: i for i, c in enumerate(CODE_ALPHABET)}
+_CODE_BYTES = bytes.maketrans(CODE_ALPHABET.encode("ascii"), bytes(range(len(CODE_ALPHABET))))
 _VARINT: list[str] = []
 
 
@@ -63,6 +74,17 @@ def _varint(n: int) -> str:
 _VARINT.extend(_varint(n) for n in range(32 * 32 * 4))
 
 
+class _Varints(dict):
+    """n → _varint(n), made on first use."""
+
+    def __missing__(self, n: int) -> str:
+        text = self[n] = _varint(n)
+        return text
+
+
+_VARINTS = _Varints(enumerate(_VARINT))
+
+
 def shard_of(key: str, shards: int) -> int:
     """FNV-1a over the code points of the key's first two characters (after a name key's `=`)."""
     h = 0x811C9DC5
@@ -73,23 +95,19 @@ def shard_of(key: str, shards: int) -> int:
 
 def encode_postings(docs: Iterable[int], codes: Iterable[int]) -> str:
     """Postings in page order: the gap to the previous page (less one), then the code."""
-    out = []
-    prev = -1
-    varint, alphabet = _varint, CODE_ALPHABET
-    for doc, code in zip(docs, codes):
-        out.append(varint(doc - prev - 1))
-        out.append(alphabet[code])
-        prev = doc
-    return "".join(out)
+    docs = docs if isinstance(docs, (array, list)) else list(docs)
+    # In C, over the postings: gap = page - (previous page + 1), the first page's previous is -1.
+    gaps = map(sub, docs, chain((0,), map((1).__add__, docs)))
+    return "".join(map(str.__add__, map(_VARINTS.__getitem__, gaps), map(CODE_ALPHABET.__getitem__, codes)))
 
 
 @dataclass
 class IndexPage:
-    """A searchable page as the index sees it: its Markdown path, its keys (the terms step's lines,
-    each a key and its code's character) and its kind and date."""
+    """A searchable page as the index sees it: its Markdown path, its keys (the terms step's, by
+    partition: [keys, a line each; their codes, a character each]) and its kind and date."""
 
     path: str
-    keys: str
+    keys: list[list[str]]
     kind: str
     date: str
     doc: dict | None = None  # what a result shows; None: unchanged, loaded only if its id moved
@@ -105,22 +123,21 @@ def number_pages(pages: list[IndexPage]) -> list[int]:
     return [ids[p.path] for p in pages]
 
 
-def collect(pages: list[IndexPage], ids: list[int]) -> dict[str, tuple[array, bytearray]]:
-    """Each key's pages (ascending) and codes."""
-    postings: dict[str, tuple[array, bytearray]] = {}
-    get = postings.get
-    code_of = _CODE
+def collect(pages: list[IndexPage], ids: list[int], parts: Iterable[int] = range(PARTS)) -> dict[str, tuple[array, bytearray]]:
+    """Each key's pages (ascending) and codes, for the keys of `parts` (partitions)."""
+    # A posting as one number, page × 64 + code, appended in C (per page and partition: the keys'
+    # arrays looked up, or made, and the numbers added): the postings are most of the work.
+    held: defaultdict[str, array] = defaultdict(functools.partial(array, "I"))
+    parts = list(parts)
     for doc, page in sorted(zip(ids, pages), key=lambda pair: pair[0]):
-        if not page.keys:
-            continue
-        for line in page.keys.split("\n"):
-            key = line[:-1]
-            found = get(key)
-            if found is None:
-                found = postings[key] = (array("I"), bytearray())
-            found[0].append(doc)
-            found[1].append(code_of[line[-1]])
-    return postings
+        base = repeat(doc << 6)
+        for part in parts:
+            keys, codes = page.keys[part]
+            if keys:
+                deque(map(array.append, map(held.__getitem__, keys.split("\n")),
+                          map(add, base, codes.encode("ascii").translate(_CODE_BYTES))), 0)
+    return {key: (array("I", map(rshift, numbers, repeat(6))), bytearray(map(and_, numbers, repeat(63))))
+            for key, numbers in held.items()}
 
 
 def name_keys(pages: list[IndexPage], ids: list[int], names: dict[str, list[str]]) -> dict[str, tuple[list[int], list[str]]]:
@@ -161,15 +178,16 @@ def _js(name: str, data) -> str:
     return f"zhikuSearch.load({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'), sort_keys=True)});\n"
 
 
-def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc) -> tuple[dict[str, str], dict]:
-    """Every file of the index by its path in `search/` (docs as a callable each, made only when
-    written), and figures. `load_doc(page)`: what a result shows, for a page whose `doc` is None."""
-    ids = number_pages(pages)
-    postings = collect(pages, ids)
-    named = {}
-    for key, (docs, entry_names) in name_keys(pages, ids, names).items():
-        postings[key] = (array("I", sorted(docs)), bytearray([32 + 31] * len(docs)))
-        named[key] = entry_names
+def _writer(pages: list[IndexPage], ids: list[int], named: dict[str, tuple[list[int], list[str]]],
+            parts: list[int], owner: int, writers: int):
+    """One writer's work over the keys of `parts` (a generator, index_files): it yields the size
+    its dictionary entries add up to and its keys' count; is sent the number of shards; yields the
+    files of its shards (those `owner` modulo `writers`), or when a shard is not all its own, its
+    entries and blocks for the parent to make them."""
+    postings = collect(pages, ids, parts)
+    for key, (docs, entry_names) in named.items():
+        if shard_of(key, PARTS) in parts:
+            postings[key] = (array("I", sorted(docs)), bytearray([32 + 31] * len(docs)))
     entries: dict[str, list] = {}
     blocks_of: dict[str, list[tuple[int, int, str]]] = {}
     size = 0
@@ -179,19 +197,27 @@ def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc) -
         top, blocks = (encode_postings(docs, codes), []) if key in named else split_postings(docs, codes)
         entry = [len(docs), top]
         if key in named:
-            entry += [0, named[key]]
+            entry += [0, named[key][1]]
         entries[key] = entry
         if blocks:
             blocks_of[key] = blocks
         size += len(key) * 3 + len(top) + 8 + 12 * len(blocks)
-    shards = 1
-    while size / shards > SHARD_BYTES:
-        shards *= 2
+    shards = yield size, len(entries)
+    if shards % writers:
+        yield entries, blocks_of
+        return
+    yield {rel: text.encode("utf-8") for rel, text in
+           _shard_files(entries, blocks_of, shards, range(owner, shards, writers)).items()}
+
+
+def _shard_files(entries: dict[str, list], blocks_of: dict[str, list[tuple[int, int, str]]], shards: int,
+                 numbers: Iterable[int]) -> dict[str, str]:
+    """The dictionary and pack files of the shards `numbers`, from the entries of (at least) their keys."""
     by_shard: dict[int, list[str]] = {}
-    for key in entries:  # sorted
+    for key in sorted(entries):
         by_shard.setdefault(shard_of(key, shards), []).append(key)
-    files: dict[str, object] = {}
-    for shard in range(shards):  # every shard, empty or not: a reader asks for the one a key hashes to
+    files: dict[str, str] = {}
+    for shard in numbers:  # every shard, empty or not: a reader asks for the one a key hashes to
         keys = by_shard.get(shard, [])
         packs: list[dict] = []
         pack_size = PACK_BYTES
@@ -215,6 +241,37 @@ def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc) -
         for n, pack in enumerate(packs):
             pack_name = f"p/{shard:x}-{n}"
             files[f"{pack_name}.js"] = _js(pack_name, pack)
+    return files
+
+
+def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc,
+                jobs: int | None = None) -> tuple[dict[str, object], dict]:
+    """Every file of the index by its path in `search/` (text or UTF-8; docs as a callable each,
+    made only when written), and figures. `load_doc(page)`: what a result shows, for a page whose
+    `doc` is None. The postings are grouped by partition of the key space in up to `jobs`
+    processes (a power of two), each making the files of its shards."""
+    ids = number_pages(pages)
+    named = name_keys(pages, ids, names)
+    writers = min(jobs or default_jobs(), PARTS, max(1, len(pages) // MIN_PAGES_PER_WRITER))
+    writers = 1 << (writers.bit_length() - 1)
+    calls = [(pages, ids, named, [p for p in range(PARTS) if p % writers == w], w, writers) for w in range(writers)]
+    with in_lockstep(_writer, calls, jobs=writers) as advance:
+        sized = advance()
+        size = sum(s for s, _ in sized)
+        shards = 1
+        while size / shards > SHARD_BYTES:
+            shards *= 2
+        made = advance(shards)
+    files: dict[str, object] = {}
+    if shards % writers:  # a shard holds keys of several writers: made here from all their entries
+        entries, blocks_of = {}, {}
+        for part_entries, part_blocks in made:
+            entries.update(part_entries)
+            blocks_of.update(part_blocks)
+        files.update(_shard_files(entries, blocks_of, shards, range(shards)))
+    else:
+        for part_files in made:
+            files.update(part_files)
     for page, doc in zip(pages, ids):
         files[f"d/{doc}.js"] = _DocFile(page, doc, load_doc)
     articles = sum(1 for p in pages if p.kind != "term")
@@ -222,7 +279,8 @@ def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc) -
                               "articles": articles, "entryBase": ENTRY_BASE})
     files[ENGINE] = _ENGINE_SOURCE.read_text(encoding="utf-8")
     files[PLAIN_PAGE] = _PLAIN_SOURCE.read_text(encoding="utf-8")
-    return files, {"pages": len(pages), "keys": len(entries), "shards": shards, "ids": dict(zip((p.path for p in pages), ids))}
+    return files, {"pages": len(pages), "keys": sum(n for _, n in sized), "shards": shards,
+                   "ids": dict(zip((p.path for p in pages), ids))}
 
 
 @dataclass
@@ -281,7 +339,7 @@ def write_index(docs_dir: Path, files: dict[str, object], inputs: str = "") -> d
             if stamps.get(rel) == stamp and os.path.exists(path):
                 continue
             content = content.text()
-        written += write_text(path, content)
+        written += write_bytes(path, content) if isinstance(content, bytes) else write_text(path, content)
     removed = 0
     for stale in sorted(listed - set(files)):
         (folder / stale).unlink(missing_ok=True)
