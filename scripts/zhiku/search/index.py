@@ -182,15 +182,32 @@ def _writer(pages: list[IndexPage], ids: list[int], named: dict[str, tuple[list[
             parts: list[int], owner: int, writers: int):
     """One writer's work over the keys of `parts` (a generator, index_files): it yields the size
     its dictionary entries add up to and its keys' count; is sent the number of shards; yields the
-    files of its shards (those `owner` modulo `writers`), or when a shard is not all its own, its
-    entries and blocks for the parent to make them."""
+    files of its shards (those `owner` modulo `writers`) and their sizes, or when a shard is not
+    all its own, its entries, blocks and sizes for the parent to make them."""
     postings = collect(pages, ids, parts)
     for key, (docs, entry_names) in named.items():
         if shard_of(key, PARTS) in parts:
-            postings[key] = (array("I", sorted(docs)), bytearray([32 + 31] * len(docs)))
+            postings[key] = _name_postings(docs)
+    entries, blocks_of, sizes = _entries(postings, named)
+    shards = yield sum(sizes.values()), len(entries)
+    if shards % writers:
+        yield entries, blocks_of, sizes
+        return
+    yield ({rel: text.encode("utf-8") for rel, text in
+            _shard_files(entries, blocks_of, shards, range(owner, shards, writers)).items()},
+           _shard_sizes(sizes, shards))
+
+
+def _name_postings(docs: list[int]) -> tuple[array, bytearray]:
+    return array("I", sorted(docs)), bytearray([32 + 31] * len(docs))
+
+
+def _entries(postings: dict[str, tuple[array, bytearray]], named: dict) -> tuple[dict, dict, dict]:
+    """Each key's dictionary entry (before its blocks are placed), blocks, and size (the shards'
+    count is made from the sizes); `postings` is emptied."""
     entries: dict[str, list] = {}
     blocks_of: dict[str, list[tuple[int, int, str]]] = {}
-    size = 0
+    sizes: dict[str, int] = {}
     for key in sorted(postings):
         docs, codes = postings.pop(key)
         # A name's entries are all in its entry: the reader gives each of them the name's bonus.
@@ -201,13 +218,23 @@ def _writer(pages: list[IndexPage], ids: list[int], named: dict[str, tuple[list[
         entries[key] = entry
         if blocks:
             blocks_of[key] = blocks
-        size += len(key) * 3 + len(top) + 8 + 12 * len(blocks)
-    shards = yield size, len(entries)
-    if shards % writers:
-        yield entries, blocks_of
-        return
-    yield {rel: text.encode("utf-8") for rel, text in
-           _shard_files(entries, blocks_of, shards, range(owner, shards, writers)).items()}
+        sizes[key] = len(key) * 3 + len(top) + 8 + 12 * len(blocks)
+    return entries, blocks_of, sizes
+
+
+def _shard_sizes(sizes: dict[str, int], shards: int) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for key, size in sizes.items():
+        shard = shard_of(key, shards)
+        found[shard] = found.get(shard, 0) + size
+    return found
+
+
+def _shard_count(size: int) -> int:
+    shards = 1
+    while size / shards > SHARD_BYTES:
+        shards *= 2
+    return shards
 
 
 def _shard_files(entries: dict[str, list], blocks_of: dict[str, list[tuple[int, int, str]]], shards: int,
@@ -257,21 +284,22 @@ def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc,
     calls = [(pages, ids, named, [p for p in range(PARTS) if p % writers == w], w, writers) for w in range(writers)]
     with in_lockstep(_writer, calls, jobs=writers) as advance:
         sized = advance()
-        size = sum(s for s, _ in sized)
-        shards = 1
-        while size / shards > SHARD_BYTES:
-            shards *= 2
+        shards = _shard_count(sum(s for s, _ in sized))
         made = advance(shards)
     files: dict[str, object] = {}
+    shard_sizes: dict[int, int] = {}
     if shards % writers:  # a shard holds keys of several writers: made here from all their entries
-        entries, blocks_of = {}, {}
-        for part_entries, part_blocks in made:
+        entries, blocks_of, sizes = {}, {}, {}
+        for part_entries, part_blocks, part_sizes in made:
             entries.update(part_entries)
             blocks_of.update(part_blocks)
+            sizes.update(part_sizes)
         files.update(_shard_files(entries, blocks_of, shards, range(shards)))
+        shard_sizes = _shard_sizes(sizes, shards)
     else:
-        for part_files in made:
+        for part_files, part_sizes in made:
             files.update(part_files)
+            shard_sizes.update(part_sizes)
     for page, doc in zip(pages, ids):
         files[f"d/{doc}.js"] = _DocFile(page, doc, load_doc)
     articles = sum(1 for p in pages if p.kind != "term")
@@ -280,7 +308,8 @@ def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc,
     files[ENGINE] = _ENGINE_SOURCE.read_text(encoding="utf-8")
     files[PLAIN_PAGE] = _PLAIN_SOURCE.read_text(encoding="utf-8")
     return files, {"pages": len(pages), "keys": sum(n for _, n in sized), "shards": shards,
-                   "ids": dict(zip((p.path for p in pages), ids))}
+                   "ids": dict(zip((p.path for p in pages), ids)),
+                   "sizes": [shard_sizes.get(shard, 0) for shard in range(shards)]}
 
 
 @dataclass
@@ -316,9 +345,11 @@ def index_unchanged(docs_dir: Path, inputs: str) -> bool:
             and all(os.path.exists(folder / rel) for rel in then.get("files", [])))
 
 
-def write_index(docs_dir: Path, files: dict[str, object], inputs: str = "") -> dict:
+def write_index(docs_dir: Path, files: dict[str, object], inputs: str = "", kept: Iterable[str] = (),
+                state: dict | None = None) -> dict:
     """Write the files whose bytes changed (a page's file: when it was made from another result or
-    id), remove those of the last index that this one lacks; figures of what was written."""
+    id), remove those of the last index that this one lacks (`kept`: files of it left as they are);
+    figures of what was written. `state`: what a later build patches the index from (patch_index)."""
     folder = Path(docs_dir) / INDEX_DIR
     record = folder / FILES
     try:
@@ -340,10 +371,152 @@ def write_index(docs_dir: Path, files: dict[str, object], inputs: str = "") -> d
                 continue
             content = content.text()
         written += write_bytes(path, content) if isinstance(content, bytes) else write_text(path, content)
+    names = set(files).union(kept)
     removed = 0
-    for stale in sorted(listed - set(files)):
+    for stale in sorted(listed - names):
         (folder / stale).unlink(missing_ok=True)
         removed += 1
-    write_text(record, json.dumps({"format": FORMAT, "files": sorted(files), "stamps": new_stamps, "inputs": inputs},
-                                  ensure_ascii=False, indent=0, sort_keys=True) + "\n")
-    return {"written": written, "removed": removed, "files": len(files)}
+    write_text(record, json.dumps({"format": FORMAT, "files": sorted(names), "stamps": new_stamps, "inputs": inputs,
+                                   **(state or {})}, ensure_ascii=False, indent=0, sort_keys=True) + "\n")
+    return {"written": written, "removed": removed, "files": len(names)}
+
+
+# --- patching: one article changed ------------------------------------------------------------
+
+PATCH_PAGES = 64  # more pages changed than this: the index is grouped again, not patched
+PATCH_SHARDS = 0.25  # nor when their keys touch more than this share of the shards
+
+
+def _page_codes(keys: list[list[str]]) -> dict[str, int]:
+    """A page's keys (the terms step's, by partition) → their codes."""
+    found: dict[str, int] = {}
+    for part_keys, codes in keys:
+        if part_keys:
+            found.update(zip(part_keys.split("\n"), codes.encode("ascii").translate(_CODE_BYTES)))
+    return found
+
+
+def decode_postings(text: str) -> tuple[list[int], list[int]]:
+    """encode_postings read back: pages and codes."""
+    values = text.encode("ascii").translate(_CODE_BYTES)
+    docs: list[int] = []
+    codes: list[int] = []
+    prev, i, n = -1, 0, len(values)
+    while i < n:
+        value, gap, shift = values[i], 0, 0
+        while value >= 32:
+            gap |= (value & 31) << shift
+            shift += 5
+            i += 1
+            value = values[i]
+        prev += (gap | (value << shift)) + 1
+        docs.append(prev)
+        codes.append(values[i + 1])
+        i += 2
+    return docs, codes
+
+
+def _read_js(path: Path):
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index(",") + 1:text.rindex(");")])
+
+
+def _shard_postings(folder: Path, shard: int, packs: list[str]) -> dict[str, dict[int, int]] | None:
+    """Each key of a written shard → its postings (page → code), from its dictionary entry's best
+    postings and its blocks in the shard's packs; None when they do not add up."""
+    try:
+        entries = _read_js(folder / f"t/{shard:x}.js")
+        postings = {key: dict(zip(*decode_postings(entry[1]))) for key, entry in entries.items()}
+        for pack in packs:
+            for key, (_, *texts) in _read_js(folder / pack).items():
+                held = postings[key]
+                for text in texts:
+                    held.update(zip(*decode_postings(text)))
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return None
+    if any(len(postings[key]) != entry[0] for key, entry in entries.items()):
+        return None
+    return postings
+
+
+def patch_index(docs_dir: Path, pages: list[IndexPage], names: dict[str, list[str]], load_doc, load_keys,
+                inputs: str, base: str) -> dict | None:
+    """Write the index again where the pages whose terms changed since it was written change it,
+    when their ids and everything else it was made from (`base`) are the same: the shards their
+    old or new keys' postings are in, made from those shards' files as written, the same bytes a
+    whole new index would have. None when it cannot be patched (then index_files, write_index).
+    `load_keys(terms key)`: a page's keys, for one without them and the old version of each."""
+    folder = Path(docs_dir) / INDEX_DIR
+    try:
+        record = json.loads((folder / FILES).read_text(encoding="utf-8"))
+        shards, sizes, key_count = record["shards"], list(record["sizes"]), record["keys"]
+        if record["format"] != FORMAT or record["base"] != base or len(sizes) != shards:
+            return None
+        then = {path: (int(doc), key) for key, doc, path in (s.split(" ", 2) for s in record["stamps"].values())}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    ids = number_pages(pages)
+    if len(then) != len(pages) or any(then.get(p.path, (None,))[0] != doc for p, doc in zip(pages, ids)):
+        return None  # pages added, removed or moved: every key's postings may shift
+    changed = [(doc, page) for page, doc in zip(pages, ids) if then[page.path][1] != page.key]
+    if len(changed) > PATCH_PAGES:
+        return None
+    diffs: dict[str, dict[int, int | None]] = defaultdict(dict)  # key → page → its new code (None: gone)
+    try:
+        for doc, page in changed:
+            old = _page_codes(load_keys(then[page.path][1]))
+            new = _page_codes(page.keys if page.keys is not None else load_keys(page.key))
+            for key in old.keys() | new.keys():
+                if old.get(key) != new.get(key):
+                    diffs[key][doc] = new.get(key)
+    except Exception:  # noqa: BLE001 - an old result no longer in the cache: grouped again instead
+        return None
+    touched = sorted({shard_of(key, shards) for key in diffs})
+    if len(touched) > max(1, PATCH_SHARDS * shards):
+        return None
+    named = name_keys(pages, ids, names)
+    files: dict[str, object] = {}
+    packs_then: dict[int, list[str]] = defaultdict(list)
+    for rel in record["files"]:
+        if rel.startswith("p/"):
+            packs_then[int(rel[2:rel.index("-")], 16)].append(rel)
+    for shard in touched:
+        held = _shard_postings(folder, shard, packs_then[shard])
+        if held is None:
+            return None
+        key_count -= len(held)
+        for key, changes in diffs.items():
+            if shard_of(key, shards) == shard:
+                found = held.setdefault(key, {})
+                for doc, code in changes.items():
+                    if code is None:
+                        found.pop(doc, None)
+                    else:
+                        found[doc] = code
+        postings = {}
+        for key, found in held.items():
+            if key in named:
+                postings[key] = _name_postings(named[key][0])
+            elif found:
+                docs = sorted(found)
+                postings[key] = (array("I", docs), bytearray(map(found.__getitem__, docs)))
+        key_count += len(postings)
+        entries, blocks_of, key_sizes = _entries(postings, named)
+        sizes[shard] = sum(key_sizes.values())
+        files.update(_shard_files(entries, blocks_of, shards, [shard]))
+    if _shard_count(sum(sizes)) != shards:
+        return None  # the index outgrew (or shrank from) its number of shards
+    for page, doc in zip(pages, ids):
+        files[f"d/{doc}.js"] = _DocFile(page, doc, load_doc)
+    files["m.js"] = _js("m", {"format": FORMAT, "pages": len(pages), "shards": shards, "top": TOP,
+                              "articles": sum(1 for p in pages if p.kind != "term"), "entryBase": ENTRY_BASE})
+    files[ENGINE] = _ENGINE_SOURCE.read_text(encoding="utf-8")
+    files[PLAIN_PAGE] = _PLAIN_SOURCE.read_text(encoding="utf-8")
+    touched_set = set(touched)
+    kept = [rel for rel in record["files"] if rel not in files and not (
+        rel.startswith(("t/", "p/")) and int(rel[2:].split("-")[0].split(".")[0], 16) in touched_set)]
+    figures = write_index(docs_dir, files, inputs, kept,
+                          {"base": base, "shards": shards, "sizes": sizes, "keys": key_count})
+    figures.update({"pages": len(pages), "keys": key_count, "shards": shards, "patched": len(changed),
+                    "ids": dict(zip((p.path for p in pages), ids))})
+    return figures

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..cache.step import Cache
 from ..write.files import PagesRecord
 from ..cache.version import code_version
-from .index import IndexPage, index_files, index_unchanged, reader_digest, write_index
+from .index import IndexPage, index_files, index_unchanged, patch_index, reader_digest, write_index
 from .page_text import page_fields, searchable_markdown
 from .terms import TERMS, LazySegmenter, dictionary_digest, terms_key
 
@@ -44,10 +44,12 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
         keys[path] = terms_key(fields, dictionary)
         record.put(prefix + path, [dictionary, keys[path]])
     paths = sorted(keys)
-    # The index is made from each page's terms (by their keys), the glossary names and the code:
-    # when none changed, the index written last time is this one.
-    inputs = hashlib.sha256(json.dumps([[(p, keys[p]) for p in paths], sorted(names.items()), TERMS.version,
-                                        code_version([index_files.__module__]), reader_digest()]).encode("utf-8")).hexdigest()
+    # The index is made from each page's terms (by their keys) and the rest, `base`: the glossary
+    # names and the code. When none changed, the index written last time is this one; when only
+    # some pages' terms did, it is patched where they touch it (index.patch_index).
+    base = hashlib.sha256(json.dumps([sorted(names.items()), TERMS.version, code_version([index_files.__module__]),
+                                      reader_digest()]).encode("utf-8")).hexdigest()
+    inputs = hashlib.sha256(json.dumps([[(p, keys[p]) for p in paths], base]).encode("utf-8")).hexdigest()
     if index_unchanged(docs_dir, inputs):
         return {"pages": len(paths), "written": 0, "removed": 0, "unchanged": True,
                 "seconds": {"terms": round(time.perf_counter() - started, 3), "index": 0}}
@@ -57,16 +59,27 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
     index_pages = []
     for i, (path, result) in enumerate(zip(paths, results)):
         kind, date = result["meta"]
-        index_pages.append(IndexPage(path, result["keys"], kind, date, result.get("doc") if i in computed else None,
-                                     keys[path]))
+        # A page's keys are in its stored result, read only when the index is grouped again.
+        fresh = i in computed
+        index_pages.append(IndexPage(path, result["keys"] if fresh else None, kind, date,
+                                     result.get("doc") if fresh else None, keys[path]))
+    del results
     terms_done = time.perf_counter()
 
     def load_doc(page: IndexPage) -> dict:
         return TERMS.load(cache, page.key)["doc"]
 
-    files, figures = index_files(index_pages, names, load_doc)
-    figures.update(write_index(docs_dir, files, inputs))
+    def load_keys(key: str) -> list:
+        return TERMS.load(cache, key)["keys"]
+
+    figures = patch_index(docs_dir, index_pages, names, load_doc, load_keys, inputs, base)
+    if figures is None:
+        for page in index_pages:
+            if page.keys is None:
+                page.keys = load_keys(page.key)
+        files, figures = index_files(index_pages, names, load_doc, jobs=jobs)
+        state = {"base": base, "shards": figures["shards"], "sizes": figures.pop("sizes"), "keys": figures["keys"]}
+        figures.update(write_index(docs_dir, files, inputs, state=state))
     figures["computed"] = len(computed)
     figures["seconds"] = {"terms": round(terms_done - started, 3), "index": round(time.perf_counter() - terms_done, 3)}
     return figures
-

@@ -97,7 +97,9 @@ def page_terms(fields: dict, segmenter) -> dict:
                     "names": fields["names"], "text": fields["body"]}}
 
 
-TERMS = Step("search-terms", page_terms, head=("keys", "meta"))
+# In the journal only the kind and date (the page ids); the keys and the text in the entry file, read
+# when the index is grouped again or a changed page's old keys are wanted (index.patch_index).
+TERMS = Step("search-terms", page_terms, head=("meta",))
 
 
 def terms_key(fields: dict, dictionary_sha: str) -> str:
