@@ -123,21 +123,44 @@ def number_pages(pages: list[IndexPage]) -> list[int]:
     return [ids[p.path] for p in pages]
 
 
-def collect(pages: list[IndexPage], ids: list[int], parts: Iterable[int] = range(PARTS)) -> dict[str, tuple[array, bytearray]]:
-    """Each key's pages (ascending) and codes, for the keys of `parts` (partitions)."""
+def gather(pages: list[IndexPage], ids: list[int], consume: bool = False) -> tuple[list[int], list[tuple[str, str]]]:
+    """The pages' ids in ascending order, and for each partition of the key space their keys
+    and codes in that order, a string each (a tab between pages). `consume`: each page's keys are
+    let go as they are gathered (page.keys is None after).
+
+    Why: a writer's process then reads two strings a partition, not two per page. A forked
+    process that reads an object writes to it (its reference count), which copies the memory
+    page it is on: a hundred thousand small strings cost more memory than the postings."""
+    order = sorted(range(len(pages)), key=ids.__getitem__)
+    joined = []
+    for part in range(PARTS):
+        joined.append(("\t".join(pages[i].keys[part][0] for i in order),
+                       "\t".join(pages[i].keys[part][1] for i in order)))
+        if consume:
+            for page in pages:
+                page.keys[part] = None
+    if consume:
+        for page in pages:
+            page.keys = None
+    return [ids[i] for i in order], joined
+
+
+def collect(docs: list[int], joined: list[tuple[str, str]], parts: Iterable[int] = range(PARTS)) -> dict[str, tuple[array, bytearray]]:
+    """Each key's pages (ascending) and codes, for the keys of `parts` (partitions), from gather's."""
     # A posting as one number, page × 64 + code, appended in C (per page and partition: the keys'
     # arrays looked up, or made, and the numbers added): the postings are most of the work.
     held: defaultdict[str, array] = defaultdict(functools.partial(array, "I"))
-    parts = list(parts)
-    for doc, page in sorted(zip(ids, pages), key=lambda pair: pair[0]):
-        base = repeat(doc << 6)
-        for part in parts:
-            keys, codes = page.keys[part]
+    for part in parts:
+        keys_of, codes_of = joined[part]
+        for doc, keys, codes in zip(docs, keys_of.split("\t"), codes_of.split("\t")):
             if keys:
                 deque(map(array.append, map(held.__getitem__, keys.split("\n")),
-                          map(add, base, codes.encode("ascii").translate(_CODE_BYTES))), 0)
-    return {key: (array("I", map(rshift, numbers, repeat(6))), bytearray(map(and_, numbers, repeat(63))))
-            for key, numbers in held.items()}
+                          map(add, repeat(doc << 6), codes.encode("ascii").translate(_CODE_BYTES))), 0)
+    found = {}
+    for key in list(held):
+        numbers = held.pop(key)
+        found[key] = (array("I", map(rshift, numbers, repeat(6))), bytearray(map(and_, numbers, repeat(63))))
+    return found
 
 
 def name_keys(pages: list[IndexPage], ids: list[int], names: dict[str, list[str]]) -> dict[str, tuple[list[int], list[str]]]:
@@ -178,13 +201,13 @@ def _js(name: str, data) -> str:
     return f"zhikuSearch.load({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'), sort_keys=True)});\n"
 
 
-def _writer(pages: list[IndexPage], ids: list[int], named: dict[str, tuple[list[int], list[str]]],
+def _writer(docs: list[int], joined: list[tuple[str, str]], named: dict[str, tuple[list[int], list[str]]],
             parts: list[int], owner: int, writers: int):
     """One writer's work over the keys of `parts` (a generator, index_files): it yields the size
     its dictionary entries add up to and its keys' count; is sent the number of shards; yields the
     files of its shards (those `owner` modulo `writers`) and their sizes, or when a shard is not
     all its own, its entries, blocks and sizes for the parent to make them."""
-    postings = collect(pages, ids, parts)
+    postings = collect(docs, joined, parts)
     for key, (docs, entry_names) in named.items():
         if shard_of(key, PARTS) in parts:
             postings[key] = _name_postings(docs)
@@ -272,16 +295,18 @@ def _shard_files(entries: dict[str, list], blocks_of: dict[str, list[tuple[int, 
 
 
 def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc,
-                jobs: int | None = None) -> tuple[dict[str, object], dict]:
+                jobs: int | None = None, consume: bool = False) -> tuple[dict[str, object], dict]:
     """Every file of the index by its path in `search/` (text or UTF-8; docs as a callable each,
     made only when written), and figures. `load_doc(page)`: what a result shows, for a page whose
     `doc` is None. The postings are grouped by partition of the key space in up to `jobs`
-    processes (a power of two), each making the files of its shards."""
+    processes (a power of two), each making the files of its shards. `consume`: the pages' keys
+    are let go once gathered (gather)."""
     ids = number_pages(pages)
     named = name_keys(pages, ids, names)
     writers = min(jobs or default_jobs(), PARTS, max(1, len(pages) // MIN_PAGES_PER_WRITER))
     writers = 1 << (writers.bit_length() - 1)
-    calls = [(pages, ids, named, [p for p in range(PARTS) if p % writers == w], w, writers) for w in range(writers)]
+    docs, joined = gather(pages, ids, consume)
+    calls = [(docs, joined, named, [p for p in range(PARTS) if p % writers == w], w, writers) for w in range(writers)]
     with in_lockstep(_writer, calls, jobs=writers) as advance:
         sized = advance()
         shards = _shard_count(sum(s for s, _ in sized))

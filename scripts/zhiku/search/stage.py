@@ -77,7 +77,7 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
         for page in index_pages:
             if page.keys is None:
                 page.keys = load_keys(page.key)
-        files, figures = index_files(index_pages, names, load_doc, jobs=jobs)
+        files, figures = index_files(index_pages, names, load_doc, jobs=jobs, consume=True)
         state = {"base": base, "shards": figures["shards"], "sizes": figures.pop("sizes"), "keys": figures["keys"]}
         figures.update(write_index(docs_dir, files, inputs, state=state))
     figures["computed"] = len(computed)
