@@ -203,7 +203,7 @@ import make_corpus
 from zhiku.cache.step import Cache
 from zhiku.search.dictionary import jieba_user_dictionary
 from zhiku.search.index import IndexPage, index_files, write_index
-from zhiku.search.terms import TERMS, LazySegmenter
+from zhiku.search.terms import TERMS, LazySegmenter, result_doc
 pages, out = int(sys.argv[1]), Path(sys.argv[2])
 out.mkdir(parents=True, exist_ok=True)
 terms = sorted(set(make_corpus.COMPANIES + make_corpus.PRODUCTS + make_corpus.TOPICS + make_corpus.PEOPLE))
@@ -223,8 +223,8 @@ for path, ns in names.items():
 generated = time.perf_counter()
 results = TERMS.run(Cache(None), fields, [str(i) for i in range(len(fields))], context=LazySegmenter(dictionary), jobs=2)
 terms_done = time.perf_counter()
-index_pages = [IndexPage(p, r["keys"], r["meta"][0], r["meta"][1], r["doc"], str(i))
-               for i, (p, r) in enumerate(zip(paths, results))]
+index_pages = [IndexPage(p, r["keys"], r["meta"][0], r["meta"][1], result_doc(f), str(i))
+               for i, (p, r, f) in enumerate(zip(paths, results, fields))]
 del results, fields
 files, figures = index_files(index_pages, names, lambda page: page.doc, consume=True)
 write_index(out, files)

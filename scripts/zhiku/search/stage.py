@@ -10,13 +10,19 @@ from pathlib import Path
 from ..cache.step import Cache
 from ..write.files import PagesRecord
 from ..cache.version import code_version
+from ..parallel import parallel_map
 from .index import IndexPage, index_files, index_unchanged, patch_index, reader_digest, write_index
 from .page_text import page_fields, searchable_markdown
-from .terms import TERMS, LazySegmenter, dictionary_digest, terms_key
+from .terms import TERMS, LazySegmenter, dictionary_digest, result_doc, terms_key
 
 
 def record_version() -> str:
     return hashlib.sha256(f"{TERMS.version}".encode()).hexdigest()
+
+
+def _fields_of(item: tuple[str, str | None, list[str] | None]) -> dict | None:
+    path, text, page_names = item
+    return page_fields(text if text is not None else Path(path).read_text(encoding="utf-8"), page_names)
 
 
 def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None], changed: set[str],
@@ -29,6 +35,7 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
     prefix = f"{Path(docs_dir).resolve()}/"
     keys: dict[str, str] = {}
     todo: dict[str, dict] = {}
+    to_read: list[tuple[str, str | None, list[str] | None]] = []
     for path, text in pages.items():
         if text is not None and not searchable_markdown(text):
             continue
@@ -36,8 +43,12 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
         if path not in changed and then and then[0] == dictionary:
             keys[path] = then[1]
             continue
-        fields = page_fields(text if text is not None else Path(prefix + path).read_text(encoding="utf-8"),
-                             names.get(path))
+        to_read.append((path, text, names.get(path)))
+    # Read and parsed on every core: the front matter's YAML and the lines' clean-up are a large
+    # part of a cold build's search stage.
+    read = parallel_map(_fields_of, [(prefix + path, text, page_names) for path, text, page_names in to_read],
+                        jobs=jobs)
+    for (path, _, _), fields in zip(to_read, read):
         if fields is None:
             continue
         todo[path] = fields
@@ -62,7 +73,7 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
         # A page's keys are in its stored result, read only when the index is grouped again.
         fresh = i in computed
         index_pages.append(IndexPage(path, result["keys"] if fresh else None, kind, date,
-                                     result.get("doc") if fresh else None, keys[path]))
+                                     result_doc(todo[path]) if fresh else None, keys[path]))
     del results
     terms_done = time.perf_counter()
 

@@ -92,14 +92,19 @@ def page_terms(fields: dict, segmenter) -> dict:
     """A page's keys and codes (partitioned_keys), and what a result shows."""
     words = field_words(fields, segmenter)
     codes = semantics.page_keys(words, chinese_keys=_chinese_keys, token_keys=_token_keys)
-    return {"keys": partitioned_keys(codes), "meta": [fields["kind"], fields["date"]],
-            "doc": {"kind": fields["kind"], "title": fields["title"], "tags": fields["tags"],
-                    "names": fields["names"], "text": fields["body"]}}
+    return {"keys": partitioned_keys(codes), "meta": [fields["kind"], fields["date"]], "doc": result_doc(fields)}
+
+
+def result_doc(fields: dict) -> dict:
+    """What a result shows of a page."""
+    return {"kind": fields["kind"], "title": fields["title"], "tags": fields["tags"], "names": fields["names"],
+            "text": fields["body"]}
 
 
 # In the journal only the kind and date (the page ids); the keys and the text in the entry file, read
 # when the index is grouped again or a changed page's old keys are wanted (index.patch_index).
-TERMS = Step("search-terms", page_terms, head=("meta",))
+# The text is not sent back from a worker: the stage has it (result_doc of the page's fields).
+TERMS = Step("search-terms", page_terms, head=("meta",), returns=("keys", "meta"))
 
 
 def terms_key(fields: dict, dictionary_sha: str) -> str:
