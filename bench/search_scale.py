@@ -113,6 +113,39 @@ def built_site(pages: int, work: Path, rebuild: bool) -> tuple[Path, dict]:
     return out, timings
 
 
+# Sampled in this process: the process tree's proportional memory (Pss: a page shared by forked
+# processes counts once in all), the memory the stage holds at its peak; ru_maxrss of a process
+# forked late counts the parent's pages it shares.
+MEASURE = """
+import os, resource, threading, time as _time
+_peak = [0.0]
+def _tree(pid):
+    found = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            for child in open(f"/proc/{pid}/task/{task}/children").read().split():
+                found += _tree(int(child))
+    except OSError:
+        pass
+    return found
+def _sample():
+    while True:
+        total = 0
+        for pid in _tree(os.getpid()):
+            try:
+                total += sum(int(l.split()[1]) for l in open(f"/proc/{pid}/smaps_rollup") if l.startswith("Pss:"))
+            except OSError:
+                pass
+        _peak[0] = max(_peak[0], total / 1024)
+        _time.sleep(0.05)
+threading.Thread(target=_sample, daemon=True).start()
+def measured():
+    usage = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return {"peak_mb": max(u.ru_maxrss for u in usage) / 1024, "pss_peak_mb": _peak[0],
+            "cpu_s": sum(u.ru_utime + u.ru_stime for u in usage)}
+"""
+
+
 STAGE_ALONE = """
 import json, resource, sys, time
 sys.path.insert(0, {scripts!r})
@@ -132,14 +165,13 @@ figures = build_search_index(cache, docs, pages, set(changed) if changed else se
 cache.save()
 figures.pop("ids")
 figures["wall"] = time.perf_counter() - started
-figures["peak_mb"] = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                         resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+figures.update(measured())
 print(json.dumps(figures))
 """
 
 
 def stage_alone(docs: Path, cache: Path, changed: list[str] = ()) -> dict:
-    result = subprocess.run([sys.executable, "-c", STAGE_ALONE.format(scripts=str(ROOT / "scripts")), str(docs),
+    result = subprocess.run([sys.executable, "-c", MEASURE + STAGE_ALONE.format(scripts=str(ROOT / "scripts")), str(docs),
                              str(cache), *changed], capture_output=True, text=True, cwd=ROOT)
     if result.returncode:
         sys.exit(result.stderr[-3000:])
@@ -171,7 +203,7 @@ import make_corpus
 from zhiku.cache.step import Cache
 from zhiku.search.dictionary import jieba_user_dictionary
 from zhiku.search.index import IndexPage, index_files, write_index
-from zhiku.search.terms import TERMS, LazySegmenter
+from zhiku.search.terms import TERMS, LazySegmenter, result_doc
 pages, out = int(sys.argv[1]), Path(sys.argv[2])
 out.mkdir(parents=True, exist_ok=True)
 terms = sorted(set(make_corpus.COMPANIES + make_corpus.PRODUCTS + make_corpus.TOPICS + make_corpus.PEOPLE))
@@ -191,15 +223,14 @@ for path, ns in names.items():
 generated = time.perf_counter()
 results = TERMS.run(Cache(None), fields, [str(i) for i in range(len(fields))], context=LazySegmenter(dictionary), jobs=2)
 terms_done = time.perf_counter()
-index_pages = [IndexPage(p, r["keys"], r["meta"][0], r["meta"][1], r["doc"], str(i))
-               for i, (p, r) in enumerate(zip(paths, results))]
+index_pages = [IndexPage(p, r["keys"], r["meta"][0], r["meta"][1], result_doc(f), str(i))
+               for i, (p, r, f) in enumerate(zip(paths, results, fields))]
 del results, fields
-files, figures = index_files(index_pages, names, lambda page: page.doc)
+files, figures = index_files(index_pages, names, lambda page: page.doc, consume=True)
 write_index(out, files)
 done = time.perf_counter()
 print(json.dumps({{"terms_s": terms_done - generated, "index_s": done - terms_done, "keys": figures["keys"],
-                  "peak_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                                 resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024}}))
+                  **measured()}}))
 """
 
 
@@ -209,7 +240,7 @@ def generated_index(pages: int, work: Path, rebuild: bool) -> tuple[Path, dict]:
     if rebuild or not figures_file.exists():
         shutil.rmtree(out, ignore_errors=True)
         print(f"indexing {pages} generated articles into {out} ...", flush=True)
-        result = subprocess.run([sys.executable, "-c", GENERATE.format(scripts=str(ROOT / "scripts"),
+        result = subprocess.run([sys.executable, "-c", MEASURE + GENERATE.format(scripts=str(ROOT / "scripts"),
                                                                        bench=str(ROOT / "bench")), str(pages), str(out)],
                                 capture_output=True, text=True, cwd=ROOT)
         if result.returncode:
@@ -392,9 +423,12 @@ def main() -> None:
             print(f"build stages: {json.dumps(timings, ensure_ascii=False)}")
             cold, one = build["cold"], build["one"]
             print(f"index build, cold, alone: {cold['wall']:.1f} s (terms {cold['seconds']['terms']:.1f} s, "
-                  f"writing {cold['seconds']['index']:.1f} s), peak {cold['peak_mb']:.0f} MB; "
+                  f"writing {cold['seconds']['index']:.1f} s; {cold['cpu_s']:.0f} s of CPU), peak {cold['peak_mb']:.0f} MB "
+                  f"(max RSS), {cold['pss_peak_mb']:.0f} MB (the process tree's Pss); "
                   f"{cold['keys']:,} keys, {cold['shards']} dictionary shards")
-            print(f"one article changed: {one['wall']:.1f} s, {one['written']} of {one['files']:,} files rewritten")
+            print(f"one article changed: {one['wall']:.1f} s ({one['cpu_s']:.1f} s of CPU), "
+                  f"{'patched' if 'patched' in one else 'grouped again'}, {one['written']} of {one['files']:,} files "
+                  f"rewritten, peak {one['peak_mb']:.0f} MB, Pss {one['pss_peak_mb']:.0f} MB")
             print(f"index: {kb(index['bytes'])} in {index['files']:,} files, largest {index['largest'][0]} "
                   f"({kb(index['largest'][1])})")
             pagefind = None
@@ -431,7 +465,8 @@ def main() -> None:
             out, figures = generated_index(pages, args.work, args.rebuild)
             index = tree(out / "search")
             print(f"\n## index alone, {pages:,} generated articles", flush=True)
-            print(f"terms {figures['terms_s']:.1f} s, writing {figures['index_s']:.1f} s, peak {figures['peak_mb']:.0f} MB; "
+            print(f"terms {figures['terms_s']:.1f} s, writing {figures['index_s']:.1f} s ({figures.get('cpu_s', 0):.0f} s "
+                  f"of CPU), peak {figures['peak_mb']:.0f} MB (max RSS), {figures.get('pss_peak_mb', 0):.0f} MB (Pss); "
                   f"{figures['keys']:,} keys; {kb(index['bytes'])} in {index['files']:,} files, largest "
                   f"{index['largest'][0]} ({kb(index['largest'][1])})")
             print("\n| query | served | file:// |")

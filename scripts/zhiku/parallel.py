@@ -4,6 +4,7 @@ Results come back in input order, so a parallel run writes exactly what a single
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import traceback
@@ -111,3 +112,100 @@ def _send_result(sending, func: Callable, args: tuple) -> None:
         what = "its result" if outcome[0] else f"the error it raised, {outcome[1]!r},"
         sending.send((False, RuntimeError(f"{func.__name__}: {what} cannot be sent back ({exc})")))
     sending.close()
+
+
+@contextmanager
+def in_lockstep(func: Callable[..., Iterator], calls: list[tuple], *, jobs: int | None = None):
+    """`func(*args)` for each args of `calls`, generators run side by side: each in a forked process
+    when there are cores for them, else here, one after the other. Within the `with`, the function
+    it gives, `advance(value)`, sends `value` to every generator (nothing, the first time) and
+    returns what each yields next, in order: a writer's processes work out their parts, return
+    what the parent needs to decide, and go on from there with what it decided.
+
+    The processes see this one's objects as they are at the fork, and only what they yield comes
+    back (pickled)."""
+    if len(calls) < 2 or (jobs or default_jobs()) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        generators = [func(*args) for args in calls]
+        started = False
+
+        def advance_here(value=None) -> list:
+            nonlocal started
+            if not started:
+                started = True
+                return [next(g) for g in generators]
+            return [g.send(value) for g in generators]
+
+        try:
+            yield advance_here
+        finally:
+            for g in generators:
+                g.close()
+        return
+    context = multiprocessing.get_context("fork")
+    ends, processes = [], []
+    # The objects there are now are the parent's: a collection in a process would walk them all,
+    # and copy every page of memory it touched (copy on write).
+    gc.freeze()
+    try:
+        for args in calls:
+            here, there = context.Pipe()
+            # The process closes its copies of this process's ends, or it would never see them closed.
+            process = context.Process(target=_run_in_lockstep, args=(there, [*ends, here], func, args))
+            process.start()
+            there.close()
+            ends.append(here)
+            processes.append(process)
+        gc.unfreeze()
+        started = False
+
+        def advance(value=None) -> list:
+            nonlocal started
+            if started:
+                for end in ends:
+                    end.send(value)
+            started = True
+            answers = []
+            for end, process in zip(ends, processes):
+                try:
+                    ok, answer = end.recv()
+                except EOFError:
+                    ok, answer = False, RuntimeError(f"{func.__name__} stopped without a result")
+                if not ok:
+                    raise answer
+                answers.append(answer)
+            return answers
+
+        yield advance
+    finally:
+        gc.unfreeze()
+        for end in ends:
+            end.close()  # a process waiting for its next value sees the end and stops
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+
+
+def _run_in_lockstep(end, parents: list, func: Callable, args: tuple) -> None:
+    for other in parents:
+        other.close()
+    try:
+        generator = func(*args)
+        value = next(generator)
+        while True:
+            end.send((True, value))
+            try:
+                received = end.recv()
+            except EOFError:
+                break
+            value = generator.send(received)
+    except StopIteration:
+        pass
+    except BaseException as exc:  # noqa: BLE001 - raised again in the parent
+        exc.add_note(f"in {func.__name__}, in a forked process:\n{traceback.format_exc()}")
+        try:
+            end.send((False, exc))
+        except Exception:  # noqa: BLE001 - an error that does not pickle
+            end.send((False, RuntimeError(f"{func.__name__}: {exc!r}")))
+    end.close()

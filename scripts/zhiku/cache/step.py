@@ -54,6 +54,9 @@ class Step(Versioned):
     prepare: Callable[[Any, Cache], Any] | None = None  # (item, cache) → the item, whole
     valid: Callable[[Any, Any], bool] | None = None  # (stored head, item) → whether it still holds
     encode: Callable[[Any], bytes] = dumps  # a result as the journal keeps it: UTF-8 JSON on one line
+    # Of a result computed now, the fields that come back to the caller (its head among them; the
+    # whole result is in its entry file): what the caller has already need not be sent back. None: all.
+    returns: tuple[str, ...] | None = None
     # Of the last run, in this process: results found, and the indexes of the items computed.
     hits: int = field(default=0, init=False)
     computed: list[int] = field(default_factory=list, init=False)
@@ -146,6 +149,8 @@ class _Worker:
         if step.head is not True:
             # The worker that made a result stores it: sending it to be stored costs as much again.
             self.cache.entries(step).put(self.keys[index], result)
+            if step.returns is not None:
+                return {name: result[name] for name in step.returns if name in result}
         return result
 
 

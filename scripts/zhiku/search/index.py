@@ -21,16 +21,21 @@ from ENTRY_BASE, so that neither kind shifts the other. The same input gives the
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 from array import array
+from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain, repeat
+from operator import add, and_, rshift, sub
 from pathlib import Path
 
 from ..layout import html_path
-from ..write.files import write_text
+from ..parallel import default_jobs, in_lockstep
+from ..write.files import write_bytes, write_text
 from .semantics import CODE_ALPHABET, NAME_KEY, canonical
 
 INDEX_DIR = "search"
@@ -45,7 +50,13 @@ FILES = ".zhiku-index.json"  # what this index wrote last time (MkDocs passes ov
 _ENGINE_SOURCE = Path(__file__).with_name("engine.js")
 PLAIN_PAGE = "index.html"  # search without a theme: plain.html, the example of another adapter
 _PLAIN_SOURCE = Path(__file__).with_name("plain.html")
+# The key space in partitions by shard_of: a page's keys come from the terms step in these (terms.py),
+# and each of the writer's processes groups the postings of some of them (index_files). A power of
+# two: a partition then lies in one shard or holds whole shards, whatever the number of shards.
+PARTS = 16
+MIN_PAGES_PER_WRITER = 500  # below this, one process groups every partition: a fork costs more
 _CODE = {c: i for i, c in enumerate(CODE_ALPHABET)}
+_CODE_BYTES = bytes.maketrans(CODE_ALPHABET.encode("ascii"), bytes(range(len(CODE_ALPHABET))))
 _VARINT: list[str] = []
 
 
@@ -63,6 +74,17 @@ def _varint(n: int) -> str:
 _VARINT.extend(_varint(n) for n in range(32 * 32 * 4))
 
 
+class _Varints(dict):
+    """n → _varint(n), made on first use."""
+
+    def __missing__(self, n: int) -> str:
+        text = self[n] = _varint(n)
+        return text
+
+
+_VARINTS = _Varints(enumerate(_VARINT))
+
+
 def shard_of(key: str, shards: int) -> int:
     """FNV-1a over the code points of the key's first two characters (after a name key's `=`)."""
     h = 0x811C9DC5
@@ -73,23 +95,19 @@ def shard_of(key: str, shards: int) -> int:
 
 def encode_postings(docs: Iterable[int], codes: Iterable[int]) -> str:
     """Postings in page order: the gap to the previous page (less one), then the code."""
-    out = []
-    prev = -1
-    varint, alphabet = _varint, CODE_ALPHABET
-    for doc, code in zip(docs, codes):
-        out.append(varint(doc - prev - 1))
-        out.append(alphabet[code])
-        prev = doc
-    return "".join(out)
+    docs = docs if isinstance(docs, (array, list)) else list(docs)
+    # In C, over the postings: gap = page - (previous page + 1), the first page's previous is -1.
+    gaps = map(sub, docs, chain((0,), map((1).__add__, docs)))
+    return "".join(map(str.__add__, map(_VARINTS.__getitem__, gaps), map(CODE_ALPHABET.__getitem__, codes)))
 
 
 @dataclass
 class IndexPage:
-    """A searchable page as the index sees it: its Markdown path, its keys (the terms step's lines,
-    each a key and its code's character) and its kind and date."""
+    """A searchable page as the index sees it: its Markdown path, its keys (the terms step's, by
+    partition: [keys, a line each; their codes, a character each]) and its kind and date."""
 
     path: str
-    keys: str
+    keys: list[list[str]]
     kind: str
     date: str
     doc: dict | None = None  # what a result shows; None: unchanged, loaded only if its id moved
@@ -105,22 +123,44 @@ def number_pages(pages: list[IndexPage]) -> list[int]:
     return [ids[p.path] for p in pages]
 
 
-def collect(pages: list[IndexPage], ids: list[int]) -> dict[str, tuple[array, bytearray]]:
-    """Each key's pages (ascending) and codes."""
-    postings: dict[str, tuple[array, bytearray]] = {}
-    get = postings.get
-    code_of = _CODE
-    for doc, page in sorted(zip(ids, pages), key=lambda pair: pair[0]):
-        if not page.keys:
-            continue
-        for line in page.keys.split("\n"):
-            key = line[:-1]
-            found = get(key)
-            if found is None:
-                found = postings[key] = (array("I"), bytearray())
-            found[0].append(doc)
-            found[1].append(code_of[line[-1]])
-    return postings
+def gather(pages: list[IndexPage], ids: list[int], consume: bool = False) -> tuple[list[int], list[tuple[str, str]]]:
+    """The pages' ids in ascending order, and for each partition of the key space their keys
+    and codes in that order, a string each (a tab between pages). `consume`: each page's keys are
+    let go as they are gathered (page.keys is None after).
+
+    Why: a writer's process then reads two strings a partition, not two per page. A forked
+    process that reads an object writes to it (its reference count), which copies the memory
+    page it is on: a hundred thousand small strings cost more memory than the postings."""
+    order = sorted(range(len(pages)), key=ids.__getitem__)
+    joined = []
+    for part in range(PARTS):
+        joined.append(("\t".join(pages[i].keys[part][0] for i in order),
+                       "\t".join(pages[i].keys[part][1] for i in order)))
+        if consume:
+            for page in pages:
+                page.keys[part] = None
+    if consume:
+        for page in pages:
+            page.keys = None
+    return [ids[i] for i in order], joined
+
+
+def collect(docs: list[int], joined: list[tuple[str, str]], parts: Iterable[int] = range(PARTS)) -> dict[str, tuple[array, bytearray]]:
+    """Each key's pages (ascending) and codes, for the keys of `parts` (partitions), from gather's."""
+    # A posting as one number, page × 64 + code, appended in C (per page and partition: the keys'
+    # arrays looked up, or made, and the numbers added): the postings are most of the work.
+    held: defaultdict[str, array] = defaultdict(functools.partial(array, "I"))
+    for part in parts:
+        keys_of, codes_of = joined[part]
+        for doc, keys, codes in zip(docs, keys_of.split("\t"), codes_of.split("\t")):
+            if keys:
+                deque(map(array.append, map(held.__getitem__, keys.split("\n")),
+                          map(add, repeat(doc << 6), codes.encode("ascii").translate(_CODE_BYTES))), 0)
+    found = {}
+    for key in list(held):
+        numbers = held.pop(key)
+        found[key] = (array("I", map(rshift, numbers, repeat(6))), bytearray(map(and_, numbers, repeat(63))))
+    return found
 
 
 def name_keys(pages: list[IndexPage], ids: list[int], names: dict[str, list[str]]) -> dict[str, tuple[list[int], list[str]]]:
@@ -161,37 +201,73 @@ def _js(name: str, data) -> str:
     return f"zhikuSearch.load({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'), sort_keys=True)});\n"
 
 
-def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc) -> tuple[dict[str, str], dict]:
-    """Every file of the index by its path in `search/` (docs as a callable each, made only when
-    written), and figures. `load_doc(page)`: what a result shows, for a page whose `doc` is None."""
-    ids = number_pages(pages)
-    postings = collect(pages, ids)
-    named = {}
-    for key, (docs, entry_names) in name_keys(pages, ids, names).items():
-        postings[key] = (array("I", sorted(docs)), bytearray([32 + 31] * len(docs)))
-        named[key] = entry_names
+def _writer(docs: list[int], joined: list[tuple[str, str]], named: dict[str, tuple[list[int], list[str]]],
+            parts: list[int], owner: int, writers: int):
+    """One writer's work over the keys of `parts` (a generator, index_files): it yields the size
+    its dictionary entries add up to and its keys' count; is sent the number of shards; yields the
+    files of its shards (those `owner` modulo `writers`) and their sizes, or when a shard is not
+    all its own, its entries, blocks and sizes for the parent to make them."""
+    postings = collect(docs, joined, parts)
+    for key, (docs, entry_names) in named.items():
+        if shard_of(key, PARTS) in parts:
+            postings[key] = _name_postings(docs)
+    entries, blocks_of, sizes = _entries(postings, named)
+    shards = yield sum(sizes.values()), len(entries)
+    if shards % writers:
+        yield entries, blocks_of, sizes
+        return
+    yield ({rel: text.encode("utf-8") for rel, text in
+            _shard_files(entries, blocks_of, shards, range(owner, shards, writers)).items()},
+           _shard_sizes(sizes, shards))
+
+
+def _name_postings(docs: list[int]) -> tuple[array, bytearray]:
+    return array("I", sorted(docs)), bytearray([32 + 31] * len(docs))
+
+
+def _entries(postings: dict[str, tuple[array, bytearray]], named: dict) -> tuple[dict, dict, dict]:
+    """Each key's dictionary entry (before its blocks are placed), blocks, and size (the shards'
+    count is made from the sizes); `postings` is emptied."""
     entries: dict[str, list] = {}
     blocks_of: dict[str, list[tuple[int, int, str]]] = {}
-    size = 0
+    sizes: dict[str, int] = {}
     for key in sorted(postings):
         docs, codes = postings.pop(key)
         # A name's entries are all in its entry: the reader gives each of them the name's bonus.
         top, blocks = (encode_postings(docs, codes), []) if key in named else split_postings(docs, codes)
         entry = [len(docs), top]
         if key in named:
-            entry += [0, named[key]]
+            entry += [0, named[key][1]]
         entries[key] = entry
         if blocks:
             blocks_of[key] = blocks
-        size += len(key) * 3 + len(top) + 8 + 12 * len(blocks)
+        sizes[key] = len(key) * 3 + len(top) + 8 + 12 * len(blocks)
+    return entries, blocks_of, sizes
+
+
+def _shard_sizes(sizes: dict[str, int], shards: int) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for key, size in sizes.items():
+        shard = shard_of(key, shards)
+        found[shard] = found.get(shard, 0) + size
+    return found
+
+
+def _shard_count(size: int) -> int:
     shards = 1
     while size / shards > SHARD_BYTES:
         shards *= 2
+    return shards
+
+
+def _shard_files(entries: dict[str, list], blocks_of: dict[str, list[tuple[int, int, str]]], shards: int,
+                 numbers: Iterable[int]) -> dict[str, str]:
+    """The dictionary and pack files of the shards `numbers`, from the entries of (at least) their keys."""
     by_shard: dict[int, list[str]] = {}
-    for key in entries:  # sorted
+    for key in sorted(entries):
         by_shard.setdefault(shard_of(key, shards), []).append(key)
-    files: dict[str, object] = {}
-    for shard in range(shards):  # every shard, empty or not: a reader asks for the one a key hashes to
+    files: dict[str, str] = {}
+    for shard in numbers:  # every shard, empty or not: a reader asks for the one a key hashes to
         keys = by_shard.get(shard, [])
         packs: list[dict] = []
         pack_size = PACK_BYTES
@@ -215,6 +291,40 @@ def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc) -
         for n, pack in enumerate(packs):
             pack_name = f"p/{shard:x}-{n}"
             files[f"{pack_name}.js"] = _js(pack_name, pack)
+    return files
+
+
+def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc,
+                jobs: int | None = None, consume: bool = False) -> tuple[dict[str, object], dict]:
+    """Every file of the index by its path in `search/` (text or UTF-8; docs as a callable each,
+    made only when written), and figures. `load_doc(page)`: what a result shows, for a page whose
+    `doc` is None. The postings are grouped by partition of the key space in up to `jobs`
+    processes (a power of two), each making the files of its shards. `consume`: the pages' keys
+    are let go once gathered (gather)."""
+    ids = number_pages(pages)
+    named = name_keys(pages, ids, names)
+    writers = min(jobs or default_jobs(), PARTS, max(1, len(pages) // MIN_PAGES_PER_WRITER))
+    writers = 1 << (writers.bit_length() - 1)
+    docs, joined = gather(pages, ids, consume)
+    calls = [(docs, joined, named, [p for p in range(PARTS) if p % writers == w], w, writers) for w in range(writers)]
+    with in_lockstep(_writer, calls, jobs=writers) as advance:
+        sized = advance()
+        shards = _shard_count(sum(s for s, _ in sized))
+        made = advance(shards)
+    files: dict[str, object] = {}
+    shard_sizes: dict[int, int] = {}
+    if shards % writers:  # a shard holds keys of several writers: made here from all their entries
+        entries, blocks_of, sizes = {}, {}, {}
+        for part_entries, part_blocks, part_sizes in made:
+            entries.update(part_entries)
+            blocks_of.update(part_blocks)
+            sizes.update(part_sizes)
+        files.update(_shard_files(entries, blocks_of, shards, range(shards)))
+        shard_sizes = _shard_sizes(sizes, shards)
+    else:
+        for part_files, part_sizes in made:
+            files.update(part_files)
+            shard_sizes.update(part_sizes)
     for page, doc in zip(pages, ids):
         files[f"d/{doc}.js"] = _DocFile(page, doc, load_doc)
     articles = sum(1 for p in pages if p.kind != "term")
@@ -222,7 +332,9 @@ def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc) -
                               "articles": articles, "entryBase": ENTRY_BASE})
     files[ENGINE] = _ENGINE_SOURCE.read_text(encoding="utf-8")
     files[PLAIN_PAGE] = _PLAIN_SOURCE.read_text(encoding="utf-8")
-    return files, {"pages": len(pages), "keys": len(entries), "shards": shards, "ids": dict(zip((p.path for p in pages), ids))}
+    return files, {"pages": len(pages), "keys": sum(n for _, n in sized), "shards": shards,
+                   "ids": dict(zip((p.path for p in pages), ids)),
+                   "sizes": [shard_sizes.get(shard, 0) for shard in range(shards)]}
 
 
 @dataclass
@@ -258,9 +370,11 @@ def index_unchanged(docs_dir: Path, inputs: str) -> bool:
             and all(os.path.exists(folder / rel) for rel in then.get("files", [])))
 
 
-def write_index(docs_dir: Path, files: dict[str, object], inputs: str = "") -> dict:
+def write_index(docs_dir: Path, files: dict[str, object], inputs: str = "", kept: Iterable[str] = (),
+                state: dict | None = None) -> dict:
     """Write the files whose bytes changed (a page's file: when it was made from another result or
-    id), remove those of the last index that this one lacks; figures of what was written."""
+    id), remove those of the last index that this one lacks (`kept`: files of it left as they are);
+    figures of what was written. `state`: what a later build patches the index from (patch_index)."""
     folder = Path(docs_dir) / INDEX_DIR
     record = folder / FILES
     try:
@@ -281,11 +395,153 @@ def write_index(docs_dir: Path, files: dict[str, object], inputs: str = "") -> d
             if stamps.get(rel) == stamp and os.path.exists(path):
                 continue
             content = content.text()
-        written += write_text(path, content)
+        written += write_bytes(path, content) if isinstance(content, bytes) else write_text(path, content)
+    names = set(files).union(kept)
     removed = 0
-    for stale in sorted(listed - set(files)):
+    for stale in sorted(listed - names):
         (folder / stale).unlink(missing_ok=True)
         removed += 1
-    write_text(record, json.dumps({"format": FORMAT, "files": sorted(files), "stamps": new_stamps, "inputs": inputs},
-                                  ensure_ascii=False, indent=0, sort_keys=True) + "\n")
-    return {"written": written, "removed": removed, "files": len(files)}
+    write_text(record, json.dumps({"format": FORMAT, "files": sorted(names), "stamps": new_stamps, "inputs": inputs,
+                                   **(state or {})}, ensure_ascii=False, indent=0, sort_keys=True) + "\n")
+    return {"written": written, "removed": removed, "files": len(names)}
+
+
+# --- patching: one article changed ------------------------------------------------------------
+
+PATCH_PAGES = 64  # more pages changed than this: the index is grouped again, not patched
+PATCH_SHARDS = 0.25  # nor when their keys touch more than this share of the shards
+
+
+def _page_codes(keys: list[list[str]]) -> dict[str, int]:
+    """A page's keys (the terms step's, by partition) → their codes."""
+    found: dict[str, int] = {}
+    for part_keys, codes in keys:
+        if part_keys:
+            found.update(zip(part_keys.split("\n"), codes.encode("ascii").translate(_CODE_BYTES)))
+    return found
+
+
+def decode_postings(text: str) -> tuple[list[int], list[int]]:
+    """encode_postings read back: pages and codes."""
+    values = text.encode("ascii").translate(_CODE_BYTES)
+    docs: list[int] = []
+    codes: list[int] = []
+    prev, i, n = -1, 0, len(values)
+    while i < n:
+        value, gap, shift = values[i], 0, 0
+        while value >= 32:
+            gap |= (value & 31) << shift
+            shift += 5
+            i += 1
+            value = values[i]
+        prev += (gap | (value << shift)) + 1
+        docs.append(prev)
+        codes.append(values[i + 1])
+        i += 2
+    return docs, codes
+
+
+def _read_js(path: Path):
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index(",") + 1:text.rindex(");")])
+
+
+def _shard_postings(folder: Path, shard: int, packs: list[str]) -> dict[str, dict[int, int]] | None:
+    """Each key of a written shard → its postings (page → code), from its dictionary entry's best
+    postings and its blocks in the shard's packs; None when they do not add up."""
+    try:
+        entries = _read_js(folder / f"t/{shard:x}.js")
+        postings = {key: dict(zip(*decode_postings(entry[1]))) for key, entry in entries.items()}
+        for pack in packs:
+            for key, (_, *texts) in _read_js(folder / pack).items():
+                held = postings[key]
+                for text in texts:
+                    held.update(zip(*decode_postings(text)))
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return None
+    if any(len(postings[key]) != entry[0] for key, entry in entries.items()):
+        return None
+    return postings
+
+
+def patch_index(docs_dir: Path, pages: list[IndexPage], names: dict[str, list[str]], load_doc, load_keys,
+                inputs: str, base: str) -> dict | None:
+    """Write the index again where the pages whose terms changed since it was written change it,
+    when their ids and everything else it was made from (`base`) are the same: the shards their
+    old or new keys' postings are in, made from those shards' files as written, the same bytes a
+    whole new index would have. None when it cannot be patched (then index_files, write_index).
+    `load_keys(terms key)`: a page's keys, for one without them and the old version of each."""
+    folder = Path(docs_dir) / INDEX_DIR
+    try:
+        record = json.loads((folder / FILES).read_text(encoding="utf-8"))
+        shards, sizes, key_count = record["shards"], list(record["sizes"]), record["keys"]
+        if record["format"] != FORMAT or record["base"] != base or len(sizes) != shards:
+            return None
+        then = {path: (int(doc), key) for key, doc, path in (s.split(" ", 2) for s in record["stamps"].values())}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    ids = number_pages(pages)
+    if len(then) != len(pages) or any(then.get(p.path, (None,))[0] != doc for p, doc in zip(pages, ids)):
+        return None  # pages added, removed or moved: every key's postings may shift
+    changed = [(doc, page) for page, doc in zip(pages, ids) if then[page.path][1] != page.key]
+    if len(changed) > PATCH_PAGES:
+        return None
+    diffs: dict[str, dict[int, int | None]] = defaultdict(dict)  # key → page → its new code (None: gone)
+    try:
+        for doc, page in changed:
+            old = _page_codes(load_keys(then[page.path][1]))
+            new = _page_codes(page.keys if page.keys is not None else load_keys(page.key))
+            for key in old.keys() | new.keys():
+                if old.get(key) != new.get(key):
+                    diffs[key][doc] = new.get(key)
+    except Exception:  # noqa: BLE001 - an old result no longer in the cache: grouped again instead
+        return None
+    touched = sorted({shard_of(key, shards) for key in diffs})
+    if len(touched) > max(1, PATCH_SHARDS * shards):
+        return None
+    named = name_keys(pages, ids, names)
+    files: dict[str, object] = {}
+    packs_then: dict[int, list[str]] = defaultdict(list)
+    for rel in record["files"]:
+        if rel.startswith("p/"):
+            packs_then[int(rel[2:rel.index("-")], 16)].append(rel)
+    for shard in touched:
+        held = _shard_postings(folder, shard, packs_then[shard])
+        if held is None:
+            return None
+        key_count -= len(held)
+        for key, changes in diffs.items():
+            if shard_of(key, shards) == shard:
+                found = held.setdefault(key, {})
+                for doc, code in changes.items():
+                    if code is None:
+                        found.pop(doc, None)
+                    else:
+                        found[doc] = code
+        postings = {}
+        for key, found in held.items():
+            if key in named:
+                postings[key] = _name_postings(named[key][0])
+            elif found:
+                docs = sorted(found)
+                postings[key] = (array("I", docs), bytearray(map(found.__getitem__, docs)))
+        key_count += len(postings)
+        entries, blocks_of, key_sizes = _entries(postings, named)
+        sizes[shard] = sum(key_sizes.values())
+        files.update(_shard_files(entries, blocks_of, shards, [shard]))
+    if _shard_count(sum(sizes)) != shards:
+        return None  # the index outgrew (or shrank from) its number of shards
+    for page, doc in zip(pages, ids):
+        files[f"d/{doc}.js"] = _DocFile(page, doc, load_doc)
+    files["m.js"] = _js("m", {"format": FORMAT, "pages": len(pages), "shards": shards, "top": TOP,
+                              "articles": sum(1 for p in pages if p.kind != "term"), "entryBase": ENTRY_BASE})
+    files[ENGINE] = _ENGINE_SOURCE.read_text(encoding="utf-8")
+    files[PLAIN_PAGE] = _PLAIN_SOURCE.read_text(encoding="utf-8")
+    touched_set = set(touched)
+    kept = [rel for rel in record["files"] if rel not in files and not (
+        rel.startswith(("t/", "p/")) and int(rel[2:].split("-")[0].split(".")[0], 16) in touched_set)]
+    figures = write_index(docs_dir, files, inputs, kept,
+                          {"base": base, "shards": shards, "sizes": sizes, "keys": key_count})
+    figures.update({"pages": len(pages), "keys": key_count, "shards": shards, "patched": len(changed),
+                    "ids": dict(zip((p.path for p in pages), ids))})
+    return figures

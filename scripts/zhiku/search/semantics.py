@@ -40,6 +40,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from itertools import chain
 
 from ..chars import HAN
 
@@ -115,31 +116,36 @@ def atom_score(code: int, df: int, docs: int) -> int:
     return (ABOUT_BONUS if code >= 32 else 0) + idf(df, docs) * (code & 31)
 
 
-def page_keys(field_words: dict[str, tuple[list[str], list[str]]], *, chinese_keys=chinese_keys) -> dict[str, int]:
+def page_keys(field_words: dict[str, tuple[list[str], list[str]]], *, chinese_keys=chinese_keys,
+              token_keys=token_keys) -> dict[str, int]:
     """Every key of a page and its code, from each field's (Chinese words, tokens), normalised.
-    `chinese_keys`: the same function, memoised by the caller."""
+    `chinese_keys`, `token_keys`: the same functions, memoised by the caller."""
+    # Counted in C (Counter over the chained keys of every word and token): a page has thousands
+    # of key occurrences, and a Python loop over them was most of the page's time.
     counts: dict[str, Counter] = {}
     for field, (words, tokens) in field_words.items():
-        per_key: Counter = Counter()
-        for word, n in Counter(words).items():
-            for key in chinese_keys(word):
-                per_key[key] += n
-        for token, n in Counter(tokens).items():
-            for key in token_keys(token):
-                per_key[key] += n
-        counts[field] = per_key
+        counts[field] = Counter(chain(chain.from_iterable(map(chinese_keys, words)),
+                                      chain.from_iterable(map(token_keys, tokens))))
     body_words = sum(map(len, field_words.get("body", ((), ()))))
     body = counts.pop("body", Counter())
-    by_count: dict[int, int] = {}  # a key only in the body: its code depends on its count alone
-    codes = {}
-    for key, n in body.items():
-        code = by_count.get(n)
-        if code is None:
-            code = by_count[n] = posting_code({"body": n}, body_words)
-        codes[key] = code
+    # A key only in the body: its code depends on its count alone.
+    by_count = _BodyCodes(body_words)
+    codes = dict(zip(body.keys(), map(by_count.__getitem__, body.values())))
     for key in {key: None for per_key in counts.values() for key in per_key}:
         found = {field: per_key[key] for field, per_key in counts.items() if key in per_key}
         if key in body:
             found["body"] = body[key]
         codes[key] = posting_code(found, body_words)
     return codes
+
+
+class _BodyCodes(dict):
+    """count → the code of a key seen that many times in the body alone, made on first use."""
+
+    def __init__(self, body_words: int) -> None:
+        super().__init__()
+        self.body_words = body_words
+
+    def __missing__(self, n: int) -> int:
+        code = self[n] = posting_code({"body": n}, self.body_words)
+        return code
