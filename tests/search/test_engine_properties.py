@@ -43,6 +43,7 @@ def engine():
 def tiny_files(monkeypatch):
     monkeypatch.setattr(index_module, "TOP", 2)
     monkeypatch.setattr(index_module, "BLOCK", 2)
+    monkeypatch.setattr(index_module, "BAND", 2)
     monkeypatch.setattr(index_module, "PACK_BYTES", 30)
     monkeypatch.setattr(index_module, "SHARD_BYTES", 150)
 

@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 from array import array
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,10 +36,12 @@ from .semantics import CODE_ALPHABET, NAME_KEY, canonical
 
 INDEX_DIR = "search"
 ENGINE = "zhiku-search.js"  # the reader, beside the data
-FORMAT = 1
+FORMAT = 2
 ENTRY_BASE = 1 << 24
 TOP = 32
 BLOCK = 1024
+BAND = 256  # postings a band of codes takes at least (but the last of its kind)
+BAND_START = 64  # added to the best code of a band's first block
 PACK_BYTES = 8_000
 SHARD_BYTES = 24_000
 FILES = ".zhiku-index.json"  # what this index wrote last time (MkDocs passes over dot files)
@@ -139,7 +142,13 @@ def name_keys(pages: list[IndexPage], ids: list[int], names: dict[str, list[str]
 
 
 def split_postings(docs: array, codes: bytearray) -> tuple[str, list[tuple[int, int, str]]]:
-    """(the top postings, encoded; the rest's blocks as (first page, best code, encoded))."""
+    """(the top postings, encoded; the rest's blocks as (last page, best code, encoded)).
+
+    The rest is cut by code into bands (the best codes first; about and body codes never share one;
+    a band takes codes until it holds BAND postings), each band in page order and in blocks of up to
+    BLOCK: a reader that finds a page in no loaded block of a band knows its code is below that
+    band's, so a loose bound is a band's, not the whole key's. A band's first block has BAND_START
+    added to its best code."""
     n = len(docs)
     if n <= TOP:
         return encode_postings(docs, codes), []
@@ -148,13 +157,49 @@ def split_postings(docs: array, codes: bytearray) -> tuple[str, list[tuple[int, 
     top = sorted(order[:TOP])
     chosen = set(top)
     rest = [i for i in range(n) if i not in chosen]
+    per_code = Counter(codes[i] for i in rest)
+    band_of: dict[int, int] = {}
+    band, held, about = -1, BAND, None
+    for code in sorted(per_code, reverse=True):
+        if held >= BAND or (code >= 32) != about:
+            band, held, about = band + 1, 0, code >= 32
+        band_of[code] = band
+        held += per_code[code]
+    if band:
+        rest.sort(key=lambda i: band_of[codes[i]])  # stable: page order within a band
     blocks = []
-    for start in range(0, len(rest), BLOCK):
-        part = rest[start:start + BLOCK]
+    start = 0
+    while start < len(rest):
+        this_band = band_of[codes[rest[start]]]
+        end = start
+        while end < len(rest) and end - start < BLOCK and band_of[codes[rest[end]]] == this_band:
+            end += 1
+        part = rest[start:end]
         block_docs = [docs[i] for i in part]
         block_codes = [codes[i] for i in part]
-        blocks.append((block_docs[0], max(block_codes), encode_postings(block_docs, block_codes)))
+        opens = start == 0 or band_of[codes[rest[start - 1]]] != this_band
+        blocks.append((block_docs[-1], max(block_codes) + BAND_START * opens, encode_postings(block_docs, block_codes)))
+        start = end
     return encode_postings([docs[i] for i in top], [codes[i] for i in top]), blocks
+
+
+def encode_blocks(metas: list[list[int]]) -> str:
+    """A key's blocks ([pack, last page, best code (+ BAND_START: opens a band)], in order) as text:
+    the first pack's number, then for each block its best code, a character of flags (1: the next
+    pack, 2: opens a band) and its last page (a band's first block) or the gap from the last block's."""
+    out = [_varint(metas[0][0])]
+    pack, last = metas[0][0], -1
+    for block_pack, block_last, best in metas:
+        opens = best >= BAND_START
+        assert block_pack - pack in (0, 1)
+        out.append(CODE_ALPHABET[best % BAND_START] + CODE_ALPHABET[(block_pack - pack) | 2 * opens])
+        out.append(_varint(block_last if opens else block_last - last - 1))
+        pack, last = block_pack, block_last
+    return "".join(out)
+
+
+def _with_blocks_encoded(entry: list) -> list:
+    return entry[:2] + [encode_blocks(entry[2])] + entry[3:] if len(entry) > 2 and entry[2] else entry
 
 
 def _js(name: str, data) -> str:
@@ -196,14 +241,14 @@ def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc) -
         packs: list[dict] = []
         pack_size = PACK_BYTES
         for key in keys:
-            for index, (first, best, text) in enumerate(blocks_of.get(key, ())):
+            for index, (last, best, text) in enumerate(blocks_of.get(key, ())):
                 if pack_size + len(text) > PACK_BYTES and pack_size:
                     packs.append({})
                     pack_size = 0
                 held = packs[-1].setdefault(key, [index])
                 held.append(text)
                 pack_size += len(text) + len(key) * 3
-                meta = [len(packs) - 1, first, best]
+                meta = [len(packs) - 1, last, best]
                 if len(entries[key]) == 2:
                     entries[key].append([meta])
                 elif entries[key][2] == 0:
@@ -211,7 +256,7 @@ def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc) -
                 else:
                     entries[key][2].append(meta)
         name = f"t/{shard:x}"
-        files[f"{name}.js"] = _js(name, {key: entries[key] for key in keys})
+        files[f"{name}.js"] = _js(name, {key: _with_blocks_encoded(entries[key]) for key in keys})
         for n, pack in enumerate(packs):
             pack_name = f"p/{shard:x}-{n}"
             files[f"{pack_name}.js"] = _js(pack_name, pack)
