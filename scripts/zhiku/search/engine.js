@@ -433,13 +433,22 @@
     if (parsed.name) keys.push(parsed.name)
     var entries = await this.entries(keys)
     var run = await new Query(this, parsed, entries).run(options.limit || 10, !!options.all)
-    if (run.total === null && parsed.groups.length === 1) {
-      /* One group: each name of one atom matches its page count, so the count is at least the largest */
-      var alternatives = parsed.groups[0]
-      alternatives.forEach(function (alternative) {
-        if (alternative.length === 1) run.matched = Math.max(run.matched, (entries[alternative[0]] || [0])[0])
+    if (run.total === null) {
+      /* At least the pages that must hold every atom: of n sets of pages, at least the sum of their
+       * sizes less n - 1 times all pages are in each (an alternative); a group, its largest */
+      var pages = this.manifest.pages, groupsLeast = 0
+      parsed.groups.forEach(function (group) {
+        var least = 0
+        group.forEach(function (alternative) {
+          var sum = 0
+          alternative.forEach(function (atom) { sum += (entries[atom] || [0])[0] })
+          least = Math.max(least, sum - (alternative.length - 1) * pages)
+        })
+        groupsLeast += least
       })
-      if (alternatives.length === 1 && alternatives[0].length === 1) run.total = run.matched   /* one atom: exact */
+      run.matched = Math.max(run.matched, groupsLeast - (parsed.groups.length - 1) * pages)
+      if (parsed.groups.length === 1 && parsed.groups[0].length === 1 && parsed.groups[0][0].length === 1)
+        run.total = run.matched   /* one atom: exact */
     }
     run.atoms = atoms
     return run
