@@ -7,9 +7,10 @@ Files (bench/README.md, "Search", has the reasoning and the figures):
 - `m.js`, the manifest: the format, the number of pages (for idf), the number of dictionary shards;
 - `t/<shard>.js`, the dictionary: every key (semantics.py) whose first two characters hash to the
   shard, with its page count, its TOP best postings (by code, then the later page) and, for a key
-  on more pages, where the rest is: blocks of up to BLOCK postings in page order, each with its
-  first page and its best code, so that a reader can look a page up in one block or read the
-  blocks best first; a name key (`=…`) also lists the names of its entries;
+  on more pages, where the rest is (encode_blocks): bands of codes (split_postings), each in
+  blocks of up to BLOCK postings in page order, each block with its last page and its best code,
+  so that a reader can look a page up in one block of a band at a time, or read the blocks best
+  first; a name key (`=…`) also lists the names of its entries;
 - `p/<shard>-<n>.js`: the rest's blocks, a shard's keys in order, about PACK_BYTES a file;
 - `d/<page>.js`: one page's address, title, kind, tags, names and text, for the results shown;
 - `zhiku-search.js` (engine.js) and `index.html` (plain.html, a search page of its own).
@@ -156,30 +157,34 @@ def split_postings(docs: array, codes: bytearray) -> tuple[str, list[tuple[int, 
     order = sorted(range(n - 1, -1, -1), key=codes.__getitem__, reverse=True)
     top = sorted(order[:TOP])
     chosen = set(top)
-    rest = [i for i in range(n) if i not in chosen]
-    per_code = Counter(codes[i] for i in rest)
-    band_of: dict[int, int] = {}
-    band, held, about = -1, BAND, None
-    for code in sorted(per_code, reverse=True):
-        if held >= BAND or (code >= 32) != about:
-            band, held, about = band + 1, 0, code >= 32
-        band_of[code] = band
-        held += per_code[code]
-    if band:
-        rest.sort(key=lambda i: band_of[codes[i]])  # stable: page order within a band
+    per_code = Counter(codes)
+    per_code.subtract(codes[i] for i in top)
+    band_of = bytearray(BAND_START)
+    sizes: list[int] = []  # postings in each band
+    about = None
+    for code in sorted((c for c, k in per_code.items() if k), reverse=True):
+        if not sizes or sizes[-1] >= BAND or (code >= 32) != about:
+            sizes.append(0)
+            about = code >= 32
+        band_of[code] = len(sizes) - 1
+        sizes[-1] += per_code[code]
+    if len(sizes) == 1:
+        rest = [i for i in range(n) if i not in chosen]
+    else:  # by band, in page order within one (a stable sort); the best pages last, cut off
+        band_seq = bytearray(codes.translate(bytes(band_of) + bytes(256 - BAND_START)))
+        for i in top:
+            band_seq[i] = 255
+        rest = sorted(range(n), key=band_seq.__getitem__)[:n - TOP]
     blocks = []
     start = 0
-    while start < len(rest):
-        this_band = band_of[codes[rest[start]]]
-        end = start
-        while end < len(rest) and end - start < BLOCK and band_of[codes[rest[end]]] == this_band:
-            end += 1
-        part = rest[start:end]
-        block_docs = [docs[i] for i in part]
-        block_codes = [codes[i] for i in part]
-        opens = start == 0 or band_of[codes[rest[start - 1]]] != this_band
-        blocks.append((block_docs[-1], max(block_codes) + BAND_START * opens, encode_postings(block_docs, block_codes)))
-        start = end
+    for size in sizes:
+        for at in range(start, start + size, BLOCK):
+            part = rest[at:min(at + BLOCK, start + size)]
+            block_docs = [docs[i] for i in part]
+            block_codes = [codes[i] for i in part]
+            blocks.append((block_docs[-1], max(block_codes) + BAND_START * (at == start),
+                           encode_postings(block_docs, block_codes)))
+        start += size
     return encode_postings([docs[i] for i in top], [codes[i] for i in top]), blocks
 
 
