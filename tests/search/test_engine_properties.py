@@ -43,6 +43,7 @@ def engine():
 def tiny_files(monkeypatch):
     monkeypatch.setattr(index_module, "TOP", 2)
     monkeypatch.setattr(index_module, "BLOCK", 2)
+    monkeypatch.setattr(index_module, "BAND", 2)
     monkeypatch.setattr(index_module, "PACK_BYTES", 30)
     monkeypatch.setattr(index_module, "SHARD_BYTES", 150)
 
@@ -111,3 +112,31 @@ def test_every_entry_named_by_the_query_comes_first(engine, tmp_path):
     first = engine.search(folder, "人工智能", limit=4)
     assert [h["id"] for h in first["hits"]] == [h[0] for h in corpus.search("人工智能")[:4]]
     assert all(h["id"] >= index_module.ENTRY_BASE for h in first["hits"])
+
+
+FEW = ["开源", "算力", "模型", "Llama"]
+dense_page = st.fixed_dictionaries({"kind": st.just("article"), "names": st.just([]), "date": st.just("2024-01-01"),
+                                    "title": st.lists(st.sampled_from(FEW + ["，"]), max_size=3).map("".join),
+                                    "tags": st.lists(st.sampled_from(FEW), max_size=2),
+                                    "body": st.lists(st.sampled_from(FEW + ["，", "的"]), max_size=30).map("".join)})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(pages=st.lists(dense_page, min_size=10, max_size=60), data=st.data())
+def test_first_answers_of_common_keys_as_brute_force(engine, tmp_path_factory, monkeypatch, pages, data):
+    # Many pages hold every key, in every field and count: a first answer stops on bounds (bands,
+    # blocks, the best pages' least code and page) that must never cut off a page that ranks.
+    monkeypatch.setattr(index_module, "TOP", data.draw(st.integers(1, 4)))
+    monkeypatch.setattr(index_module, "BLOCK", data.draw(st.integers(1, 4)))
+    monkeypatch.setattr(index_module, "BAND", data.draw(st.integers(1, 6)))
+    folder, corpus = build(tmp_path_factory.mktemp("dense"), pages)
+    for query in [" ".join(keys) for n in (1, 2, 3) for keys in itertools.combinations(FEW, n)]:
+        expected = corpus.search(query)
+        for limit in (1, 3):
+            first = engine.search(folder, query, limit=limit)
+            assert [(h["id"], h["score"]) for h in first["hits"]] == expected[:limit], (query, limit)
+            if first["total"] is not None:
+                assert first["total"] == len(expected), query
+            else:
+                assert first["matched"] <= len(expected), query

@@ -172,6 +172,8 @@
 
   function idf(df, pages) { return Math.round(1000 * Math.log(1 + (pages - df + 0.5) / (df + 0.5))) }
 
+  /* A key's postings: its best pages, then the rest in bands of codes (the best first, each band's
+   * codes below the one before's), each band in blocks in page order */
   function Postings(entry, pages) {
     this.df = entry ? entry[0] : 0
     this.idf = idf(this.df, pages)
@@ -184,30 +186,61 @@
     /* The best pages are the best by code, then the later page: a page not among them that has the
      * least code among them is an earlier page than those */
     this.leastId = leastId
-    this.blocks = (entry && entry[2]) ? entry[2].map(function (meta) {
-      return { pack: meta[0], first: meta[1], best: meta[2], docs: null }
-    }) : []
+    this.blocks = []
+    this.bands = []
+    var text = (entry && entry[2]) ? entry[2] : ""   /* index.py's encode_blocks */
+    var at = 0
+    function varint() {
+      var n = 0, shift = 0, v
+      do { v = VALUE[text[at++]]; n += (v & 31) * Math.pow(2, shift); shift += 5 } while (v & 32)
+      return n
+    }
+    var pack = text ? varint() : 0, last = -1
+    while (at < text.length) {
+      var best = VALUE[text[at++]], flags = VALUE[text[at++]], gap = varint()
+      pack += flags & 1
+      if (flags & 2) { this.bands.push([]); last = gap }
+      else last += gap + 1
+      var band = this.bands[this.bands.length - 1]
+      var block = { pack: pack, last: last, best: best, docs: null }
+      band.push(block)
+      this.blocks.push(block)
+    }
   }
 
   Postings.prototype.value = function (code) { return (code >= 32 ? ABOUT_BONUS : 0) + this.idf * (code & 31) }
 
-  Postings.prototype.blockOf = function (doc) {
-    var lo = 0, hi = this.blocks.length - 1, at = -1
+  /* The block of a band that would hold a page: the first whose last page is not before it */
+  function blockIn(band, doc) {
+    var lo = 0, hi = band.length - 1, at = -1
     while (lo <= hi) {
       var mid = (lo + hi) >> 1
-      if (this.blocks[mid].first <= doc) { at = mid; lo = mid + 1 } else hi = mid - 1
+      if (band[mid].last >= doc) { at = mid; hi = mid - 1 } else lo = mid + 1
     }
-    return at < 0 ? null : this.blocks[at]
+    return at < 0 ? null : band[at]
+  }
+
+  /* A page's code here (0: absent), or the first block not loaded that may hold it: {code} or {block} */
+  Postings.prototype.find = function (doc) {
+    var code = this.top.get(doc)
+    if (code !== undefined) return { code: code }
+    for (var b = 0; b < this.bands.length; b++) {
+      var block = blockIn(this.bands[b], doc)
+      if (!block) continue
+      if (!block.docs) return { block: block }
+      code = block.docs.get(doc)
+      if (code !== undefined) return { code: code }
+    }
+    return { code: 0 }
   }
 
   /* A page's code in these postings: a number, 0 when absent, undefined when not loaded yet */
-  Postings.prototype.code = function (doc) {
-    var code = this.top.get(doc)
-    if (code !== undefined) return code
-    var block = this.blockOf(doc)
-    if (!block) return 0
-    if (!block.docs) return undefined
-    return block.docs.get(doc) || 0
+  Postings.prototype.code = function (doc) { return this.find(doc).code }
+
+  Postings.prototype.unreadBest = function () {
+    var best = -1
+    for (var i = 0; i < this.blocks.length; i++) if (!this.blocks[i].docs) best = Math.max(best, this.blocks[i].best)
+    return best
   }
 
   /* The best value a page not seen yet can have here; -Infinity when every page is seen */
@@ -216,22 +249,21 @@
     return best < 0 ? -Infinity : this.value(Math.min(best, this.least))
   }
 
-  Postings.prototype.unreadBest = function () {
-    var best = -1
-    for (var i = 0; i < this.blocks.length; i++) if (!this.blocks[i].docs) best = Math.max(best, this.blocks[i].best)
-    return best
-  }
-
-  /* Pages not seen yet that reach unseenBound() here are earlier than this one */
+  /* Pages not seen yet that reach unseenBound() here are earlier than this one: than the least
+   * best page's when they have its code, and than the end of every unread block that could hold them */
   Postings.prototype.unseenIdBound = function () {
-    return this.unreadBest() >= this.least ? this.leastId : Infinity
+    var reach = Math.min(this.unreadBest(), this.least), end = -Infinity
+    for (var i = 0; i < this.blocks.length; i++)
+      if (!this.blocks[i].docs && this.blocks[i].best >= reach) end = Math.max(end, this.blocks[i].last + 1)
+    return Math.min(end, reach === this.least ? this.leastId : Infinity)
   }
 
-  /* A page's value here, or its bound while unknown */
+  /* A page's value here, or its bound while unknown (a page later than leastId that is not among
+   * the best has a code below the least) */
   Postings.prototype.bound = function (doc) {
-    var code = this.code(doc)
-    if (code !== undefined) return code ? this.value(code) : -Infinity
-    return this.value(Math.min(this.blockOf(doc).best, this.least))
+    var found = this.find(doc)
+    if (found.block) return this.value(Math.min(found.block.best, doc > this.leastId ? this.least - 1 : this.least))
+    return found.code ? this.value(found.code) : -Infinity
   }
 
   function Query(index, parsed, entries) {
@@ -324,9 +356,11 @@
 
   function better(a, b) { return b.score - a.score || b.id - a.id }
 
-  /* The best `limit` pages, exactly: pages in the loaded postings are looked up in the other keys'
-   * blocks (one block each) while they could still rank; blocks are read best first while a page
-   * not seen yet could still rank. `all`: every block (every match, and their count). */
+  /* The best `limit` pages, exactly, doing first what could rank highest: a page in the loaded
+   * postings that could still rank is looked up in the other keys' bands (the one block that bounds
+   * it), unless a page not seen yet could score more, when the best unread block is read (the
+   * rarer key's, then the later block, first among equal codes). `all`: every block (every match,
+   * and their count). */
   Query.prototype.run = async function (limit, all) {
     var keys = Object.keys(this.keys)
     if (all) {
@@ -349,30 +383,30 @@
       ranked.sort(better)
       open.sort(better)
       var kth = ranked.length >= limit ? ranked[limit - 1] : null
-      /* Pages still open that could rank: their unknown keys' blocks */
+      var bound = this.unseenBound(), unseen = bound[0]
+      var unseenRanks = unseen !== -Infinity && !(kth && (kth.score > unseen || (kth.score === unseen && kth.id >= bound[1])))
+      /* Pages still open that could rank, and score at least what a page not seen yet could */
       var wanted = []
-      for (var i = 0; i < open.length; i++) {
-        if (kth && better(open[i], kth) > 0) break
+      for (var i = 0; i < open.length && wanted.length < 8; i++) {
+        if ((kth && better(open[i], kth) > 0) || (unseenRanks && open[i].score < unseen)) break
         for (var key in this.keys) {
-          var postings = this.keys[key]
-          if (postings.code(open[i].id) === undefined) wanted.push([postings, postings.blockOf(open[i].id), key])
+          var found = this.keys[key].find(open[i].id)
+          if (found.block) wanted.push([this.keys[key], found.block, key])
         }
-        if (wanted.length >= 8) break
       }
       if (wanted.length) { await this.loadBlocks(wanted); continue }
-      var bound = this.unseenBound(), unseen = bound[0]
-      if (unseen === -Infinity || (kth && (kth.score > unseen || (kth.score === unseen && kth.id >= bound[1])))) {
+      if (!unseenRanks) {
         var exact = unseen === -Infinity && !open.length
         return { hits: ranked.slice(0, limit), total: exact ? ranked.length : null, matched: ranked.length }
       }
-      /* A page not seen yet could rank: read the best unread block of the key that bounds it most */
       var pick = null
       for (var name in this.keys) {
         var ps = this.keys[name]
         for (var n = 0; n < ps.blocks.length; n++) {
           var block = ps.blocks[n]
           if (block.docs) continue
-          if (!pick || block.best > pick[1].best || (block.best === pick[1].best && ps.df < pick[0].df)) pick = [ps, block, name]
+          if (!pick || block.best > pick[1].best || (block.best === pick[1].best &&
+              (ps.df < pick[0].df || (ps.df === pick[0].df && block.last > pick[1].last)))) pick = [ps, block, name]
         }
       }
       await this.loadBlocks([pick])
@@ -399,13 +433,22 @@
     if (parsed.name) keys.push(parsed.name)
     var entries = await this.entries(keys)
     var run = await new Query(this, parsed, entries).run(options.limit || 10, !!options.all)
-    if (run.total === null && parsed.groups.length === 1) {
-      /* One group: each name of one atom matches its page count, so the count is at least the largest */
-      var alternatives = parsed.groups[0]
-      alternatives.forEach(function (alternative) {
-        if (alternative.length === 1) run.matched = Math.max(run.matched, (entries[alternative[0]] || [0])[0])
+    if (run.total === null) {
+      /* At least the pages that must hold every atom: of n sets of pages, at least the sum of their
+       * sizes less n - 1 times all pages are in each (an alternative); a group, its largest */
+      var pages = this.manifest.pages, groupsLeast = 0
+      parsed.groups.forEach(function (group) {
+        var least = 0
+        group.forEach(function (alternative) {
+          var sum = 0
+          alternative.forEach(function (atom) { sum += (entries[atom] || [0])[0] })
+          least = Math.max(least, sum - (alternative.length - 1) * pages)
+        })
+        groupsLeast += least
       })
-      if (alternatives.length === 1 && alternatives[0].length === 1) run.total = run.matched   /* one atom: exact */
+      run.matched = Math.max(run.matched, groupsLeast - (parsed.groups.length - 1) * pages)
+      if (parsed.groups.length === 1 && parsed.groups[0].length === 1 && parsed.groups[0][0].length === 1)
+        run.total = run.matched   /* one atom: exact */
     }
     run.atoms = atoms
     return run

@@ -7,9 +7,10 @@ Files (bench/README.md, "Search", has the reasoning and the figures):
 - `m.js`, the manifest: the format, the number of pages (for idf), the number of dictionary shards;
 - `t/<shard>.js`, the dictionary: every key (semantics.py) whose first two characters hash to the
   shard, with its page count, its TOP best postings (by code, then the later page) and, for a key
-  on more pages, where the rest is: blocks of up to BLOCK postings in page order, each with its
-  first page and its best code, so that a reader can look a page up in one block or read the
-  blocks best first; a name key (`=…`) also lists the names of its entries;
+  on more pages, where the rest is (encode_blocks): bands of codes (split_postings), each in
+  blocks of up to BLOCK postings in page order, each block with its last page and its best code,
+  so that a reader can look a page up in one block of a band at a time, or read the blocks best
+  first; a name key (`=…`) also lists the names of its entries;
 - `p/<shard>-<n>.js`: the rest's blocks, a shard's keys in order, about PACK_BYTES a file;
 - `d/<page>.js`: one page's address, title, kind, tags, names and text, for the results shown;
 - `zhiku-search.js` (engine.js) and `index.html` (plain.html, a search page of its own).
@@ -26,7 +27,7 @@ import hashlib
 import json
 import os
 from array import array
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain, repeat
@@ -40,10 +41,12 @@ from .semantics import CODE_ALPHABET, NAME_KEY, canonical
 
 INDEX_DIR = "search"
 ENGINE = "zhiku-search.js"  # the reader, beside the data
-FORMAT = 1
+FORMAT = 2
 ENTRY_BASE = 1 << 24
 TOP = 32
 BLOCK = 1024
+BAND = 256  # postings a band of codes takes at least (but the last of its kind)
+BAND_START = 64  # added to the best code of a band's first block
 PACK_BYTES = 8_000
 SHARD_BYTES = 24_000
 FILES = ".zhiku-index.json"  # what this index wrote last time (MkDocs passes over dot files)
@@ -179,7 +182,13 @@ def name_keys(pages: list[IndexPage], ids: list[int], names: dict[str, list[str]
 
 
 def split_postings(docs: array, codes: bytearray) -> tuple[str, list[tuple[int, int, str]]]:
-    """(the top postings, encoded; the rest's blocks as (first page, best code, encoded))."""
+    """(the top postings, encoded; the rest's blocks as (last page, best code, encoded)).
+
+    The rest is cut by code into bands (the best codes first; about and body codes never share one;
+    a band takes codes until it holds BAND postings), each band in page order and in blocks of up to
+    BLOCK: a reader that finds a page in no loaded block of a band knows its code is below that
+    band's, so a loose bound is a band's, not the whole key's. A band's first block has BAND_START
+    added to its best code."""
     n = len(docs)
     if n <= TOP:
         return encode_postings(docs, codes), []
@@ -187,14 +196,54 @@ def split_postings(docs: array, codes: bytearray) -> tuple[str, list[tuple[int, 
     order = sorted(range(n - 1, -1, -1), key=codes.__getitem__, reverse=True)
     top = sorted(order[:TOP])
     chosen = set(top)
-    rest = [i for i in range(n) if i not in chosen]
+    per_code = Counter(codes)
+    per_code.subtract(codes[i] for i in top)
+    band_of = bytearray(BAND_START)
+    sizes: list[int] = []  # postings in each band
+    about = None
+    for code in sorted((c for c, k in per_code.items() if k), reverse=True):
+        if not sizes or sizes[-1] >= BAND or (code >= 32) != about:
+            sizes.append(0)
+            about = code >= 32
+        band_of[code] = len(sizes) - 1
+        sizes[-1] += per_code[code]
+    if len(sizes) == 1:
+        rest = [i for i in range(n) if i not in chosen]
+    else:  # by band, in page order within one (a stable sort); the best pages last, cut off
+        band_seq = bytearray(codes.translate(bytes(band_of) + bytes(256 - BAND_START)))
+        for i in top:
+            band_seq[i] = 255
+        rest = sorted(range(n), key=band_seq.__getitem__)[:n - TOP]
     blocks = []
-    for start in range(0, len(rest), BLOCK):
-        part = rest[start:start + BLOCK]
-        block_docs = [docs[i] for i in part]
-        block_codes = [codes[i] for i in part]
-        blocks.append((block_docs[0], max(block_codes), encode_postings(block_docs, block_codes)))
+    start = 0
+    for size in sizes:
+        for at in range(start, start + size, BLOCK):
+            part = rest[at:min(at + BLOCK, start + size)]
+            block_docs = [docs[i] for i in part]
+            block_codes = [codes[i] for i in part]
+            blocks.append((block_docs[-1], max(block_codes) + BAND_START * (at == start),
+                           encode_postings(block_docs, block_codes)))
+        start += size
     return encode_postings([docs[i] for i in top], [codes[i] for i in top]), blocks
+
+
+def encode_blocks(metas: list[list[int]]) -> str:
+    """A key's blocks ([pack, last page, best code (+ BAND_START: opens a band)], in order) as text:
+    the first pack's number, then for each block its best code, a character of flags (1: the next
+    pack, 2: opens a band) and its last page (a band's first block) or the gap from the last block's."""
+    out = [_varint(metas[0][0])]
+    pack, last = metas[0][0], -1
+    for block_pack, block_last, best in metas:
+        opens = best >= BAND_START
+        assert block_pack - pack in (0, 1)
+        out.append(CODE_ALPHABET[best % BAND_START] + CODE_ALPHABET[(block_pack - pack) | 2 * opens])
+        out.append(_varint(block_last if opens else block_last - last - 1))
+        pack, last = block_pack, block_last
+    return "".join(out)
+
+
+def _with_blocks_encoded(entry: list) -> list:
+    return entry[:2] + [encode_blocks(entry[2])] + entry[3:] if len(entry) > 2 and entry[2] else entry
 
 
 def _js(name: str, data) -> str:
@@ -272,14 +321,14 @@ def _shard_files(entries: dict[str, list], blocks_of: dict[str, list[tuple[int, 
         packs: list[dict] = []
         pack_size = PACK_BYTES
         for key in keys:
-            for index, (first, best, text) in enumerate(blocks_of.get(key, ())):
+            for index, (last, best, text) in enumerate(blocks_of.get(key, ())):
                 if pack_size + len(text) > PACK_BYTES and pack_size:
                     packs.append({})
                     pack_size = 0
                 held = packs[-1].setdefault(key, [index])
                 held.append(text)
                 pack_size += len(text) + len(key) * 3
-                meta = [len(packs) - 1, first, best]
+                meta = [len(packs) - 1, last, best]
                 if len(entries[key]) == 2:
                     entries[key].append([meta])
                 elif entries[key][2] == 0:
@@ -287,7 +336,7 @@ def _shard_files(entries: dict[str, list], blocks_of: dict[str, list[tuple[int, 
                 else:
                     entries[key][2].append(meta)
         name = f"t/{shard:x}"
-        files[f"{name}.js"] = _js(name, {key: entries[key] for key in keys})
+        files[f"{name}.js"] = _js(name, {key: _with_blocks_encoded(entries[key]) for key in keys})
         for n, pack in enumerate(packs):
             pack_name = f"p/{shard:x}-{n}"
             files[f"{pack_name}.js"] = _js(pack_name, pack)
