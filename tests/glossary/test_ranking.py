@@ -2,8 +2,7 @@
 unusualness, order."""
 import random
 
-from zhiku.glossary.names import (ARTICLES, DOTTED, FIELDS, GENERAL, INSIDE, INSIDE_NAME, LATIN, MENTIONS, PERSON_TAG,
-                                  PLACE_TAG)
+from zhiku.glossary.names import ARTICLES, FIELDS, GENERAL, INSIDE, INSIDE_NAME, MENTIONS
 from zhiku.glossary.ranking import rank_candidates
 
 

@@ -8,7 +8,7 @@ from zhiku.write.glossary_pages import candidates_yaml, render_candidates
 
 
 def candidate(name, aliases=(), examples=(), kind="机构"):
-    return Candidate(name, 12, 3, kind, 31.5, list(aliases), f"以机构词结尾 2 次；证据 0.55 × … = 31.5", list(examples))
+    return Candidate(name, 12, 3, kind, 31.5, list(aliases), "以机构词结尾 2 次；证据 0.55 × … = 31.5", list(examples))
 
 
 @pytest.mark.parametrize("names", [

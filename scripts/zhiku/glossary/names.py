@@ -422,22 +422,23 @@ def _can_be_new_word(run: tuple[tuple[str, str], ...]) -> bool:
     return last_tag in _NOMINAL and _is_word(last) or len(run) == 2 and last_tag == "v" and _HAN_WORD.fullmatch(last) is not None
 
 
+def name_spans(text: str, name: str):
+    """Where the text uses the name: (start, end) of each occurrence, a Latin name's only where it
+    does not touch another letter or digit (App is not in WhatsApp)."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if not ((name[0].isascii() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()) or
+                (name[-1].isascii() and end < len(text) and text[end].isascii() and text[end].isalnum())):
+            yield start, end
+        start = text.find(name, start + 1)
+
+
 def _mentions(text: str, names: list[str], titles: set[str]) -> dict[str, tuple[int, int]]:
     """Each name's occurrences in the text, how many of them lie inside a longer name's, and how many
     inside one that is not a title in 《》 (a title cites names whole). A Latin name counts only where it does not touch
     another letter or digit."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for name in names:
-        found = []
-        start = text.find(name)
-        while start >= 0:
-            end = start + len(name)
-            latin_edge = (name[0].isascii() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()) or (
-                name[-1].isascii() and end < len(text) and text[end].isascii() and text[end].isalnum())
-            if not latin_edge:
-                found.append((start, end))
-            start = text.find(name, start + 1)
-        spans[name] = found
+    spans = {name: list(name_spans(text, name)) for name in names}
     # The names that contain each name, found in one string of them all (a name per line).
     joined = "\n".join(names)
     line_of = {}

@@ -8,7 +8,7 @@ import re
 from ..cache.step import Cache
 from ..model import Article
 from ..read.ingest import with_body
-from .names import FIELDS, MENTIONS, spot_names
+from .names import FIELDS, MENTIONS, name_spans, spot_names
 
 SENTENCE_CHARS = 120  # of an example sentence, around the mention
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -49,7 +49,7 @@ def example_sentence(item: tuple[Article, str], context=None) -> str:
     """The sentence of the article's text where the name is first used, cut to SENTENCE_CHARS around it."""
     article, name = item
     for text in [*(b.text for b in article.blocks), article.title]:  # the title only when the text lacks it
-        at = text.find(name)
+        at = next(name_spans(text, name), (-1,))[0]
         if at < 0:
             continue
         starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
