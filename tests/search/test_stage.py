@@ -47,7 +47,8 @@ def test_a_build_with_a_cache_after_one_without_then_a_change_indexes_every_page
     build(tmp_path / "docs", None)
     build(tmp_path / "docs", tmp_path / "cache")
     (corpus / "a.txt").write_text(page("开源模型的一年", "开源模型这一年追上了闭源模型，量子计算还很远。"), encoding="utf-8")
-    build(tmp_path / "docs", tmp_path / "cache")
+    changed = build(tmp_path / "docs", tmp_path / "cache")
+    assert changed["computed"] == 1  # the build with the new cache kept every other page's terms
     build(tmp_path / "fresh", None)
     folder, fresh = tmp_path / "docs" / "search", tmp_path / "fresh" / "search"
     files = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*.js"))

@@ -62,6 +62,8 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
                                       reader_digest()]).encode("utf-8")).hexdigest()
     inputs = hashlib.sha256(json.dumps([[(p, keys[p]) for p in paths], base]).encode("utf-8")).hexdigest()
     if index_unchanged(docs_dir, inputs):
+        if todo:  # read this build (a new cache beside an index written without one): their terms kept
+            TERMS.run(cache, list(todo.values()), [keys[p] for p in todo], context=LazySegmenter(user_dictionary), jobs=jobs)
         return {"pages": len(paths), "written": 0, "removed": 0, "unchanged": True,
                 "seconds": {"terms": round(time.perf_counter() - started, 3), "index": 0}}
     items = [todo.get(path) or RecordedPage(Path(prefix + path), tuple(names[path]) if path in names else None)
