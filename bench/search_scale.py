@@ -343,20 +343,27 @@ def file_size(base: str, root: Path, url: str) -> int:
     return path.stat().st_size if path.is_file() else 0
 
 
-def zhiku_plain(browser, base: str, root: Path, query: str) -> dict:
+@contextmanager
+def site_page(browser, base: str):
+    """A page in a fresh context (no cache) that loads nothing from outside `base`, and the
+    addresses it requested."""
     context = browser.new_context()
     context.route(lambda url: not url.startswith(base), lambda route: route.abort())
     urls: list[str] = []
     context.on("request", lambda request: urls.append(request.url))
-    page = context.new_page()
     try:
+        yield context.new_page(), urls
+    finally:
+        context.close()
+
+
+def zhiku_plain(browser, base: str, root: Path, query: str) -> dict:
+    with site_page(browser, base) as (page, urls):
         page.goto(f"{base}search/index.html?q={quote(query)}")
         page.wait_for_function("() => document.body.dataset.answered", timeout=120_000)
         ms = float(page.evaluate("document.body.dataset.answered"))
         shown = page.eval_on_selector_all("#zhiku-results li", "els => els.length")
         count = page.inner_text("#zhiku-count")
-    finally:
-        context.close()
     return {"s": ms / 1000, "bytes": sum(file_size(base, root, u) for u in set(urls)), "shown": shown,
             "count": count, "files": len(set(urls))}
 
@@ -364,19 +371,12 @@ def zhiku_plain(browser, base: str, root: Path, query: str) -> dict:
 def zhiku_material(browser, base: str, root: Path, query: str) -> dict:
     from tests.browser import search
 
-    context = browser.new_context()
-    context.route(lambda url: not url.startswith(base), lambda route: route.abort())
-    urls: list[str] = []
-    context.on("request", lambda request: urls.append(request.url))
-    page = context.new_page()
-    try:
+    with site_page(browser, base) as (page, urls):
         page.goto(base + "index.html")
         started = time.monotonic()
         results = search(page, query, timeout=120_000)
         seconds = time.monotonic() - started
         count = page.inner_text(".md-search-result__meta")
-    finally:
-        context.close()
     searched = [u for u in set(urls) if "/search/" in u or "zhiku-material" in u]
     return {"s": seconds, "bytes": sum(file_size(base, root, u) for u in searched), "shown": len(results),
             "count": count}
