@@ -7,6 +7,7 @@ import gc
 import os
 import resource
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,14 +118,14 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site: S
     with stages.stage("linking"):
         links = link_site(cache, articles, terms, jobs)
     with stages.stage("writing Markdown"), in_background(
-            glossary_side, cache, terms, links, articles, site, os.getpid(), jobs, jobs=jobs) as other_side:
+            discovery_side, cache, articles, terms, os.getpid(), jobs, jobs=jobs) as discovered:
         docs = DocsFolder(docs_dir, cache.journal(PagesRecord("article-pages", render_version())))
         pages, fingerprints = article_pages(cache, articles, links, docs)
         pages.update(render_article_index(articles, articles_figure(articles)))
         write_bytes(report_file, build_report(cache, ingest, articles, curated_errors, terms=len(terms),
                                              links=sum(use.links for use in links.uses.values()), jobs=1))
         docs.write(pages, fingerprints)  # the article pages and the report (one process), while the other side works
-        other_pages, candidates = other_side()
+        other_pages, candidates = glossary_side(cache, terms, links, articles, site, discovered)
         write_bytes(report_file.with_name("links.json"),
                     link_report(terms, links.uses, links.matcher.ambiguous, glossary.problems, candidates))
         docs.write(other_pages)
@@ -165,15 +166,24 @@ def article_pages(cache: Cache, articles: list[Article], links: SiteLinks,
     return pages, fingerprints
 
 
-def glossary_side(cache: Cache, terms: list[Term], links: SiteLinks, articles: list[Article], site: SiteConfig,
-                  parent: int, jobs: int | None) -> tuple[dict[str, str], list[Candidate]]:
-    """Term discovery's candidates; the pages that show the terms' uses (glossary, pictures, the home
-    page's rising terms); the feeds. None needs the article pages, so this runs on the other core
-    meanwhile (parallel.in_background); in another process, it saves the journals it used there."""
+def discovery_side(cache: Cache, articles: list[Article], terms: list[Term], parent: int,
+                   jobs: int | None) -> list[Candidate]:
+    """Term discovery's candidates. It needs neither the article pages nor the glossary's, so it runs
+    on the other core meanwhile (parallel.in_background); in another process, it saves the journals
+    it used there."""
     forked = os.getpid() != parent
     if forked:
         cache.forget_touched()
     candidates = discover_terms(cache, articles, terms, jobs=jobs)
+    if forked:
+        cache.save()
+    return candidates
+
+
+def glossary_side(cache: Cache, terms: list[Term], links: SiteLinks, articles: list[Article], site: SiteConfig,
+                  discovered: Callable[[], list[Candidate]]) -> tuple[dict[str, str], list[Candidate]]:
+    """The pages that show the terms' uses (glossary, pictures, the home page's rising terms) and the
+    feeds; `discovered` waits for the candidates, wanted by the glossary's pages only, last."""
     pictures = draw_pictures(terms, links.uses, articles)
     feeds = feed_files(articles, site.url, site.name)
     pages = {HOME_PAGE: render_home(articles, site.name, pictures.home, sorted(feeds)), **pictures.pages,
@@ -181,8 +191,7 @@ def glossary_side(cache: Cache, terms: list[Term], links: SiteLinks, articles: l
     shown = shown_mentions(links.uses)
     snippets = term_snippets(cache, {a.slug: r for a, r in zip(articles, links.results)},
                              {name: [slug for slug, _ in listed] for name, listed in shown.items()})
+    candidates = discovered()
     pages.update(glossary_pages(terms, links.uses, {a.slug: a.title for a in articles}, snippets, links.matcher,
                                 candidates, pictures.entries, shown))
-    if forked:
-        cache.save()
     return pages, candidates

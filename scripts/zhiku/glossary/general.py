@@ -17,13 +17,16 @@ DICTIONARY_TOTAL = 60_101_967  # the sum of the dictionary's frequencies (jieba 
 def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
     import jieba
 
-    frequencies, tags = {}, {}
     with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as dictionary:
-        for line in dictionary:
-            word, count, tag = line.split(" ")
-            frequencies[word] = int(count)
-            tags[word] = sys.intern(tag.rstrip())
-    return frequencies, tags
+        # "word count tag" a line: the fields of every line in one list, taken apart by slicing (in C;
+        # a loop over the 350,000 lines was most of a one-page rebuild's discovery).
+        fields = dictionary.read().replace("\n", " ").split(" ")
+    if fields and not fields[-1]:
+        fields.pop()
+    if len(fields) % 3:
+        raise ValueError(f"{dictionary.name}: not three fields a line")
+    words = fields[0::3]
+    return dict(zip(words, map(int, fields[1::3]))), dict(zip(words, map(sys.intern, fields[2::3])))
 
 
 def frequency(word: str) -> int:
