@@ -436,14 +436,15 @@ def write_index(docs_dir: Path, files: dict[str, object], inputs: str = "", kept
             listed = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - {FILES}
     written = 0
     new_stamps = {}
+    prefix = f"{folder}{os.sep}"  # a page file's path as a string: a Path a file was a tenth of a second at 10,000
     for rel, content in sorted(files.items()):
-        path = folder / rel
         if isinstance(content, _DocFile):
             stamp = content.stamp()
             new_stamps[rel] = stamp
-            if stamps.get(rel) == stamp and os.path.exists(path):
+            if stamps.get(rel) == stamp and os.path.exists(prefix + rel):
                 continue
             content = content.text()
+        path = folder / rel
         written += write_bytes(path, content) if isinstance(content, bytes) else write_text(path, content)
     names = set(files).union(kept)
     removed = 0

@@ -8,9 +8,9 @@ import time
 from pathlib import Path
 
 from ..cache.step import Cache
-from ..write.files import PagesRecord
 from ..cache.version import code_version
 from ..parallel import parallel_map
+from ..write.files import PagesRecord
 from .index import IndexPage, index_files, index_unchanged, patch_index, reader_digest, write_index
 from .page_text import page_fields, searchable_markdown
 from .terms import TERMS, LazySegmenter, RecordedPage, dictionary_digest, result_doc, terms_key
@@ -66,7 +66,7 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
             TERMS.run(cache, list(todo.values()), [keys[p] for p in todo], context=LazySegmenter(user_dictionary), jobs=jobs)
         return {"pages": len(paths), "written": 0, "removed": 0, "unchanged": True,
                 "seconds": {"terms": round(time.perf_counter() - started, 3), "index": 0}}
-    items = [todo.get(path) or RecordedPage(Path(prefix + path), tuple(names[path]) if path in names else None)
+    items = [todo.get(path) or RecordedPage(prefix + path, tuple(names[path]) if path in names else None)
              for path in paths]
     results = TERMS.run(cache, items, [keys[p] for p in paths], context=LazySegmenter(user_dictionary), jobs=jobs)
     computed = set(TERMS.computed)

@@ -108,14 +108,14 @@ class RecordedPage:
     """A page whose terms the last build recorded, read only if the cache does not hold them (a
     cache made after the docs folder, or with entries taken away)."""
 
-    path: Path
+    path: str
     names: tuple[str, ...] | None
 
 
 def page_fields_of(item: dict | RecordedPage, cache) -> dict:
     if isinstance(item, dict):
         return item
-    fields = page_fields(item.path.read_text(encoding="utf-8"), list(item.names) if item.names is not None else None)
+    fields = page_fields(Path(item.path).read_text(encoding="utf-8"), list(item.names) if item.names is not None else None)
     if fields is None:
         raise ValueError(f"{item.path}: no longer a searchable page, yet unchanged since the last build")
     return fields
