@@ -188,6 +188,18 @@ def test_a_publish_line_after_the_text(footer, expected, profile):
     assert extract(text, profile).date == expected
 
 
+@pytest.mark.parametrize("footer,author", [
+    ("posted @ 2024-05-09 10:15 张三 阅读(12) 评论(0) 编辑 收藏", "张三"),  # cnblogs' footer: the byline follows the date
+    ("Posted by 李四 on Mar 17 2014. Filed under News.", "李四"),  # WordPress: the byline before it
+    ("Posted by admin on Mar 17 2014. Filed under News.", None),  # the site's account, not a person
+])
+def test_a_publish_line_after_the_text_names_its_author(footer, author, profile):
+    text = page(P1 + P2).replace("<div class='foot'>", f"<div class='postmeta'>{footer}</div><div class='foot'>")
+    assert extract(text, profile).author == author
+    if author:
+        assert "publish line after the text" in explain_text(text, profile)
+
+
 def test_a_relative_day_in_a_sentence_is_no_date(profile):
     article = extract(page("<p>今天，订阅号正式改版上线。</p>" + P1 + P2), profile)
     assert article.date is None and texts(article)[0] == "今天，订阅号正式改版上线。"

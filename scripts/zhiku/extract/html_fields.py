@@ -646,7 +646,8 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
                  _attribute_dates(kept, header, h1))
     region = _article_region(chosen, h1)
     _choose_people(result, meta, ld, meta_lines, title_text,
-                   _attribute_people(region, chosen, text_start, rules) if region is not None else [], script_authors)
+                   _attribute_people(region, chosen, text_start, rules) if region is not None else [], script_authors,
+                   _publish_bylines(footer_dates, rules))
     result.keywords = next((meta[k] for k in KEYWORD_META if k in meta), "")
     _bad_page(result, tree, blocks, rules)
     return result
@@ -661,6 +662,14 @@ _UPDATE_LABEL = re.compile(r"(?:编辑|更新|修改)(?:于|时间|日期)|最�
 # 发布于 2021-03-02): read for the date, like the header line.
 _PUBLISH_LINE = re.compile(r"\s*(?:(?:posted|published)(?:\s+by\s+\S+)?(?:\s+on|\s*@|\s*:)?|(?:发布|发表)(?:于|时间|日期)?\s*[:：]?)\s*"
                            r"(?:\d{4}|[A-Za-z]{3,9}\.?\s+\d)", re.I)
+# The byline such a line gives, in the two orders blog engines print it: a name after the date (cnblogs'
+# posted @ 2024-05-09 10:15 张三 阅读(12)) or before it (WordPress's Posted by 李四 on …). The name is one
+# run of letters (no digits, brackets or colons: 阅读(12) is a counter), checked against the site's
+# accounts like any byline.
+_PUBLISH_BYLINE = re.compile(
+    r"\s*posted\s+by\s+(?P<before>[^\s\d()（）:：,，.|｜]{2,20})\s+on\b"
+    r"|\s*posted\s*@\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+    r"(?P<after>[^\s\d()（）:：,，.|｜]{2,20})(?=\s|$)", re.I)
 _LABEL = re.compile(r"[^，。！？,.!?:：]{1,6}[:：]")
 _CUT_SUMMARY = re.compile(r"(?:\.\.\.|…)")  # a teaser's summary, cut off
 _RULE_LINE = re.compile(r"[-—–_=*~·•#＊\s]{3,}")
@@ -1016,7 +1025,21 @@ def _attribute_people(region, body, text_start, rules: HtmlRules) -> list[tuple[
     return found
 
 
-def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), script_authors=()) -> None:
+def _publish_bylines(lines: list[str], rules: HtmlRules) -> list[tuple[str, str]]:
+    """(name, rule) of the bylines that publish lines after the text give (_PUBLISH_BYLINE); a site
+    account (Posted by admin) is given as rejected."""
+    accounts = {a.casefold() for a in rules.account_names}
+    found = []
+    for line in lines:
+        if (match := _PUBLISH_BYLINE.match(line)) is not None:
+            name = match["before"] or match["after"]
+            rule = f"byline of the publish line after the text {line[:40]!r}"
+            found.append((name, f"{rule} (rejected: a site account, not a person)" if name.casefold() in accounts else rule))
+    return found
+
+
+def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), script_authors=(),
+                   publish_bylines=()) -> None:
     found: dict[str, list[tuple[str, str]]] = {"source": [], "author": [], "editor": []}
     for line in meta_lines:
         for key, value in people_in(line).items():
@@ -1044,6 +1067,7 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), sc
         found["author"].append(((match["v"] or match["w"]).strip(), "reporter at the end of the text"))
     if (match := CREDIT_AT_END.search(last[-40:])) is not None:
         found["author"].append((match["v"].strip(), f"credit at the end of the text {match.group(0)!r}"))
+    found["author"].extend(publish_bylines)  # after the page's labelled lines, before its metadata
     site_names = [meta.get("og:site_name", ""), title_text[len(result.title):]]
     if (name := _ld_name(ld.get("author"))) is not None:
         found["author"].append((name, "JSON-LD author"))
