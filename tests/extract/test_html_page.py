@@ -20,12 +20,7 @@ MEASURED = sorted((ROOT / "tests" / "pages-measure").glob("*.htm*")) + \
     sorted((ROOT / "tests" / "pages-measure-2").glob("*.htm*"))
 # Pages of the issue-20 development set that zhiku does not yet extract to their gold: each is expected
 # to fail until a rule that generalises makes it pass (strict: a page that passes must leave the list).
-NOT_YET_CLEAN: set[str] = {
-    # WeChat's header line "原创 2017-12-13 58沈剑 架构师之路": the byline is an unlabelled <em> beside the
-    # date, the account a link after it; no rule yet tells a bare name there (with digits) from the
-    # account's, which the other WeChat pages show the same way and which is no author.
-    "wechat-2017-mq-decoupling",
-}
+NOT_YET_CLEAN: set[str] = set()
 CST = timezone(timedelta(hours=8))
 
 

@@ -200,6 +200,20 @@ def test_a_publish_line_after_the_text_names_its_author(footer, author, profile)
         assert "publish line after the text" in explain_text(text, profile)
 
 
+@pytest.mark.parametrize("line,author", [
+    # WeChat's header line: the date, the byline, then the account that publishes it (a link)
+    ("<span>原创</span><em>2017-12-13</em><em>58沈剑</em><a href='/account'>架构师之路</a>", "58沈剑"),
+    ("<em>2017-12-13</em><a href='/account'>架构师之路</a>", None),  # the account alone is no byline
+    ("<em>2017-12-13</em><em>人民日报</em>", None),  # a name with no account after it may be the outlet
+    ("<em>2017-12-13</em><a href='/u'>张三</a><a href='/account'>架构师之路</a>", None),  # a link is no bare name
+])
+def test_a_bare_name_between_the_date_and_the_account_in_the_header_line(line, author, profile):
+    text = page(P1 + P2, header=f"<div class='meta'>{line}</div>")
+    assert extract(text, profile).author == author
+    if author:
+        assert "beside the date in the header line" in explain_text(text, profile)
+
+
 def test_a_relative_day_in_a_sentence_is_no_date(profile):
     article = extract(page("<p>今天，订阅号正式改版上线。</p>" + P1 + P2), profile)
     assert article.date is None and texts(article)[0] == "今天，订阅号正式改版上线。"

@@ -647,7 +647,7 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     region = _article_region(chosen, h1)
     _choose_people(result, meta, ld, meta_lines, title_text,
                    _attribute_people(region, chosen, text_start, rules) if region is not None else [], script_authors,
-                   _publish_bylines(footer_dates, rules))
+                   _header_bylines(header, tz) + _publish_bylines(footer_dates, rules))
     result.keywords = next((meta[k] for k in KEYWORD_META if k in meta), "")
     _bad_page(result, tree, blocks, rules)
     return result
@@ -1022,6 +1022,38 @@ def _attribute_people(region, body, text_start, rules: HtmlRules) -> list[tuple[
             found.append((key, value, f"{_describe(element)} (rejected: a site account, not a person)"))
         elif value:
             found.append((key, value, f"{_describe(element)} (its class or id names the {key}; {how})"))
+    return found
+
+
+# A byline printed as its own element: a short run of letters and digits (58沈剑), no punctuation.
+_BARE_BYLINE = re.compile(f"[{HAN}A-Za-z0-9·・. ]{{2,20}}")
+
+
+def _header_bylines(header: list[TextBlock], tz: tzinfo) -> list[tuple[str, str]]:
+    """(name, rule) of a byline in the header line under the headline, printed as the line's elements
+    DATE NAME ACCOUNT (WeChat's 原创 2017-12-13 58沈剑 架构师之路): an unlinked name right after the
+    element that is the date, right before a link that names the publishing account. Only with that
+    link: a bare name beside a date may as well be the outlet (2017-12-13 人民日报), and the account
+    itself, a link, is no byline."""
+    found = []
+    for block in header:
+        parts = [e for e in block.owner if isinstance(e.tag, str) and e.tag not in SKIP_TAGS and not _hidden(e)]
+        for at, element in enumerate(parts[:-2]):
+            date_text = _norm(element.text_content())
+            # a whole date with its year (a counter's 9.10 parses as a day of the month too)
+            if not date_text or len(date_text) > 25 or not re.search(r"\d{4}", date_text) \
+                    or (found_date := parse_date(date_text, tz)) is None or found_date.text.strip() != date_text:
+                continue
+            name_element, account = parts[at + 1], parts[at + 2]
+            name, account_name = _norm(name_element.text_content()), _norm(account.text_content())
+            linked = account.tag == "a" or account.find(".//a") is not None
+            # the account is a link holding a bare name too (not 稿源：搜狐数码, a labelled source)
+            if name_element.tag != "a" and name_element.find(".//a") is None and linked \
+                    and _BARE_BYLINE.fullmatch(name) and re.search(f"[{HAN}A-Za-z]{{2}}", name) \
+                    and _BARE_BYLINE.fullmatch(account_name) and account_name != name:
+                rule = f"a bare name beside the date in the header line {block.text[:40]!r}, before the account"
+                found.append((name, f"{rule} {account_name!r}"))
+            break
     return found
 
 
