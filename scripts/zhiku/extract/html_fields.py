@@ -791,7 +791,7 @@ _PRINT = re.compile(r"(?:^|;)\s*(font-size|color)\s*:", re.I)
 
 def _print(element) -> str:
     """The print an element's own style sets: 'font-size, color', or '' when it sets neither."""
-    return ", ".join(sorted(set(m.lower() for m in _PRINT.findall(element.get("style") or ""))))
+    return ", ".join(sorted({m.lower() for m in _PRINT.findall(element.get("style") or "")}))
 
 
 def _rule_between(before, after) -> bool:
