@@ -790,7 +790,7 @@ _PRINT = re.compile(r"(?:^|;)\s*(font-size|color)\s*:", re.I)
 
 
 def _print(element) -> str:
-    """The print an element's own style sets: 'font-size, color', or '' when it sets neither."""
+    """The print an element's own style sets: 'color, font-size', or '' when it sets neither."""
     return ", ".join(sorted({m.lower() for m in _PRINT.findall(element.get("style") or "")}))
 
 
