@@ -15,14 +15,17 @@ Rules, by field (`Extraction.explain` records which one chose each field and the
           article container (a sidebar teaser), then the densest element inside that container
   blocks  inside the body: the title line, lines before it (but the text's first subheads), chrome
           phrases, link lists; the article's end from structure: a label over a list of teasers or link
-          lines, a tail set apart from the text's paragraphs, rule lines (a comment thread's label
-          still by its words); each with its reason; captions stay
+          lines, a tail set apart from the text's paragraphs (by its setting, its print or a rule
+          <hr>), rule lines (a comment thread's label still by its words); each with its reason;
+          captions stay
   date    JSON-LD/meta publish time; script variable; the visible page: the header line under (or the
           article's line above) the <h1>, a metadata line, a publish line after the text, a date
           attribute of the article's own elements; never a copyright line, a last edit, or a block
           outside the article
   people  来源 → source, 作者/记者/文/ → author, 责任编辑/编辑 → editor, from the header and footer lines
-          and bylines' lists of names; elements named for the field; a script's author variable; then
+          and bylines' lists of names; a bare name between the header line's date and the account's
+          link; the byline of a publish line after the text (posted @ <date> <name>); elements named
+          for the field; a script's author variable; then
           JSON-LD and meta tags (a meta author that is the site's name is not a person; the site that
           publishes is no 来源)
   site    the page's host, og:site_name or the site's name in the <title>: for template detection
