@@ -60,6 +60,27 @@ def test_paragraphs_after_the_text_set_apart_from_it_are_chrome(profile):
     assert "chrome: a rule line (----)" in reasons
 
 
+NOTICE = "郑重声明：本文内容由平台入驻作者撰写，观点仅代表作者本人，本站仅提供信息存储空间服务。"
+
+
+@pytest.mark.parametrize("tail,how", [
+    (f"<p style='font-size: 12px; color: #999'>{NOTICE}</p>", "p styled color, font-size"),  # small grey print
+    (f"<hr/><p>{NOTICE}</p>", "after a rule <hr>"),  # a notice under a rule
+])
+def test_a_notice_after_the_text_set_apart_by_its_print_or_a_rule_is_chrome(tail, how, profile):
+    article = extract(page(P1 + P2 + P3 + tail), profile)
+    assert texts(article)[-1] == P3[3:-4]
+    assert any(how in (r or "") for _, r in extract_raw(page(P1 + P2 + P3 + tail), profile).candidates)
+
+
+def test_text_styled_like_the_rest_or_centred_stays(profile):
+    styled = P1.replace("<p>", "<p style='color: #333'>") + P2.replace("<p>", "<p style='color: #333'>") + \
+        P3.replace("<p>", "<p style='color: #333'>")
+    assert texts(extract(page(styled), profile))[-1] == P3[3:-4]  # the text's own setting, on every paragraph
+    centred = "<p style='text-align: center'>这一段居中排版，但它仍是文章的最后一段正文，讲完了事情的结局。</p>"
+    assert texts(extract(page(P1 + P2 + P3 + centred), profile))[-1] == centred[30:-4]  # aligned, not set apart
+
+
 def test_a_bold_paragraph_inside_the_text_stays(profile):
     bold = "<p><strong>小结：这一段整段加粗，但它在正文中间，后面还有正文，所以它是正文。</strong></p>"
     assert texts(extract(page(P1 + bold + P2 + P3), profile))[1] == bold[11:-13]
@@ -186,6 +207,32 @@ def explain_text(text, profile, tmp=None):
 def test_a_publish_line_after_the_text(footer, expected, profile):
     text = page(P1 + P2).replace("<div class='foot'>", f"<div class='postmeta'>{footer}</div><div class='foot'>")
     assert extract(text, profile).date == expected
+
+
+@pytest.mark.parametrize("footer,author", [
+    ("posted @ 2024-05-09 10:15 张三 阅读(12) 评论(0) 编辑 收藏", "张三"),  # cnblogs' footer: the byline follows the date
+    ("Posted by 李四 on Mar 17 2014. Filed under News.", "李四"),  # WordPress: the byline before it
+    ("Posted by admin on Mar 17 2014. Filed under News.", None),  # the site's account, not a person
+])
+def test_a_publish_line_after_the_text_names_its_author(footer, author, profile):
+    text = page(P1 + P2).replace("<div class='foot'>", f"<div class='postmeta'>{footer}</div><div class='foot'>")
+    assert extract(text, profile).author == author
+    if author:
+        assert "publish line after the text" in explain_text(text, profile)
+
+
+@pytest.mark.parametrize("line,author", [
+    # WeChat's header line: the date, the byline, then the account that publishes it (a link)
+    ("<span>原创</span><em>2017-12-13</em><em>58沈剑</em><a href='/account'>架构师之路</a>", "58沈剑"),
+    ("<em>2017-12-13</em><a href='/account'>架构师之路</a>", None),  # the account alone is no byline
+    ("<em>2017-12-13</em><em>人民日报</em>", None),  # a name with no account after it may be the outlet
+    ("<em>2017-12-13</em><a href='/u'>张三</a><a href='/account'>架构师之路</a>", None),  # a link is no bare name
+])
+def test_a_bare_name_between_the_date_and_the_account_in_the_header_line(line, author, profile):
+    text = page(P1 + P2, header=f"<div class='meta'>{line}</div>")
+    assert extract(text, profile).author == author
+    if author:
+        assert "beside the date in the header line" in explain_text(text, profile)
 
 
 def test_a_relative_day_in_a_sentence_is_no_date(profile):

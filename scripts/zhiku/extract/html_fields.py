@@ -15,14 +15,17 @@ Rules, by field (`Extraction.explain` records which one chose each field and the
           article container (a sidebar teaser), then the densest element inside that container
   blocks  inside the body: the title line, lines before it (but the text's first subheads), chrome
           phrases, link lists; the article's end from structure: a label over a list of teasers or link
-          lines, a tail set apart from the text's paragraphs, rule lines (a comment thread's label
-          still by its words); each with its reason; captions stay
+          lines, a tail set apart from the text's paragraphs (by its setting, its print or a rule
+          <hr>), rule lines (a comment thread's label still by its words); each with its reason;
+          captions stay
   date    JSON-LD/meta publish time; script variable; the visible page: the header line under (or the
           article's line above) the <h1>, a metadata line, a publish line after the text, a date
           attribute of the article's own elements; never a copyright line, a last edit, or a block
           outside the article
   people  来源 → source, 作者/记者/文/ → author, 责任编辑/编辑 → editor, from the header and footer lines
-          and bylines' lists of names; elements named for the field; a script's author variable; then
+          and bylines' lists of names; a bare name between the header line's date and the account's
+          link; the byline of a publish line after the text (posted @ <date> <name>); elements named
+          for the field; a script's author variable; then
           JSON-LD and meta tags (a meta author that is the site's name is not a person; the site that
           publishes is no 来源)
   site    the page's host, og:site_name or the site's name in the <title>: for template detection
@@ -646,7 +649,8 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
                  _attribute_dates(kept, header, h1))
     region = _article_region(chosen, h1)
     _choose_people(result, meta, ld, meta_lines, title_text,
-                   _attribute_people(region, chosen, text_start, rules) if region is not None else [], script_authors)
+                   _attribute_people(region, chosen, text_start, rules) if region is not None else [], script_authors,
+                   _header_bylines(header, tz) + _publish_bylines(footer_dates, rules))
     result.keywords = next((meta[k] for k in KEYWORD_META if k in meta), "")
     _bad_page(result, tree, blocks, rules)
     return result
@@ -661,6 +665,14 @@ _UPDATE_LABEL = re.compile(r"(?:编辑|更新|修改)(?:于|时间|日期)|最�
 # 发布于 2021-03-02): read for the date, like the header line.
 _PUBLISH_LINE = re.compile(r"\s*(?:(?:posted|published)(?:\s+by\s+\S+)?(?:\s+on|\s*@|\s*:)?|(?:发布|发表)(?:于|时间|日期)?\s*[:：]?)\s*"
                            r"(?:\d{4}|[A-Za-z]{3,9}\.?\s+\d)", re.I)
+# The byline such a line gives, in the two orders blog engines print it: a name after the date (cnblogs'
+# posted @ 2024-05-09 10:15 张三 阅读(12)) or before it (WordPress's Posted by 李四 on …). The name is one
+# run of letters (no digits, brackets or colons: 阅读(12) is a counter), checked against the site's
+# accounts like any byline.
+_PUBLISH_BYLINE = re.compile(
+    r"\s*posted\s+by\s+(?P<before>[^\s\d()（）:：,，.|｜]{2,20})\s+on\b"
+    r"|\s*posted\s*@\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+    r"(?P<after>[^\s\d()（）:：,，.|｜]{2,20})(?=\s|$)", re.I)
 _LABEL = re.compile(r"[^，。！？,.!?:：]{1,6}[:：]")
 _CUT_SUMMARY = re.compile(r"(?:\.\.\.|…)")  # a teaser's summary, cut off
 _RULE_LINE = re.compile(r"[-—–_=*~·•#＊\s]{3,}")
@@ -775,10 +787,28 @@ def _subheads_before_text(result: Extraction, inside: list[TextBlock], kept: lis
     return restored[0].owner if restored else None
 
 
+# The properties of an element's own style that set its print apart from the text's: smaller or
+# coloured type (a notice in small grey print), not its alignment (a centred line is still text).
+_PRINT = re.compile(r"(?:^|;)\s*(font-size|color)\s*:", re.I)
+
+
+def _print(element) -> str:
+    """The print an element's own style sets: 'color, font-size', or '' when it sets neither."""
+    return ", ".join(sorted({m.lower() for m in _PRINT.findall(element.get("style") or "")}))
+
+
+def _rule_between(before, after) -> bool:
+    """An <hr> between two elements of the page, in document order. (Both lists hold the elements, so
+    lxml gives the same node the same proxy in each.)"""
+    following = before.xpath("following::hr")
+    return bool(following) and any(hr in following for hr in after.xpath("preceding::hr"))
+
+
 def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
     """After the text's last paragraph: short label lines (分享, 打印) are chrome, and so are blocks set
     apart from the text's paragraphs (163's <p class="end"> rights notice, a column notice in bold, a
-    post-meta box) when the text's paragraphs share one setting and the tail is short beside them."""
+    post-meta box, a notice in small grey print or under a rule <hr>) when the text's paragraphs share
+    one setting and the tail is short beside them."""
     def drop(index: int, reason: str) -> None:
         block = kept.pop(index)
         result.blocks.pop(index)
@@ -800,16 +830,40 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
     total = sum(len(b.text) for b in kept)
     if main_chars * 2 < total:
         return
-    last = max(i for i, b in enumerate(kept) if b in prose and _signature(b.owner) == main)
+    prints: dict[str, int] = {}
+    for block in prose:
+        if _signature(block.owner) == main:
+            prints[_print(block.owner)] = prints.get(_print(block.owner), 0) + len(block.text)
+    main_print = max(prints, key=prints.get)
+
+    def apart(block: TextBlock) -> str | None:
+        signature, printed = _signature(block.owner), _print(block.owner)
+        if signature != main:
+            return f"{_describe_signature(signature)}; the text's are {_describe_signature(main)}"
+        if printed and printed != main_print:
+            return f"by its print: {block.owner.tag} styled {printed}; the text's are {main_print or 'not'}"
+        return None
+
+    last = max((i for i, b in enumerate(kept) if b in prose and apart(b) is None), default=None)
+    if last is None:
+        return
+    # A rule <hr> before the last blocks (three at most, a short part of the text) sets them apart.
+    ruled = next((j for j in range(len(kept) - 1, max(last - 3, 0), -1)
+                  if _rule_between(kept[j - 1].owner, kept[j].owner)
+                  and sum(len(b.text) for b in kept[j:]) * 3 < total), None)
+    if ruled is not None:
+        last = min(last, ruled - 1)
     tail = kept[last + 1:]
     if not tail or sum(len(b.text) for b in tail) >= main_chars:
         return
     for index in range(len(kept) - 1, last, -1):
         block = kept[index]
-        signature = _signature(block.owner)
-        if signature != main and block.owner.tag in TAIL_TAGS and not block.caption:
-            drop(index, f"chrome: after the text, set apart from its paragraphs "
-                        f"({_describe_signature(signature)}; the text's are {_describe_signature(main)})")
+        if block.owner.tag not in TAIL_TAGS or block.caption:
+            continue
+        if (how := apart(block)) is not None:
+            drop(index, f"chrome: after the text, set apart from its paragraphs ({how})")
+        elif ruled is not None and index >= ruled:
+            drop(index, "chrome: after the text, set apart from its paragraphs: after a rule <hr>")
     while kept and short_label(kept[-1].text):
         drop(len(kept) - 1, "chrome: short line after the text")
 
@@ -1016,7 +1070,53 @@ def _attribute_people(region, body, text_start, rules: HtmlRules) -> list[tuple[
     return found
 
 
-def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), script_authors=()) -> None:
+# A byline printed as its own element: a short run of letters and digits (58沈剑), no punctuation.
+_BARE_BYLINE = re.compile(f"[{HAN}A-Za-z0-9·・. ]{{2,20}}")
+
+
+def _header_bylines(header: list[TextBlock], tz: tzinfo) -> list[tuple[str, str]]:
+    """(name, rule) of a byline in the header line under the headline, printed as the line's elements
+    DATE NAME ACCOUNT (WeChat's 原创 2017-12-13 58沈剑 架构师之路): an unlinked name right after the
+    element that is the date, right before a link that names the publishing account. Only with that
+    link: a bare name beside a date may as well be the outlet (2017-12-13 人民日报), and the account
+    itself, a link, is no byline."""
+    found = []
+    for block in header:
+        parts = [e for e in block.owner if isinstance(e.tag, str) and e.tag not in SKIP_TAGS and not _hidden(e)]
+        for at, element in enumerate(parts[:-2]):
+            date_text = _norm(element.text_content())
+            # a whole date with its year (a counter's 9.10 parses as a day of the month too)
+            if not date_text or len(date_text) > 25 or not re.search(r"\d{4}", date_text) \
+                    or (found_date := parse_date(date_text, tz)) is None or found_date.text.strip() != date_text:
+                continue
+            name_element, account = parts[at + 1], parts[at + 2]
+            name, account_name = _norm(name_element.text_content()), _norm(account.text_content())
+            linked = account.tag == "a" or account.find(".//a") is not None
+            # the account is a link holding a bare name too (not 稿源：搜狐数码, a labelled source)
+            if name_element.tag != "a" and name_element.find(".//a") is None and linked \
+                    and _BARE_BYLINE.fullmatch(name) and re.search(f"[{HAN}A-Za-z]{{2}}", name) \
+                    and _BARE_BYLINE.fullmatch(account_name) and account_name != name:
+                rule = f"a bare name beside the date in the header line {block.text[:40]!r}, before the account"
+                found.append((name, f"{rule} {account_name!r}"))
+            break
+    return found
+
+
+def _publish_bylines(lines: list[str], rules: HtmlRules) -> list[tuple[str, str]]:
+    """(name, rule) of the bylines that publish lines after the text give (_PUBLISH_BYLINE); a site
+    account (Posted by admin) is given as rejected."""
+    accounts = {a.casefold() for a in rules.account_names}
+    found = []
+    for line in lines:
+        if (match := _PUBLISH_BYLINE.match(line)) is not None:
+            name = match["before"] or match["after"]
+            rule = f"byline of the publish line after the text {line[:40]!r}"
+            found.append((name, f"{rule} (rejected: a site account, not a person)" if name.casefold() in accounts else rule))
+    return found
+
+
+def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), script_authors=(),
+                   publish_bylines=()) -> None:
     found: dict[str, list[tuple[str, str]]] = {"source": [], "author": [], "editor": []}
     for line in meta_lines:
         for key, value in people_in(line).items():
@@ -1044,6 +1144,7 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), sc
         found["author"].append(((match["v"] or match["w"]).strip(), "reporter at the end of the text"))
     if (match := CREDIT_AT_END.search(last[-40:])) is not None:
         found["author"].append((match["v"].strip(), f"credit at the end of the text {match.group(0)!r}"))
+    found["author"].extend(publish_bylines)  # after the page's labelled lines, before its metadata
     site_names = [meta.get("og:site_name", ""), title_text[len(result.title):]]
     if (name := _ld_name(ld.get("author"))) is not None:
         found["author"].append((name, "JSON-LD author"))
