@@ -60,27 +60,6 @@ def test_paragraphs_after_the_text_set_apart_from_it_are_chrome(profile):
     assert "chrome: a rule line (----)" in reasons
 
 
-NOTICE = "郑重声明：本文内容由平台入驻作者撰写，观点仅代表作者本人，本站仅提供信息存储空间服务。"
-
-
-@pytest.mark.parametrize("tail,how", [
-    (f"<p style='font-size: 12px; color: #999'>{NOTICE}</p>", "p styled color, font-size"),  # small grey print
-    (f"<hr/><p>{NOTICE}</p>", "after a rule <hr>"),  # a notice under a rule
-])
-def test_a_notice_after_the_text_set_apart_by_its_print_or_a_rule_is_chrome(tail, how, profile):
-    article = extract(page(P1 + P2 + P3 + tail), profile)
-    assert texts(article)[-1] == P3[3:-4]
-    assert any(how in (r or "") for _, r in extract_raw(page(P1 + P2 + P3 + tail), profile).candidates)
-
-
-def test_text_styled_like_the_rest_or_centred_stays(profile):
-    styled = P1.replace("<p>", "<p style='color: #333'>") + P2.replace("<p>", "<p style='color: #333'>") + \
-        P3.replace("<p>", "<p style='color: #333'>")
-    assert texts(extract(page(styled), profile))[-1] == P3[3:-4]  # the text's own setting, on every paragraph
-    centred = "<p style='text-align: center'>这一段居中排版，但它仍是文章的最后一段正文，讲完了事情的结局。</p>"
-    assert texts(extract(page(P1 + P2 + P3 + centred), profile))[-1] == centred[30:-4]  # aligned, not set apart
-
-
 def test_a_bold_paragraph_inside_the_text_stays(profile):
     bold = "<p><strong>小结：这一段整段加粗，但它在正文中间，后面还有正文，所以它是正文。</strong></p>"
     assert texts(extract(page(P1 + bold + P2 + P3), profile))[1] == bold[11:-13]

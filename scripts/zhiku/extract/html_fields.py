@@ -15,9 +15,8 @@ Rules, by field (`Extraction.explain` records which one chose each field and the
           article container (a sidebar teaser), then the densest element inside that container
   blocks  inside the body: the title line, lines before it (but the text's first subheads), chrome
           phrases, link lists; the article's end from structure: a label over a list of teasers or link
-          lines, a tail set apart from the text's paragraphs (by its setting, its print or a rule
-          <hr>), rule lines (a comment thread's label still by its words); each with its reason;
-          captions stay
+          lines, a tail set apart from the text's paragraphs (by its setting), rule lines (a comment
+          thread's label still by its words); each with its reason; captions stay
   date    JSON-LD/meta publish time; script variable; the visible page: the header line under (or the
           article's line above) the <h1>, a metadata line, a publish line after the text, a date
           attribute of the article's own elements; never a copyright line, a last edit, or a block
@@ -787,28 +786,10 @@ def _subheads_before_text(result: Extraction, inside: list[TextBlock], kept: lis
     return restored[0].owner if restored else None
 
 
-# The properties of an element's own style that set its print apart from the text's: smaller or
-# coloured type (a notice in small grey print), not its alignment (a centred line is still text).
-_PRINT = re.compile(r"(?:^|;)\s*(font-size|color)\s*:", re.I)
-
-
-def _print(element) -> str:
-    """The print an element's own style sets: 'color, font-size', or '' when it sets neither."""
-    return ", ".join(sorted({m.lower() for m in _PRINT.findall(element.get("style") or "")}))
-
-
-def _rule_between(before, after) -> bool:
-    """An <hr> between two elements of the page, in document order. (Both lists hold the elements, so
-    lxml gives the same node the same proxy in each.)"""
-    following = before.xpath("following::hr")
-    return bool(following) and any(hr in following for hr in after.xpath("preceding::hr"))
-
-
 def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
     """After the text's last paragraph: short label lines (分享, 打印) are chrome, and so are blocks set
     apart from the text's paragraphs (163's <p class="end"> rights notice, a column notice in bold, a
-    post-meta box, a notice in small grey print or under a rule <hr>) when the text's paragraphs share
-    one setting and the tail is short beside them."""
+    post-meta box) when the text's paragraphs share one setting and the tail is short beside them."""
     def drop(index: int, reason: str) -> None:
         block = kept.pop(index)
         result.blocks.pop(index)
@@ -830,40 +811,16 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
     total = sum(len(b.text) for b in kept)
     if main_chars * 2 < total:
         return
-    prints: dict[str, int] = {}
-    for block in prose:
-        if _signature(block.owner) == main:
-            prints[_print(block.owner)] = prints.get(_print(block.owner), 0) + len(block.text)
-    main_print = max(prints, key=prints.get)
-
-    def apart(block: TextBlock) -> str | None:
-        signature, printed = _signature(block.owner), _print(block.owner)
-        if signature != main:
-            return f"{_describe_signature(signature)}; the text's are {_describe_signature(main)}"
-        if printed and printed != main_print:
-            return f"by its print: {block.owner.tag} styled {printed}; the text's are {main_print or 'not'}"
-        return None
-
-    last = max((i for i, b in enumerate(kept) if b in prose and apart(b) is None), default=None)
-    if last is None:
-        return
-    # A rule <hr> before the last blocks (three at most, a short part of the text) sets them apart.
-    ruled = next((j for j in range(len(kept) - 1, max(last - 3, 0), -1)
-                  if _rule_between(kept[j - 1].owner, kept[j].owner)
-                  and sum(len(b.text) for b in kept[j:]) * 3 < total), None)
-    if ruled is not None:
-        last = min(last, ruled - 1)
+    last = max(i for i, b in enumerate(kept) if b in prose and _signature(b.owner) == main)
     tail = kept[last + 1:]
     if not tail or sum(len(b.text) for b in tail) >= main_chars:
         return
     for index in range(len(kept) - 1, last, -1):
         block = kept[index]
-        if block.owner.tag not in TAIL_TAGS or block.caption:
-            continue
-        if (how := apart(block)) is not None:
-            drop(index, f"chrome: after the text, set apart from its paragraphs ({how})")
-        elif ruled is not None and index >= ruled:
-            drop(index, "chrome: after the text, set apart from its paragraphs: after a rule <hr>")
+        signature = _signature(block.owner)
+        if signature != main and block.owner.tag in TAIL_TAGS and not block.caption:
+            drop(index, f"chrome: after the text, set apart from its paragraphs "
+                        f"({_describe_signature(signature)}; the text's are {_describe_signature(main)})")
     while kept and short_label(kept[-1].text):
         drop(len(kept) - 1, "chrome: short line after the text")
 
