@@ -77,3 +77,57 @@ def test_everyday_words_are_never_spotted_whatever_their_evidence():
 def test_words_the_hmm_joined_across_a_function_character_are_no_new_words():
     found = spots("彼得·梁因为紧张而开枪，这是事实。")
     assert "梁因" not in found and "这是" not in found
+
+
+def test_a_dot_lost_to_a_question_mark_still_joins_a_transliterated_name():
+    # GB2312 pages lose "·" to "?" (巴兹?奥尔德林): the name is whole, and its first part is no name of its own.
+    found = spots("宇航员巴兹?奥尔德林在月球上领了圣餐。", "巴兹?奥尔德林后来写道，戴夫?汉森表示同意。")
+    assert found["巴兹?奥尔德林"][DOTTED] == 2 and found["戴夫?汉森"][DOTTED] == 1
+    assert found.get("巴兹", [0] * 30)[MENTIONS] == found.get("巴兹", [0] * 30)[INSIDE]
+    # A question mark between words of a sentence is no dot.
+    assert not [n for n in spots("你知道吗?我们明天去北京。") if "?" in n]
+
+
+def test_a_wire_dateline_gives_no_name():
+    # 新华社北京12月1日电: 日电 is the day and 电 (wired), not the abbreviation jieba's dictionary has.
+    found = spots("新华社北京12月1日电 记者从会上获悉，方案已经公布。", "新华社天津5月19日电 方案公布。")
+    assert "日电" not in found
+
+
+def test_a_dictionary_phrase_of_two_common_words_is_no_name_whatever_its_tag():
+    # jieba's dictionary tags some phrases as names (海拔高度 nr, 严格执行 nr, 重大进展 nt): made of
+    # two common words that are no names, they are phrases. A name with a proper part or an
+    # organisation's head word stays (纽约时报, 凤凰网).
+    found = spots("海拔高度越高，越要严格执行规定，这是重大进展。", "纽约时报和凤凰网都报道了。")
+    assert not {"海拔高度", "严格执行", "重大进展"} & found.keys()
+    assert {"纽约时报", "凤凰网"} <= found.keys()
+
+
+def test_a_title_word_is_no_name_of_its_own():
+    found = spots("苹果CEO库克表示，CEO的职责是决策。")
+    assert "CEO" not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("美国宇航局约翰逊航天中心在实施天空实验室(Skylab)项目时发现了问题。", "天空实验室"),
+    ("他是纽约州立大学（State University of New York）的教授。", "纽约州立大学"),
+    ("这种网络叫RNN（循环神经网络），擅长处理序列。", "循环神经网络"),
+])
+def test_a_name_glossed_in_another_script_is_a_name(text, name):
+    # A term written with its Latin form in brackets, or a Latin name with its Chinese in brackets,
+    # is a name the article takes care to give in both forms.
+    assert name in spots(text)
+
+
+def test_a_head_word_inside_a_dictionary_word_still_ends_an_organisation():
+    # 司法厅, 航天中心, 邮报 are one dictionary word each; after a proper noun they end its name.
+    found = spots("安徽省司法厅日前印发通知。", "美国宇航局约翰逊航天中心的发言人说。", "据纽约邮报报道，游行很和平。")
+    assert found["安徽省司法厅"][ORGANISATION_HEAD] == 1
+    assert found["约翰逊航天中心"][ORGANISATION_HEAD] == 1
+    assert found["纽约邮报"][ORGANISATION_HEAD] == 1
+
+
+def test_a_transliterated_name_takes_its_last_character_and_not_the_word_before_it():
+    found = spots("发言人丹尼尔·霍特(Daniel Huot)表示，像戴夫·汉森这样的学者也认同。")
+    assert "丹尼尔·霍特" in found and "丹尼尔·霍" not in found
+    assert "戴夫·汉森" in found and "像戴夫·汉森" not in found
