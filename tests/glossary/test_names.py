@@ -131,3 +131,20 @@ def test_a_transliterated_name_takes_its_last_character_and_not_the_word_before_
     found = spots("发言人丹尼尔·霍特(Daniel Huot)表示，像戴夫·汉森这样的学者也认同。")
     assert "丹尼尔·霍特" in found and "丹尼尔·霍" not in found
     assert "戴夫·汉森" in found and "像戴夫·汉森" not in found
+
+
+def test_a_common_word_the_article_combines_with_many_others_makes_no_new_word():
+    # 知识产权 + 服务行业, + 金融服务, + 强国: the article writes 知识产权 with whatever follows; the runs
+    # are phrases. 怪兽充电, whose parts the article writes only together, is a new word.
+    texts = ["知识产权服务行业发展很快，知识产权服务行业人才不足。", "知识产权金融服务起步，知识产权金融服务有待加强。",
+             "建设知识产权强国，保护知识产权，运用知识产权，尊重知识产权，管理知识产权。",
+             "怪兽充电上市了，怪兽充电的股价上涨，而街电和怪兽充电竞争。"]
+    found = spots(*texts)
+    assert not {"知识产权服务行业", "知识产权金融服务"} & found.keys()
+    assert found["怪兽充电"][COMPOUND] >= 2
+
+
+def test_an_organisation_the_dictionary_knows_only_as_a_beginning_starts_a_longer_name():
+    # 美国联邦 (nt) starts names; 美国宇航局 (nt, ending in 局) is one of its own.
+    found = spots("美国联邦航空管理局发布了新规。", "美国宇航局约翰逊航天中心的发言人说。")
+    assert "美国联邦航空管理局" in found and "约翰逊航天中心" in found

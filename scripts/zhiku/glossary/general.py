@@ -1,6 +1,7 @@
 """General Chinese: how often a word occurs in Chinese at large, from jieba's dictionary (word,
-frequency and part of speech for some 350,000 words, counted over general text; 60 million in all).
-It ships with jieba, offline, and is the reference that says a word is everyday Chinese."""
+frequency and part of speech for some 350,000 words, counted over general text; 60 million in all),
+and for the entries it has no count for, from jieba's IDF table (how many documents use a word).
+Both ship with jieba, offline, and are the reference that says a word is everyday Chinese."""
 from __future__ import annotations
 
 import functools
@@ -13,6 +14,12 @@ EVERYDAY_FREQUENCY = 5000
 DICTIONARY_TOTAL = 60_101_967  # the sum of the dictionary's frequencies (jieba 0.42.1)
 
 
+# jieba's dictionary gives this count (or less) to the entries it has no count for (海拔高度,
+# 中美, 纽约时报 …: some 200,000 of them), however common they are.
+UNCOUNTED = 3
+IDF_STEP = 0.5  # width of the IDF bands the estimate is made from
+
+
 @functools.cache
 def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
     import jieba
@@ -23,7 +30,29 @@ def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
             word, count, tag = line.split(" ")
             frequencies[word] = int(count)
             tags[word] = sys.intern(tag.rstrip())
+    _estimate_uncounted(frequencies, os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt"))
     return frequencies, tags
+
+
+def _estimate_uncounted(frequencies: dict[str, int], idf_path: str) -> None:
+    """An uncounted entry's count, from how many documents use it: jieba's IDF table (over a large
+    corpus of documents) holds most of them. The count is the median count of the counted words in
+    its IDF band, so that a phrase every article writes (中美, 两国) is not rare, and a name few do
+    (唐英年) stays rare."""
+    idf = {}
+    with open(idf_path, encoding="utf-8") as table:
+        for line in table:
+            word, value = line.split(" ")
+            idf[word] = float(value)
+    bands: dict[int, list[int]] = {}
+    for word, value in idf.items():
+        count = frequencies.get(word, 0)
+        if count > UNCOUNTED:
+            bands.setdefault(int(value / IDF_STEP), []).append(count)
+    median = {band: sorted(counts)[len(counts) // 2] for band, counts in bands.items()}
+    for word, count in frequencies.items():
+        if count <= UNCOUNTED and word in idf:
+            frequencies[word] = max(count, median.get(int(idf[word] / IDF_STEP), count))
 
 
 def frequency(word: str) -> int:

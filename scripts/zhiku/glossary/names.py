@@ -74,6 +74,7 @@ PHRASE_PART_FREQUENCY = 100
 # A word of two characters that ends in an organisation's head (邮报, 日报, 剧院) ends a name only
 # when rarer than this in general Chinese (not 平台, 干部, 医院: about one in 40,000 words).
 FUSED_HEAD_FREQUENCY = 1500
+PRODUCTIVE_SHARE = 3
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _HAN_WORD = re.compile(f"[{HAN}]{{2,}}")
@@ -407,8 +408,10 @@ def _name_before(tokens: list[tuple[str, str]], head: int) -> str | None:
     街): the nominal words before it, back to at most five, from the first that is a proper noun, an
     abbreviation, Latin, or a word the dictionary lacks."""
     start = head
-    # Not back over an organisation the dictionary knows (美国宇航局 + 约翰逊航天中心: two names).
-    while start > 0 and head - start < 5 and tokens[start - 1][1] in _NOMINAL - {"m", "mq", "q", "nt"} \
+    # Not back over a whole organisation the dictionary knows (美国宇航局 + 约翰逊航天中心: two names),
+    # but over one that only starts names (美国联邦 + 航空管理局).
+    while start > 0 and head - start < 5 and tokens[start - 1][1] in _NOMINAL - {"m", "mq", "q"} \
+            and not (tokens[start - 1][1] == "nt" and tokens[start - 1][0].endswith(_ORGANISATION_HEAD_WORDS)) \
             and tokens[start - 1][0] not in TITLE_WORDS and _is_word(tokens[start - 1][0]) \
             and not (tokens[start - 1][1] == "x" and _function_edge(tokens[start - 1][0])):
         start -= 1
@@ -498,6 +501,9 @@ def _spot_new_words(tagged_texts: list[list[tuple[str, str]]], add) -> None:
         tags = [t for _, t in run]
         if count * 2 < min(words[w] for w in parts):
             continue  # its parts mostly stand apart: a phrase, not a word
+        if any(words[w] > PRODUCTIVE_SHARE * count and frequency(w) >= PHRASE_PART_FREQUENCY and t not in _PROPER
+               for w, t in run):
+            continue  # a common word the article combines with many others (知识产权 + 服务行业, + 强国 …)
         if is_everyday(parts[-1]) and count < 3:
             continue  # a phrase around an everyday head word (高危 + 区域)
         if not any(t in _PROPER or t == "x" or frequency(w) < RARE_FREQUENCY for w, t in run):
