@@ -39,20 +39,23 @@ def _estimate_uncounted(frequencies: dict[str, int], idf_path: str) -> None:
     corpus of documents) holds most of them. The count is the median count of the counted words in
     its IDF band, so that a phrase every article writes (中美, 两国) is not rare, and a name few do
     (唐英年) stays rare."""
-    idf = {}
+    bands: dict[int, list[int]] = {}
+    uncounted: list[tuple[str, int]] = []
+    get = frequencies.get
     with open(idf_path, encoding="utf-8") as table:
         for line in table:
-            word, value = line.split(" ")
-            idf[word] = float(value)
-    bands: dict[int, list[int]] = {}
-    for word, value in idf.items():
-        count = frequencies.get(word, 0)
-        if count > UNCOUNTED:
-            bands.setdefault(int(value / IDF_STEP), []).append(count)
+            word, _, value = line.partition(" ")
+            count = get(word)
+            if count is None:
+                continue
+            band = int(float(value) / IDF_STEP)
+            if count > UNCOUNTED:
+                bands.setdefault(band, []).append(count)
+            else:
+                uncounted.append((word, band))
     median = {band: sorted(counts)[len(counts) // 2] for band, counts in bands.items()}
-    for word, count in frequencies.items():
-        if count <= UNCOUNTED and word in idf:
-            frequencies[word] = max(count, median.get(int(idf[word] / IDF_STEP), count))
+    for word, band in uncounted:
+        frequencies[word] = max(frequencies[word], median.get(band, 0))
 
 
 def frequency(word: str) -> int:
