@@ -148,3 +148,12 @@ def test_an_organisation_the_dictionary_knows_only_as_a_beginning_starts_a_longe
     # 美国联邦 (nt) starts names; 美国宇航局 (nt, ending in 局) is one of its own.
     found = spots("美国联邦航空管理局发布了新规。", "美国宇航局约翰逊航天中心的发言人说。")
     assert "美国联邦航空管理局" in found and "约翰逊航天中心" in found
+
+
+def test_two_actions_side_by_side_make_no_new_word():
+    # 预警 + 告诫 (warn and admonish), as often as the article writes them, is a verb phrase; a thing
+    # and what it does can be a name (怪兽 + 充电).
+    found = spots("实行预警告诫制度，预警告诫对象要整改。", "预警告诫之后，还要训诫纠错，训诫纠错很有效。",
+                  "怪兽充电上市了，怪兽充电的股价上涨，而街电和怪兽充电竞争。")
+    assert not {"预警告诫", "训诫纠错"} & found.keys()
+    assert "怪兽充电" in found

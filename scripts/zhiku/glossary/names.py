@@ -516,11 +516,16 @@ def _spot_new_words(tagged_texts: list[list[tuple[str, str]]], add) -> None:
 
 
 def _can_be_new_word(run: tuple[tuple[str, str], ...]) -> bool:
-    """Nominal words (a number or measure word only last: 量子 + 点), or a word and a verb (怪兽 + 充电)."""
+    """Nominal words (a number or measure word only last: 量子 + 点), or a thing and a verb (怪兽 +
+    充电); not two actions (预警 + 告诫: a verbal noun and a verb are a verb phrase)."""
     *first, (last, last_tag) = run
     if not all(t in _NOMINAL and t not in ("m", "q", "mq") and _is_word(w) for w, t in first):
         return False
-    return last_tag in _NOMINAL and _is_word(last) or len(run) == 2 and last_tag == "v" and _HAN_WORD.fullmatch(last) is not None
+    return last_tag in _NOMINAL and _is_word(last) or len(run) == 2 and last_tag == "v" and \
+        first[0][1] not in _VERBAL and _HAN_WORD.fullmatch(last) is not None
+
+
+_VERBAL = {"vn", "an"}  # verbal and adjectival nouns: nominal, but an action or a quality
 
 
 def name_spans(text: str, name: str):
