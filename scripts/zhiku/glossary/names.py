@@ -22,6 +22,7 @@ per article (a cached step) and adds the results up over the site (discover.py).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 
@@ -61,6 +62,7 @@ ORGANISATION_HEADS = frozenset(
 PLACE_HEADS = frozenset("街 路 大街 大道 桥 广场 机场 车站 站 港 湾 岛 山 湖 河 江 峡 塔 寺 宫".split())
 _HEAD_WORDS = tuple(sorted(ORGANISATION_HEADS | PLACE_HEADS))
 _ORGANISATION_HEAD_WORDS = tuple(sorted(ORGANISATION_HEADS))
+_HEAD_LAST_CHARACTERS = frozenset(head[-1] for head in ORGANISATION_HEADS)  # a cheap test before endswith
 # Measure words and units: a number before one is a quantity or a date (800万, 2014年), not a model.
 _MEASURES = "年月日号万亿千百元美岁个名人次件台款位篇家份倍种米克寸吋英毫"
 # Date units: a word that starts with one right after a number holds a piece of the date (12月1日 +
@@ -168,10 +170,13 @@ def words_of(text: str, tag) -> list[tuple[str, str]]:
     """The text's words with their tags in jieba's dictionary; "x" for a Chinese word it lacks (one
     its HMM cut out: rjieba tags those by guess). A function character the HMM joined to such a word
     (梁 + 将, 这 + 是, 微博 + 上) is split off again."""
-    words = []
     known = dictionary_tags().get
-    for word, guess in tag(text):
-        tagged = known(word)
+    pairs = tag(text)
+    tags = [known(word) for word, _ in pairs]  # in one comprehension: most words are the dictionary's
+    if None not in tags:
+        return [(word, tagged) for (word, _), tagged in zip(pairs, tags)]
+    words = []
+    for (word, guess), tagged in zip(pairs, tags):
         if tagged is not None:
             words.append((word, tagged))
             continue
@@ -255,8 +260,8 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
             named = _name_before(tokens, i)
             if named:
                 add(named, ORGANISATION_HEAD if word in ORGANISATION_HEADS else PLACE_HEAD)
-        elif han and tag in ("n", "nt", "nr") and word.endswith(_ORGANISATION_HEAD_WORDS) and (
-                len(word) >= 3 or frequency(word) < FUSED_HEAD_FREQUENCY):
+        elif han and tag in ("n", "nt", "nr") and word[-1] in _HEAD_LAST_CHARACTERS \
+                and word.endswith(_ORGANISATION_HEAD_WORDS) and (len(word) >= 3 or frequency(word) < FUSED_HEAD_FREQUENCY):
             # A head word inside a dictionary word (司法 + 厅, 航天 + 中心, 邮 + 报): after a proper noun
             # it ends that name (安徽省司法厅, 约翰逊航天中心, 纽约邮报). Not a common word of two
             # characters that merely ends like one (平台, 干部, 全部).
@@ -280,6 +285,7 @@ _NOT_FIRST = {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "y", 
 _NOT_LAST = _NOT_FIRST | {"v", "f"}
 
 
+@functools.lru_cache(maxsize=65536)  # the same dictionary words recur in every article
 def _dictionary_phrase(word: str) -> bool:
     """A dictionary entry of two common words that are no names (海拔 + 高度, 严格 + 执行, 保持 + 中立):
     a phrase, whatever its tag. Not one that ends in an organisation's or a place's head word (终审 +
