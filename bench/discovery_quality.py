@@ -7,7 +7,9 @@
     .venv/bin/python bench/discovery_quality.py --gold tests/gold/discovery-2.yml --gold-only   # the held-out gold
 
 Gold (tests/gold/discovery.yml): the articles of tests/pages/ and the sample, split by the rule in its
-header into the part discovery was tuned on and the part it is only measured on. Each part is built
+header into two parts, tune and measure (both tuned on since the second session). The held-out gold
+(--gold tests/gold/discovery-2.yml, its articles in tests/gold/discovery-2/) is one part, never tuned
+on: run it before a change and once after. Each part is built
 as a site of its own (zhiku's extraction and glossary), and its candidates scored: precision at 20
 and 50 and over the whole list (a candidate is right when its name is a gold name or alias of an
 article of that part), recall (gold terms the list holds under any of their names, of those the
@@ -192,7 +194,7 @@ def gold_report(lac: Path | None, parts_shown: tuple[str, ...], gold_path: Path 
     everyday = {norm(w) for w in gold["everyday"]}
     print(f"Gold: {gold_path.relative_to(ROOT) if gold_path.is_relative_to(ROOT) else gold_path} "
           + ("(held out: never tuned on)" if held_out else
-             "(tune: the part discovery was tuned on; measure: the part only measured)"))
+             "(its two parts, tune and measure; both were tuned on since the second session)"))
     print(f"{'part':8} {'system':32} {'P@20':>5} {'P@50':>5} {'P@all':>6} {'listed':>6} {'recall':>7} {'terms':>5}  everyday in top 50")
     for part in parts_shown:
         gold_articles = [a for a in gold["articles"] if part == "all" or parts[a["page"]] == part]
