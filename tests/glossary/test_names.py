@@ -125,6 +125,8 @@ def test_a_head_word_inside_a_dictionary_word_still_ends_an_organisation():
     assert found["安徽省司法厅"][ORGANISATION_HEAD] == 1
     assert found["约翰逊航天中心"][ORGANISATION_HEAD] == 1
     assert found["纽约邮报"][ORGANISATION_HEAD] == 1
+    # A common word that merely ends in a head's character is no head (跨 + 平台, not 跨平 + 台).
+    assert not [n for n in spots("大多数iOS用户选择禁止App跨平台追踪数据。") if "跨平台" in n]
 
 
 def test_a_transliterated_name_takes_its_last_character_and_not_the_word_before_it():

@@ -73,8 +73,9 @@ LOST_DOT = "?"
 # Words of a dictionary phrase that make it a phrase, not a name: each at least this frequent in
 # general Chinese (海拔 + 高度, 严格 + 执行, 重大 + 进展; about one in 600,000 words).
 PHRASE_PART_FREQUENCY = 100
-# A word of two characters that ends in an organisation's head (邮报, 日报, 剧院) ends a name only
-# when rarer than this in general Chinese (not 平台, 干部, 医院: about one in 40,000 words).
+# A word that ends in an organisation's head of one character (邮报, 日报, 剧院, 司法厅) ends a name
+# only when its last two characters are rarer than this in general Chinese (not 平台, 干部, 医院, nor
+# 跨平台: about one in 40,000 words).
 FUSED_HEAD_FREQUENCY = 1500
 PRODUCTIVE_SHARE = 3
 
@@ -261,10 +262,11 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
             if named:
                 add(named, ORGANISATION_HEAD if word in ORGANISATION_HEADS else PLACE_HEAD)
         elif han and tag in ("n", "nt", "nr") and word[-1] in _HEAD_LAST_CHARACTERS \
-                and word.endswith(_ORGANISATION_HEAD_WORDS) and (len(word) >= 3 or frequency(word) < FUSED_HEAD_FREQUENCY):
+                and word.endswith(_ORGANISATION_HEAD_WORDS) and (word[-2:] in ORGANISATION_HEADS
+                                                                 or frequency(word[-2:]) < FUSED_HEAD_FREQUENCY):
             # A head word inside a dictionary word (司法 + 厅, 航天 + 中心, 邮 + 报): after a proper noun
-            # it ends that name (安徽省司法厅, 约翰逊航天中心, 纽约邮报). Not a common word of two
-            # characters that merely ends like one (平台, 干部, 全部).
+            # it ends that name (安徽省司法厅, 约翰逊航天中心, 纽约邮报). Not a word that ends in a
+            # common word of two characters that merely ends like one (平台, 干部, 全部; 跨 + 平台).
             named = _name_before(tokens, i)
             if named:
                 add(named, ORGANISATION_HEAD)
