@@ -159,3 +159,10 @@ def test_two_actions_side_by_side_make_no_new_word():
                   "怪兽充电上市了，怪兽充电的股价上涨，而街电和怪兽充电竞争。")
     assert not {"预警告诫", "训诫纠错"} & found.keys()
     assert "怪兽充电" in found
+
+
+def test_a_name_after_a_title_word_may_hold_a_bound_character():
+    # jieba tags many single characters of given names and surnames zg (伟, 孙): after 记者 or 厅长
+    # they are a person's, up to the bracket or the verb of saying.
+    found = spots("人民网合肥11月8日电 （记者钱伟）省里出台了办法。", "司法厅厅长孙建新说，要加强监督。")
+    assert found["钱伟"][NAME_CONTEXT] == 1 and found["孙建新"][NAME_CONTEXT] >= 1

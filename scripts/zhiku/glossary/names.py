@@ -365,17 +365,25 @@ def _person_after(tokens: list[tuple[str, str]], start: int) -> str | None:
     end, length = start, 0
     while end < len(tokens):
         word, tag = tokens[end]
-        if not _HAN_WORD.fullmatch(word) and not _HAN_CHAR.fullmatch(word) or length + len(word) > 4:
+        if not _HAN_WORD.fullmatch(word) and not _HAN_CHAR.fullmatch(word) or length + len(word) > 4 \
+                or end > start and word in SAYING_VERBS:  # 孙建新 + 说
             break
-        surname = end == start + 1 and tag not in _NOT_FIRST | {"v", "f"} and tokens[start][1] == "nr" \
-            and len(tokens[start][0]) == 1  # 陈 + 伟业
-        if not (tag in ("nr", "nrt", "nrfg", "x") or len(word) == 1 and tag not in _NOT_FIRST | {"f"} or surname):
+        # A given name after a surname of one character (陈 + 伟业, 孙 + 建新): any word but a function
+        # word, a verb only where the name ends (at punctuation or a verb of saying: 孙建新说).
+        ends = end + 1 >= len(tokens) or tokens[end + 1][0] in SAYING_VERBS or not _HAN_CHAR.match(tokens[end + 1][0])
+        surname = end == start + 1 and tokens[start][1] in _SURNAME_TAGS and len(tokens[start][0]) == 1 and (
+            tag not in _NOT_FIRST | {"v", "f"} or tag == "v" and ends)
+        # A bound character (zg: 伟 of 钱伟) is part of a name, not a function word.
+        if not (tag in ("nr", "nrt", "nrfg", "x", "zg") or len(word) == 1 and tag not in _NOT_FIRST | {"f"} or surname):
             break
         end, length = end + 1, length + len(word)
     if length < 2 or end < len(tokens) and _HAN_CHAR.match(tokens[end][0]) and len(tokens[end][0]) == 1 \
             and tokens[end][1] not in _NOT_FIRST | {"v", "f"}:
         return None  # no name, or one that runs on into more characters than a name has
     return "".join(w for w, _ in tokens[start:end])
+
+
+_SURNAME_TAGS = {"nr", "zg"}  # how jieba tags a surname standing alone (陈 nr, 孙 zg)
 
 
 def _listed_after_names(text: str, tokens: list[tuple[str, str]], found: dict) -> list[str]:
