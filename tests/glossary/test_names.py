@@ -1,8 +1,9 @@
 """Names spotted in one article (glossary/names.py): whole names, their evidence, no everyday words."""
 import pytest
 from zhiku.glossary.spots import tag_words as _tag
-from zhiku.glossary.names import (BOOK_TITLE, COMPOUND, DOTTED, INSIDE, LATIN, MENTIONS, MODEL, NAME_CONTEXT,
-                                  ORGANISATION_HEAD, QUOTED, latin_names, spot_names)
+from zhiku.glossary.general import frequency
+from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, INSIDE, LATIN, MENTIONS, MODEL,
+                                  NAME_CONTEXT, ORGANISATION_HEAD, QUOTED, latin_names, spot_names)
 
 
 def spots(*texts, title=""):
@@ -166,3 +167,19 @@ def test_a_name_after_a_title_word_may_hold_a_bound_character():
     # they are a person's, up to the bracket or the verb of saying.
     found = spots("人民网合肥11月8日电 （记者钱伟）省里出台了办法。", "司法厅厅长孙建新说，要加强监督。")
     assert found["钱伟"][NAME_CONTEXT] == 1 and found["孙建新"][NAME_CONTEXT] >= 1
+
+
+@pytest.mark.parametrize("text, agency, place", [
+    ("人民网合肥11月8日电 （记者钱伟）省里出台了办法。", "人民网", "合肥"),
+    ("新华社北京7月8日电 近日，中共中央办公厅转发了通知。", "新华社", "北京"),
+    ("中新社东京3月5日电(记者 张三)会议召开。", "中新社", "东京"),
+])
+def test_a_wire_dateline_names_its_agency_and_its_place(text, agency, place):
+    found = spots(text)
+    assert found[agency][AGENCY] == 1
+    assert place in found and found[place][DATELINE_PLACE] == 1 or frequency(place) >= 5000  # 北京: everyday
+    assert not spots("本报北京5月1日电 记者从会上获悉。").get("本报")  # 本报 (this paper) is no name
+
+
+def test_a_byline_with_a_space_after_the_title_word_names_the_reporter():
+    assert "李明远" in spots("中新社东京3月5日电(记者 李明远) 会议今天召开。")

@@ -32,10 +32,11 @@ from .general import dictionary_tag, dictionary_tags, frequency, is_everyday
 # The evidence vector each name gets in an article, by index. Sums over the site add them up.
 FIELDS = ("mentions", "articles", "person_tag", "place_tag", "org_tag", "other_tag", "abbreviation", "unknown",
           "latin", "dotted", "book_title", "quoted", "name_context", "listed", "organisation_head",
-          "place_head", "compound", "model", "headline", "inside", "inside_name", "general", "glossed")
+          "place_head", "compound", "model", "headline", "inside", "inside_name", "general", "glossed",
+          "agency", "dateline_place")
 (MENTIONS, ARTICLES, PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG, ABBREVIATION, UNKNOWN, LATIN, DOTTED,
  BOOK_TITLE, QUOTED, NAME_CONTEXT, LISTED, ORGANISATION_HEAD, PLACE_HEAD, COMPOUND, MODEL, HEADLINE, INSIDE,
- INSIDE_NAME, GENERAL, GLOSSED) = range(len(FIELDS))
+ INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE) = range(len(FIELDS))
 
 _TAG_FIELD = {"nr": PERSON_TAG, "nrt": PERSON_TAG, "nrfg": PERSON_TAG, "ns": PLACE_TAG, "nt": ORG_TAG,
               "nz": OTHER_TAG, "j": ABBREVIATION}
@@ -102,6 +103,7 @@ _DOTS = "·•・‧"
 # Latin name: the same thing in two scripts.
 _LATIN_GLOSS = re.compile(r"[（(]\s*[A-Za-z][A-Za-z0-9.&+\- ]{1,60}[）)]")
 _HAN_GLOSS = re.compile(rf"(?<=[A-Za-z0-9])[（(]([{HAN}]{{2,12}})[）)]")
+_DATE_WIRED = re.compile(r"\d{1,2}月\d{1,2}日电")  # 11月8日电: the date of a wire dateline, and 电 (wired)
 _MODEL_AFTER_NAME = re.compile(rf"^ ?\d{{2,5}}[A-Za-z]{{0,2}}(?![0-9.A-Za-z]|\s?[{_MEASURES}%])")
 # Words rare enough in general Chinese to make a run of words with them a new word (under about
 # one in 120,000 words of general text).
@@ -131,6 +133,10 @@ def spot_names(title: str, texts: list[str], tag) -> dict[str, list[int]]:
             for nested in _INNER_TITLE.finditer(inner):
                 add(nested[1], BOOK_TITLE)
         _spot_in_words(words, add)
+        dateline = _dateline(words)
+        if dateline:
+            for name, field in zip(dateline, (AGENCY, DATELINE_PLACE)):
+                add(name, field)
         for name in _glossed_names(text, words):
             add(name, GLOSSED)
         for match in _QUOTED.finditer(text):
@@ -247,8 +253,9 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
         elif han and tag == "x" and not _function_edge(word) and not dated:
             add(word, UNKNOWN)
         if word in TITLE_WORDS:
-            if i + 1 < n and tokens[i + 1][0] not in _DOTS:
-                person = _person_after(tokens, i + 1)
+            after = i + 2 if i + 2 < n and tokens[i + 1][0] == " " else i + 1  # 记者 + " " + 张三 of a byline
+            if after < n and tokens[after][0] not in _DOTS:
+                person = _person_after(tokens, after)
                 if person:
                     add(person, NAME_CONTEXT)
         elif word in SAYING_VERBS:
@@ -285,6 +292,18 @@ _MODEL_HEADS = _PROPER | {"x", "n", "nz"}  # words a model number can follow (�
 # adverbs, pronouns, numerals; at its end also verbs and position words (梁 + 因, 这 + 是, 微博 + 上).
 _NOT_FIRST = {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "y", "e", "o", "m", "q", "zg"}
 _NOT_LAST = _NOT_FIRST | {"v", "f"}
+
+
+def _dateline(tokens: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """A wire dateline's agency and place (人民网 + 合肥 + 11月8日电, 新华社 + 北京 + 7月8日电): the two
+    words a text opens with before the date and 电. Not 本报 (this paper), a pronoun."""
+    if len(tokens) < 6:
+        return None
+    (agency, agency_tag), (place, place_tag), *date = tokens[:7]
+    if not (_HAN_WORD.fullmatch(agency) and _HAN_WORD.fullmatch(place)) or agency_tag not in _NOMINAL \
+            or place_tag not in _NOMINAL:
+        return None
+    return (agency, place) if _DATE_WIRED.match("".join(w for w, _ in date)) else None
 
 
 @functools.lru_cache(maxsize=65536)  # the same dictionary words recur in every article

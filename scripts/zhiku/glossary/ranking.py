@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..chars import HAN
 from .general import DICTIONARY_TOTAL
-from .names import (ABBREVIATION, ARTICLES, BOOK_TITLE, COMPOUND, DOTTED, GENERAL, GLOSSED, HEADLINE, INSIDE,
+from .names import (ABBREVIATION, AGENCY, ARTICLES, DATELINE_PLACE, BOOK_TITLE, COMPOUND, DOTTED, GENERAL, GLOSSED, HEADLINE, INSIDE,
                     INSIDE_NAME, LATIN, LISTED, LOST_DOT, MENTIONS, MODEL, NAME_CONTEXT, ORG_TAG, ORGANISATION_HEAD,
                     OTHER_TAG, PERSON_TAG, PLACE_HEAD, PLACE_TAG, QUOTED, UNKNOWN)
 
@@ -38,19 +38,22 @@ SHORT_NEW_WORD_STRENGTH = 0.15
 
 # How much each kind of evidence says that a string is a name, alone (a noisy-or combines them).
 # Dictionary tags are weaker for words frequent in general Chinese: jieba tags 续航 and 公正 nr.
-STRENGTH = {DOTTED: 0.9, BOOK_TITLE: 0.8, MODEL: 0.7, LATIN: 0.6, NAME_CONTEXT: 0.6, GLOSSED: 0.6, ORGANISATION_HEAD: 0.55,
-            PLACE_HEAD: 0.55, LISTED: 0.5, COMPOUND: 0.4, UNKNOWN: 0.35, QUOTED: 0.3, HEADLINE: 0.2}
+STRENGTH = {DOTTED: 0.9, BOOK_TITLE: 0.8, MODEL: 0.7, LATIN: 0.6, NAME_CONTEXT: 0.6, GLOSSED: 0.6, AGENCY: 0.6,
+            ORGANISATION_HEAD: 0.55, PLACE_HEAD: 0.55, DATELINE_PLACE: 0.55, LISTED: 0.5, COMPOUND: 0.4, UNKNOWN: 0.35,
+            QUOTED: 0.3, HEADLINE: 0.2}
 # What makes a string a name in its own right, not only a new word: the dictionary's proper-noun
 # tags, and the shape or context of a name.
 DICTIONARY_NAME = (PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG)
-NAME_EVIDENCE = (LATIN, DOTTED, NAME_CONTEXT, ORGANISATION_HEAD, PLACE_HEAD, MODEL, LISTED, GLOSSED)
+NAME_EVIDENCE = (LATIN, DOTTED, NAME_CONTEXT, ORGANISATION_HEAD, PLACE_HEAD, MODEL, LISTED, GLOSSED, AGENCY,
+                 DATELINE_PLACE)
 TAG_STRENGTH = {PERSON_TAG: 0.6, PLACE_TAG: 0.6, ORG_TAG: 0.6, OTHER_TAG: 0.4, ABBREVIATION: 0.3}
 
 EVIDENCE_NAMES = {PERSON_TAG: "词典标为人名", PLACE_TAG: "词典标为地名", ORG_TAG: "词典标为机构名", OTHER_TAG: "词典标为专名",
                   ABBREVIATION: "词典标为简称", UNKNOWN: "词典未收的新词", LATIN: "拉丁字母名称", DOTTED: "带间隔号的译名",
                   BOOK_TITLE: "书名号内", QUOTED: "引号内", NAME_CONTEXT: "紧挨头衔或“表示”等", ORGANISATION_HEAD: "以机构词结尾",
                   COMPOUND: "反复连用的词组", MODEL: "名称带型号", HEADLINE: "见于标题",
-                  LISTED: "与专名并列", PLACE_HEAD: "以地名词结尾", GLOSSED: "附外文或中文对照"}
+                  LISTED: "与专名并列", PLACE_HEAD: "以地名词结尾", GLOSSED: "附外文或中文对照",
+                  AGENCY: "电头中的发稿机构", DATELINE_PLACE: "电头中的发稿地"}
 
 
 @dataclass
@@ -198,12 +201,12 @@ def _extends(name: str, names: dict[str, list[int]], own: list[str]) -> bool:
 def _kind(name: str, vector: list[int]) -> str:
     if vector[BOOK_TITLE] and not vector[DOTTED]:
         return "作品或文件"
-    if vector[ORGANISATION_HEAD] or vector[ORG_TAG] or name.endswith(COMPANY_SUFFIXES):
+    if vector[ORGANISATION_HEAD] or vector[ORG_TAG] or vector[AGENCY] or name.endswith(COMPANY_SUFFIXES):
         return "机构"
     if vector[DOTTED] or (vector[PERSON_TAG] >= max(vector[PLACE_TAG], vector[ORG_TAG], 1) or vector[NAME_CONTEXT]) \
             and not vector[LATIN] and not vector[PLACE_TAG]:
         return "人物"
-    if vector[PLACE_TAG] or vector[PLACE_HEAD] or name[-1] in PLACE_SUFFIXES and len(name) >= 3:
+    if vector[PLACE_TAG] or vector[PLACE_HEAD] or vector[DATELINE_PLACE] or name[-1] in PLACE_SUFFIXES and len(name) >= 3:
         return "地点"
     if vector[MODEL] or _LATIN.search(name) and re.search(r"\d", name):
         return "产品"
