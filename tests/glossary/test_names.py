@@ -1,8 +1,9 @@
 """Names spotted in one article (glossary/names.py): whole names, their evidence, no everyday words."""
 import pytest
 from zhiku.glossary.spots import tag_words as _tag
-from zhiku.glossary.names import (BOOK_TITLE, COMPOUND, DOTTED, INSIDE, LATIN, MENTIONS, MODEL, NAME_CONTEXT,
-                                  ORGANISATION_HEAD, QUOTED, latin_names, spot_names)
+from zhiku.glossary.general import frequency
+from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, INSIDE, LATIN, MENTIONS, MODEL,
+                                  NAME_CONTEXT, ORGANISATION_HEAD, QUOTED, latin_names, spot_names)
 
 
 def spots(*texts, title=""):
@@ -77,3 +78,108 @@ def test_everyday_words_are_never_spotted_whatever_their_evidence():
 def test_words_the_hmm_joined_across_a_function_character_are_no_new_words():
     found = spots("彼得·梁因为紧张而开枪，这是事实。")
     assert "梁因" not in found and "这是" not in found
+
+
+def test_a_dot_lost_to_a_question_mark_still_joins_a_transliterated_name():
+    # GB2312 pages lose "·" to "?" (巴兹?奥尔德林): the name is whole, and its first part is no name of its own.
+    found = spots("宇航员巴兹?奥尔德林在月球上领了圣餐。", "巴兹?奥尔德林后来写道，戴夫?汉森表示同意。")
+    assert found["巴兹?奥尔德林"][DOTTED] == 2 and found["戴夫?汉森"][DOTTED] == 1
+    assert found.get("巴兹", [0] * 30)[MENTIONS] == found.get("巴兹", [0] * 30)[INSIDE]
+    # A question mark between words of a sentence is no dot.
+    assert not [n for n in spots("你知道吗?我们明天去北京。") if "?" in n]
+
+
+def test_a_wire_dateline_gives_no_name():
+    # 新华社北京12月1日电: 日电 is the day and 电 (wired), not the abbreviation jieba's dictionary has.
+    found = spots("新华社北京12月1日电 记者从会上获悉，方案已经公布。", "新华社天津5月19日电 方案公布。")
+    assert "日电" not in found
+
+
+def test_a_dictionary_phrase_of_two_common_words_is_no_name_whatever_its_tag():
+    # jieba's dictionary tags some phrases as names (海拔高度 nr, 严格执行 nr, 重大进展 nt): made of
+    # two common words that are no names, they are phrases. A name with a proper part or an
+    # organisation's head word stays (纽约时报, 凤凰网).
+    found = spots("海拔高度越高，越要严格执行规定，这是重大进展。", "纽约时报和凤凰网都报道了。")
+    assert not {"海拔高度", "严格执行", "重大进展"} & found.keys()
+    assert {"纽约时报", "凤凰网"} <= found.keys()
+
+
+def test_a_title_word_is_no_name_of_its_own():
+    found = spots("苹果CEO库克表示，CEO的职责是决策。")
+    assert "CEO" not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("美国宇航局约翰逊航天中心在实施天空实验室(Skylab)项目时发现了问题。", "天空实验室"),
+    ("他是纽约州立大学（State University of New York）的教授。", "纽约州立大学"),
+    ("这种网络叫RNN（循环神经网络），擅长处理序列。", "循环神经网络"),
+])
+def test_a_name_glossed_in_another_script_is_a_name(text, name):
+    # A term written with its Latin form in brackets, or a Latin name with its Chinese in brackets,
+    # is a name the article takes care to give in both forms.
+    assert name in spots(text)
+
+
+def test_a_head_word_inside_a_dictionary_word_still_ends_an_organisation():
+    # 司法厅, 航天中心, 邮报 are one dictionary word each; after a proper noun they end its name.
+    found = spots("安徽省司法厅日前印发通知。", "美国宇航局约翰逊航天中心的发言人说。", "据纽约邮报报道，游行很和平。")
+    assert found["安徽省司法厅"][ORGANISATION_HEAD] == 1
+    assert found["约翰逊航天中心"][ORGANISATION_HEAD] == 1
+    assert found["纽约邮报"][ORGANISATION_HEAD] == 1
+    # A common word that merely ends in a head's character is no head (跨 + 平台, not 跨平 + 台).
+    assert not [n for n in spots("大多数iOS用户选择禁止App跨平台追踪数据。") if "跨平台" in n]
+
+
+def test_a_transliterated_name_takes_its_last_character_and_not_the_word_before_it():
+    found = spots("发言人丹尼尔·霍特(Daniel Huot)表示，像戴夫·汉森这样的学者也认同。")
+    assert "丹尼尔·霍特" in found and "丹尼尔·霍" not in found
+    assert "戴夫·汉森" in found and "像戴夫·汉森" not in found
+
+
+def test_a_common_word_the_article_combines_with_many_others_makes_no_new_word():
+    # 知识产权 + 服务行业, + 金融服务, + 强国: the article writes 知识产权 with whatever follows; the runs
+    # are phrases. 怪兽充电, whose parts the article writes only together, is a new word.
+    texts = ["知识产权服务行业发展很快，知识产权服务行业人才不足。", "知识产权金融服务起步，知识产权金融服务有待加强。",
+             "建设知识产权强国，保护知识产权，运用知识产权，尊重知识产权，管理知识产权。",
+             "怪兽充电上市了，怪兽充电的股价上涨，而街电和怪兽充电竞争。"]
+    found = spots(*texts)
+    assert not {"知识产权服务行业", "知识产权金融服务"} & found.keys()
+    assert found["怪兽充电"][COMPOUND] >= 2
+
+
+def test_an_organisation_the_dictionary_knows_only_as_a_beginning_starts_a_longer_name():
+    # 美国联邦 (nt) starts names; 美国宇航局 (nt, ending in 局) is one of its own.
+    found = spots("美国联邦航空管理局发布了新规。", "美国宇航局约翰逊航天中心的发言人说。")
+    assert "美国联邦航空管理局" in found and "约翰逊航天中心" in found
+
+
+def test_two_actions_side_by_side_make_no_new_word():
+    # 预警 + 告诫 (warn and admonish), as often as the article writes them, is a verb phrase; a thing
+    # and what it does can be a name (怪兽 + 充电).
+    found = spots("实行预警告诫制度，预警告诫对象要整改。", "预警告诫之后，还要训诫纠错，训诫纠错很有效。",
+                  "怪兽充电上市了，怪兽充电的股价上涨，而街电和怪兽充电竞争。")
+    assert not {"预警告诫", "训诫纠错"} & found.keys()
+    assert "怪兽充电" in found
+
+
+def test_a_name_after_a_title_word_may_hold_a_bound_character():
+    # jieba tags many single characters of given names and surnames zg (伟, 孙): after 记者 or 厅长
+    # they are a person's, up to the bracket or the verb of saying.
+    found = spots("人民网合肥11月8日电 （记者钱伟）省里出台了办法。", "司法厅厅长孙建新说，要加强监督。")
+    assert found["钱伟"][NAME_CONTEXT] == 1 and found["孙建新"][NAME_CONTEXT] >= 1
+
+
+@pytest.mark.parametrize("text, agency, place", [
+    ("人民网合肥11月8日电 （记者钱伟）省里出台了办法。", "人民网", "合肥"),
+    ("新华社北京7月8日电 近日，中共中央办公厅转发了通知。", "新华社", "北京"),
+    ("中新社东京3月5日电(记者 张三)会议召开。", "中新社", "东京"),
+])
+def test_a_wire_dateline_names_its_agency_and_its_place(text, agency, place):
+    found = spots(text)
+    assert found[agency][AGENCY] == 1
+    assert place in found and found[place][DATELINE_PLACE] == 1 or frequency(place) >= 5000  # 北京: everyday
+    assert not spots("本报北京5月1日电 记者从会上获悉。").get("本报")  # 本报 (this paper) is no name
+
+
+def test_a_byline_with_a_space_after_the_title_word_names_the_reporter():
+    assert "李明远" in spots("中新社东京3月5日电(记者 李明远) 会议今天召开。")

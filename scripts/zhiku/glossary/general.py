@@ -1,6 +1,7 @@
 """General Chinese: how often a word occurs in Chinese at large, from jieba's dictionary (word,
-frequency and part of speech for some 350,000 words, counted over general text; 60 million in all).
-It ships with jieba, offline, and is the reference that says a word is everyday Chinese."""
+frequency and part of speech for some 350,000 words, counted over general text; 60 million in all),
+and for the entries it has no count for, from jieba's IDF table (how many documents use a word).
+Both ship with jieba, offline, and are the reference that says a word is everyday Chinese."""
 from __future__ import annotations
 
 import functools
@@ -11,6 +12,12 @@ import sys
 # 公司, 技术, 手机, 美国) is everyday Chinese, however often an article uses it: never a candidate.
 EVERYDAY_FREQUENCY = 5000
 DICTIONARY_TOTAL = 60_101_967  # the sum of the dictionary's frequencies (jieba 0.42.1)
+
+
+# jieba's dictionary gives this count (or less) to the entries it has no count for (海拔高度,
+# 中美, 纽约时报 …: some 200,000 of them), however common they are.
+UNCOUNTED = 3
+IDF_STEP = 0.5  # width of the IDF bands the estimate is made from
 
 
 @functools.cache
@@ -26,7 +33,33 @@ def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
     if len(fields) % 3:
         raise ValueError(f"{dictionary.name}: not three fields a line")
     words = fields[0::3]
-    return dict(zip(words, map(int, fields[1::3]))), dict(zip(words, map(sys.intern, fields[2::3])))
+    frequencies = dict(zip(words, map(int, fields[1::3])))
+    _estimate_uncounted(frequencies, os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt"))
+    return frequencies, dict(zip(words, map(sys.intern, fields[2::3])))
+
+
+def _estimate_uncounted(frequencies: dict[str, int], idf_path: str) -> None:
+    """An uncounted entry's count, from how many documents use it: jieba's IDF table (over a large
+    corpus of documents) holds most of them. The count is the median count of the counted words in
+    its IDF band, so that a phrase every article writes (中美, 两国) is not rare, and a name few do
+    (唐英年) stays rare."""
+    bands: dict[int, list[int]] = {}
+    uncounted: list[tuple[str, int]] = []
+    get = frequencies.get
+    with open(idf_path, encoding="utf-8") as table:
+        for line in table:
+            word, _, value = line.partition(" ")
+            count = get(word)
+            if count is None:
+                continue
+            band = int(float(value) / IDF_STEP)
+            if count > UNCOUNTED:
+                bands.setdefault(band, []).append(count)
+            else:
+                uncounted.append((word, band))
+    median = {band: sorted(counts)[len(counts) // 2] for band, counts in bands.items()}
+    for word, band in uncounted:
+        frequencies[word] = max(frequencies[word], median.get(band, 0))
 
 
 def frequency(word: str) -> int:

@@ -22,6 +22,7 @@ per article (a cached step) and adds the results up over the site (discover.py).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 
@@ -31,10 +32,11 @@ from .general import dictionary_tag, dictionary_tags, frequency, is_everyday
 # The evidence vector each name gets in an article, by index. Sums over the site add them up.
 FIELDS = ("mentions", "articles", "person_tag", "place_tag", "org_tag", "other_tag", "abbreviation", "unknown",
           "latin", "dotted", "book_title", "quoted", "name_context", "listed", "organisation_head",
-          "place_head", "compound", "model", "headline", "inside", "inside_name", "general")
+          "place_head", "compound", "model", "headline", "inside", "inside_name", "general", "glossed",
+          "agency", "dateline_place")
 (MENTIONS, ARTICLES, PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG, ABBREVIATION, UNKNOWN, LATIN, DOTTED,
  BOOK_TITLE, QUOTED, NAME_CONTEXT, LISTED, ORGANISATION_HEAD, PLACE_HEAD, COMPOUND, MODEL, HEADLINE, INSIDE,
- INSIDE_NAME, GENERAL) = range(len(FIELDS))
+ INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE) = range(len(FIELDS))
 
 _TAG_FIELD = {"nr": PERSON_TAG, "nrt": PERSON_TAG, "nrfg": PERSON_TAG, "ns": PLACE_TAG, "nt": ORG_TAG,
               "nz": OTHER_TAG, "j": ABBREVIATION}
@@ -56,11 +58,27 @@ SAYING_VERBS = frozenset("表示 指出 认为 称 说 透露 强调 介绍 坦�
 # 美中合作基金会, 交通运输部).
 ORGANISATION_HEADS = frozenset(
     "公司 集团 银行 基金会 协会 学会 委员会 研究所 研究院 研究中心 中心 大学 学院 论坛 联盟 实验室 法院 "
-    "警察局 办公室 局 部 委 厅 署 院 党 台 网 社 馆".split())
+    "警察局 办公室 局 部 委 厅 署 院 党 台 网 社 馆 报".split())
 # Head words of place names (邦德 + 街, 皮卡迪利 + 广场, 白纸坊 + 桥).
 PLACE_HEADS = frozenset("街 路 大街 大道 桥 广场 机场 车站 站 港 湾 岛 山 湖 河 江 峡 塔 寺 宫".split())
+_HEAD_WORDS = tuple(sorted(ORGANISATION_HEADS | PLACE_HEADS))
+_ORGANISATION_HEAD_WORDS = tuple(sorted(ORGANISATION_HEADS))
+_HEAD_LAST_CHARACTERS = frozenset(head[-1] for head in ORGANISATION_HEADS)  # a cheap test before endswith
 # Measure words and units: a number before one is a quantity or a date (800万, 2014年), not a model.
 _MEASURES = "年月日号万亿千百元美岁个名人次件台款位篇家份倍种米克寸吋英毫"
+# Date units: a word that starts with one right after a number holds a piece of the date (12月1日 +
+# 电 of a wire dateline, tagged 日电 by the dictionary), not a name.
+_DATE_UNITS = "年月日号"
+# A "·" lost to "?" (pages saved in GB2312): between two parts of a transliterated name it is the dot.
+LOST_DOT = "?"
+# Words of a dictionary phrase that make it a phrase, not a name: each at least this frequent in
+# general Chinese (海拔 + 高度, 严格 + 执行, 重大 + 进展; about one in 600,000 words).
+PHRASE_PART_FREQUENCY = 100
+# A word that ends in an organisation's head of one character (邮报, 日报, 剧院, 司法厅) ends a name
+# only when its last two characters are rarer than this in general Chinese (not 平台, 干部, 医院, nor
+# 跨平台: about one in 40,000 words).
+FUSED_HEAD_FREQUENCY = 1500
+PRODUCTIVE_SHARE = 3
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _HAN_WORD = re.compile(f"[{HAN}]{{2,}}")
@@ -81,6 +99,11 @@ _INNER_TITLE = re.compile(r"〈([^〈〉\n]{1,40})〉")
 _QUOTED = re.compile(r"[“「]([^“”「」\n]{2,12})[”」]")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。、：；！？,.;:!?（）()]")
 _DOTS = "·•・‧"
+# A Latin name in brackets right after Chinese words, and Chinese words in brackets right after a
+# Latin name: the same thing in two scripts.
+_LATIN_GLOSS = re.compile(r"[（(]\s*[A-Za-z][A-Za-z0-9.&+\- ]{1,60}[）)]")
+_HAN_GLOSS = re.compile(rf"(?<=[A-Za-z0-9])[（(]([{HAN}]{{2,12}})[）)]")
+_DATE_WIRED = re.compile(r"\d{1,2}月\d{1,2}日电")  # 11月8日电: the date of a wire dateline, and 电 (wired)
 _MODEL_AFTER_NAME = re.compile(rf"^ ?\d{{2,5}}[A-Za-z]{{0,2}}(?![0-9.A-Za-z]|\s?[{_MEASURES}%])")
 # Words rare enough in general Chinese to make a run of words with them a new word (under about
 # one in 120,000 words of general text).
@@ -94,7 +117,7 @@ def spot_names(title: str, texts: list[str], tag) -> dict[str, list[int]]:
 
     def add(name: str, field: int, times: int = 1) -> None:
         name = name.strip()
-        if _is_name_shaped(name):
+        if _is_name_shaped(name) and name not in TITLE_WORDS:  # CEO, 董事长: the role, not whose it is
             found.setdefault(name, [0] * len(FIELDS))[field] += times
 
     whole = "\n".join([title, *texts])
@@ -110,6 +133,12 @@ def spot_names(title: str, texts: list[str], tag) -> dict[str, list[int]]:
             for nested in _INNER_TITLE.finditer(inner):
                 add(nested[1], BOOK_TITLE)
         _spot_in_words(words, add)
+        dateline = _dateline(words)
+        if dateline:
+            for name, field in zip(dateline, (AGENCY, DATELINE_PLACE)):
+                add(name, field)
+        for name in _glossed_names(text, words):
+            add(name, GLOSSED)
         for match in _QUOTED.finditer(text):
             inner = match[1]
             inner_words = words_of(inner, tag)
@@ -148,10 +177,13 @@ def words_of(text: str, tag) -> list[tuple[str, str]]:
     """The text's words with their tags in jieba's dictionary; "x" for a Chinese word it lacks (one
     its HMM cut out: rjieba tags those by guess). A function character the HMM joined to such a word
     (梁 + 将, 这 + 是, 微博 + 上) is split off again."""
-    words = []
     known = dictionary_tags().get
-    for word, guess in tag(text):
-        tagged = known(word)
+    pairs = tag(text)
+    tags = [known(word) for word, _ in pairs]  # in one comprehension: most words are the dictionary's
+    if None not in tags:
+        return [(word, tagged) for (word, _), tagged in zip(pairs, tags)]
+    words = []
+    for (word, guess), tagged in zip(pairs, tags):
         if tagged is not None:
             words.append((word, tagged))
             continue
@@ -213,14 +245,17 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
             add(name, NAME_CONTEXT)
     for i, (word, tag) in enumerate(tokens):
         han = _HAN_WORD.fullmatch(word) is not None
-        if han and tag in _TAG_FIELD:
-            if not (frequency(word) <= 3 and _particle_edge(word)):  # 远大于, tagged nr: a phrase jieba's dictionary holds
+        dated = word[0] in _DATE_UNITS and i > 0 and tokens[i - 1][0][-1:].isdigit()
+        if han and tag in _TAG_FIELD and not dated:
+            # Not 远大于 or 海拔高度, tagged nr: phrases jieba's dictionary holds.
+            if not (frequency(word) <= 3 and _particle_edge(word)) and not _dictionary_phrase(word):
                 add(word, _TAG_FIELD[tag])
-        elif han and tag == "x" and not _function_edge(word):
+        elif han and tag == "x" and not _function_edge(word) and not dated:
             add(word, UNKNOWN)
         if word in TITLE_WORDS:
-            if i + 1 < n and tokens[i + 1][0] not in _DOTS:
-                person = _person_after(tokens, i + 1)
+            after = i + 2 if i + 2 < n and tokens[i + 1][0] == " " else i + 1  # 记者 + " " + 张三 of a byline
+            if after < n and tokens[after][0] not in _DOTS:
+                person = _person_after(tokens, after)
                 if person:
                     add(person, NAME_CONTEXT)
         elif word in SAYING_VERBS:
@@ -233,6 +268,15 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
             named = _name_before(tokens, i)
             if named:
                 add(named, ORGANISATION_HEAD if word in ORGANISATION_HEADS else PLACE_HEAD)
+        elif han and tag in ("n", "nt", "nr") and word[-1] in _HEAD_LAST_CHARACTERS \
+                and word.endswith(_ORGANISATION_HEAD_WORDS) and (word[-2:] in ORGANISATION_HEADS
+                                                                 or frequency(word[-2:]) < FUSED_HEAD_FREQUENCY):
+            # A head word inside a dictionary word (司法 + 厅, 航天 + 中心, 邮 + 报): after a proper noun
+            # it ends that name (安徽省司法厅, 约翰逊航天中心, 纽约邮报). Not a word that ends in a
+            # common word of two characters that merely ends like one (平台, 干部, 全部; 跨 + 平台).
+            named = _name_before(tokens, i)
+            if named:
+                add(named, ORGANISATION_HEAD)
         if han and i + 1 < n and (tokens[i + 1][0][:1].isdigit() or tokens[i + 1][0] == " ") and tag in _MODEL_HEADS \
                 and (tag != "n" or frequency(word) < RARE_FREQUENCY):
             rest = "".join(w for w, _ in tokens[i + 1:i + 4])
@@ -248,6 +292,77 @@ _MODEL_HEADS = _PROPER | {"x", "n", "nz"}  # words a model number can follow (�
 # adverbs, pronouns, numerals; at its end also verbs and position words (梁 + 因, 这 + 是, 微博 + 上).
 _NOT_FIRST = {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "y", "e", "o", "m", "q", "zg"}
 _NOT_LAST = _NOT_FIRST | {"v", "f"}
+
+
+def _dateline(tokens: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """A wire dateline's agency and place (人民网 + 合肥 + 11月8日电, 新华社 + 北京 + 7月8日电): the two
+    words a text opens with before the date and 电. Not 本报 (this paper), a pronoun."""
+    if len(tokens) < 6:
+        return None
+    (agency, agency_tag), (place, place_tag), *date = tokens[:7]
+    if not (_HAN_WORD.fullmatch(agency) and _HAN_WORD.fullmatch(place)) or agency_tag not in _NOMINAL \
+            or place_tag not in _NOMINAL:
+        return None
+    return (agency, place) if _DATE_WIRED.match("".join(w for w, _ in date)) else None
+
+
+@functools.lru_cache(maxsize=65536)  # the same dictionary words recur in every article
+def _dictionary_phrase(word: str) -> bool:
+    """A dictionary entry of two common words that are no names (海拔 + 高度, 严格 + 执行, 保持 + 中立):
+    a phrase, whatever its tag. Not one that ends in an organisation's or a place's head word (终审 +
+    法院), whose head makes it a name."""
+    if len(word) < 4 or word.endswith(_HEAD_WORDS):
+        return False
+    for cut in range(2, len(word) - 1):
+        parts = word[:cut], word[cut:]
+        tags = [dictionary_tag(p) for p in parts]
+        if all(t is not None and t not in _PROPER and t != "x" for t in tags) and \
+                all(frequency(p) >= PHRASE_PART_FREQUENCY for p in parts):
+            return True
+    return False
+
+
+def _glossed_names(text: str, tokens: list[tuple[str, str]]) -> list[str]:
+    """Names the text gives in two scripts: the Chinese words before a bracketed Latin name
+    (天空实验室(Skylab), 纽约州立大学（State University of New York）), and the Chinese in brackets
+    after a Latin one (RNN（循环神经网络）). Not a transliterated name's last part (汉森 of 戴夫·汉森（Dave
+    Hanson）): the dotted name is spotted whole."""
+    if "(" not in text and "（" not in text:
+        return []
+    names = []
+    at = 0
+    starts = []
+    for word, _ in tokens:
+        starts.append(at)
+        at += len(word)
+    for match in _LATIN_GLOSS.finditer(text):
+        end = match.start()
+        i = bisect.bisect_left(starts, end)  # the token that starts at the bracket
+        if i >= len(starts) or starts[i] != end:
+            continue
+        start = i
+        while start > 0 and i - start < 4 and tokens[start - 1][1] in _NOMINAL - {"m", "mq", "q"} \
+                and _HAN_WORD.fullmatch(tokens[start - 1][0]) and tokens[start - 1][0] not in TITLE_WORDS:
+            start -= 1
+        if start == i or start > 0 and tokens[start - 1][0] in _DOTS + LOST_DOT:
+            continue
+        names.append("".join(w for w, _ in tokens[start:i]))
+    for match in _HAN_GLOSS.finditer(text):
+        inner = match[1]
+        inner_words = [t for _, t in _tokens_within(inner, tokens, starts, match.start(1))]
+        if inner_words and inner_words[0] not in _NOT_FIRST and inner_words[-1] not in _NOT_LAST:
+            names.append(inner)
+    return names
+
+
+def _tokens_within(inner: str, tokens: list[tuple[str, str]], starts: list[int], offset: int):
+    """The tokens that lie within text[offset:offset + len(inner)]."""
+    i = bisect.bisect_left(starts, offset)
+    found = []
+    while i < len(tokens) and starts[i] < offset + len(inner):
+        found.append(tokens[i])
+        i += 1
+    return found
 
 
 def _particle_edge(word: str) -> bool:
@@ -269,17 +384,25 @@ def _person_after(tokens: list[tuple[str, str]], start: int) -> str | None:
     end, length = start, 0
     while end < len(tokens):
         word, tag = tokens[end]
-        if not _HAN_WORD.fullmatch(word) and not _HAN_CHAR.fullmatch(word) or length + len(word) > 4:
+        if not _HAN_WORD.fullmatch(word) and not _HAN_CHAR.fullmatch(word) or length + len(word) > 4 \
+                or end > start and word in SAYING_VERBS:  # 孙建新 + 说
             break
-        surname = end == start + 1 and tag not in _NOT_FIRST | {"v", "f"} and tokens[start][1] == "nr" \
-            and len(tokens[start][0]) == 1  # 陈 + 伟业
-        if not (tag in ("nr", "nrt", "nrfg", "x") or len(word) == 1 and tag not in _NOT_FIRST | {"f"} or surname):
+        # A given name after a surname of one character (陈 + 伟业, 孙 + 建新): any word but a function
+        # word, a verb only where the name ends (at punctuation or a verb of saying: 孙建新说).
+        ends = end + 1 >= len(tokens) or tokens[end + 1][0] in SAYING_VERBS or not _HAN_CHAR.match(tokens[end + 1][0])
+        surname = end == start + 1 and tokens[start][1] in _SURNAME_TAGS and len(tokens[start][0]) == 1 and (
+            tag not in _NOT_FIRST | {"v", "f"} or tag == "v" and ends)
+        # A bound character (zg: 伟 of 钱伟) is part of a name, not a function word.
+        if not (tag in ("nr", "nrt", "nrfg", "x", "zg") or len(word) == 1 and tag not in _NOT_FIRST | {"f"} or surname):
             break
         end, length = end + 1, length + len(word)
     if length < 2 or end < len(tokens) and _HAN_CHAR.match(tokens[end][0]) and len(tokens[end][0]) == 1 \
             and tokens[end][1] not in _NOT_FIRST | {"v", "f"}:
         return None  # no name, or one that runs on into more characters than a name has
     return "".join(w for w, _ in tokens[start:end])
+
+
+_SURNAME_TAGS = {"nr", "zg"}  # how jieba tags a surname standing alone (陈 nr, 孙 zg)
 
 
 def _listed_after_names(text: str, tokens: list[tuple[str, str]], found: dict) -> list[str]:
@@ -320,7 +443,10 @@ def _name_before(tokens: list[tuple[str, str]], head: int) -> str | None:
     街): the nominal words before it, back to at most five, from the first that is a proper noun, an
     abbreviation, Latin, or a word the dictionary lacks."""
     start = head
+    # Not back over a whole organisation the dictionary knows (美国宇航局 + 约翰逊航天中心: two names),
+    # but over one that only starts names (美国联邦 + 航空管理局).
     while start > 0 and head - start < 5 and tokens[start - 1][1] in _NOMINAL - {"m", "mq", "q"} \
+            and not (tokens[start - 1][1] == "nt" and tokens[start - 1][0].endswith(_ORGANISATION_HEAD_WORDS)) \
             and tokens[start - 1][0] not in TITLE_WORDS and _is_word(tokens[start - 1][0]) \
             and not (tokens[start - 1][1] == "x" and _function_edge(tokens[start - 1][0])):
         start -= 1
@@ -350,14 +476,16 @@ def _dotted_names(tokens: list[tuple[str, str]]):
     n = len(tokens)
     i = 0
     while i < n:
-        if tokens[i][0] not in _DOTS or i == 0 or not part_word(i - 1):
+        if tokens[i][0] not in _DOTS + LOST_DOT or i == 0 or not part_word(i - 1):
             i += 1
             continue
         start = i - 1
-        while start > 0 and part_word(start - 1) and sum(len(w) for w, _ in tokens[start - 1:i]) <= 4:
+        # Back over the first part's characters, not over a verb's before it (像 + 戴夫·汉森).
+        while start > 0 and part_word(start - 1) and sum(len(w) for w, _ in tokens[start - 1:i]) <= 4 \
+                and not (len(tokens[start - 1][0]) == 1 and tokens[start - 1][1] == "v"):
             start -= 1
         end = i
-        while end < n and tokens[end][0] in _DOTS + "-" and end + 1 < n and part_word(end + 1):
+        while end < n and tokens[end][0] in _DOTS + LOST_DOT + "-" and end + 1 < n and part_word(end + 1):
             end += 1
             length = 0
             while end < n and part_word(end) and length + len(tokens[end][0]) <= 5:
@@ -366,6 +494,11 @@ def _dotted_names(tokens: list[tuple[str, str]]):
             # A transliteration may hold a verb's character (皮 + 查 + 伊), but not end in one (彼得·梁 + 说).
             while end > i + 2 and len(tokens[end - 1][0]) == 1 and tokens[end - 1][1] == "v":
                 end -= 1
+        # The last character of a run of Chinese, whatever the dictionary calls it, ends the last part
+        # (丹尼尔·霍 + 特 + "(Daniel Huot)"); a verb does not (彼得·梁 + 说 + "，").
+        if end > i + 1 and end < n and _HAN_CHAR.fullmatch(tokens[end][0]) and tokens[end][1] not in _PARTICLES | {"v"} \
+                and not (end + 1 < n and _HAN_CHAR.match(tokens[end + 1][0])):
+            end += 1
         if end > i + 1:
             yield start, end, "".join(w for w, _ in tokens[start:end])
         i = max(end, i + 1)
@@ -403,6 +536,9 @@ def _spot_new_words(tagged_texts: list[list[tuple[str, str]]], add) -> None:
         tags = [t for _, t in run]
         if count * 2 < min(words[w] for w in parts):
             continue  # its parts mostly stand apart: a phrase, not a word
+        if any(words[w] > PRODUCTIVE_SHARE * count and frequency(w) >= PHRASE_PART_FREQUENCY and t not in _PROPER
+               for w, t in run):
+            continue  # a common word the article combines with many others (知识产权 + 服务行业, + 强国 …)
         if is_everyday(parts[-1]) and count < 3:
             continue  # a phrase around an everyday head word (高危 + 区域)
         if not any(t in _PROPER or t == "x" or frequency(w) < RARE_FREQUENCY for w, t in run):
@@ -415,11 +551,16 @@ def _spot_new_words(tagged_texts: list[list[tuple[str, str]]], add) -> None:
 
 
 def _can_be_new_word(run: tuple[tuple[str, str], ...]) -> bool:
-    """Nominal words (a number or measure word only last: 量子 + 点), or a word and a verb (怪兽 + 充电)."""
+    """Nominal words (a number or measure word only last: 量子 + 点), or a thing and a verb (怪兽 +
+    充电); not two actions (预警 + 告诫: a verbal noun and a verb are a verb phrase)."""
     *first, (last, last_tag) = run
     if not all(t in _NOMINAL and t not in ("m", "q", "mq") and _is_word(w) for w, t in first):
         return False
-    return last_tag in _NOMINAL and _is_word(last) or len(run) == 2 and last_tag == "v" and _HAN_WORD.fullmatch(last) is not None
+    return last_tag in _NOMINAL and _is_word(last) or len(run) == 2 and last_tag == "v" and \
+        first[0][1] not in _VERBAL and _HAN_WORD.fullmatch(last) is not None
+
+
+_VERBAL = {"vn", "an"}  # verbal and adjectival nouns: nominal, but an action or a quality
 
 
 def name_spans(text: str, name: str):

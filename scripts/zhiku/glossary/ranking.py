@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from ..chars import HAN
 from .general import DICTIONARY_TOTAL
-from .names import (ABBREVIATION, ARTICLES, BOOK_TITLE, COMPOUND, DOTTED, GENERAL, HEADLINE, INSIDE,
-                    INSIDE_NAME, LATIN, LISTED, MENTIONS, MODEL, NAME_CONTEXT, ORG_TAG, ORGANISATION_HEAD, OTHER_TAG,
-                    PERSON_TAG, PLACE_HEAD, PLACE_TAG, QUOTED, UNKNOWN)
+from .names import (ABBREVIATION, AGENCY, ARTICLES, DATELINE_PLACE, BOOK_TITLE, COMPOUND, DOTTED, GENERAL, GLOSSED, HEADLINE, INSIDE,
+                    INSIDE_NAME, LATIN, LISTED, LOST_DOT, MENTIONS, MODEL, NAME_CONTEXT, ORG_TAG, ORGANISATION_HEAD,
+                    OTHER_TAG, PERSON_TAG, PLACE_HEAD, PLACE_TAG, QUOTED, UNKNOWN)
 
 CHARS_PER_WORD = 1.5  # of Chinese text, to put the corpus's word count beside the dictionary's
 # A name whose occurrences lie mostly inside a longer name (彼得 of 彼得·梁, Ultra of Z Ultra) is a
@@ -38,19 +38,22 @@ SHORT_NEW_WORD_STRENGTH = 0.15
 
 # How much each kind of evidence says that a string is a name, alone (a noisy-or combines them).
 # Dictionary tags are weaker for words frequent in general Chinese: jieba tags 续航 and 公正 nr.
-STRENGTH = {DOTTED: 0.9, BOOK_TITLE: 0.8, MODEL: 0.7, LATIN: 0.6, NAME_CONTEXT: 0.6, ORGANISATION_HEAD: 0.55,
-            PLACE_HEAD: 0.55, LISTED: 0.5, COMPOUND: 0.4, UNKNOWN: 0.35, QUOTED: 0.3, HEADLINE: 0.2}
+STRENGTH = {DOTTED: 0.9, BOOK_TITLE: 0.8, MODEL: 0.7, LATIN: 0.6, NAME_CONTEXT: 0.6, GLOSSED: 0.6, AGENCY: 0.6,
+            ORGANISATION_HEAD: 0.55, PLACE_HEAD: 0.55, DATELINE_PLACE: 0.55, LISTED: 0.5, COMPOUND: 0.4, UNKNOWN: 0.35,
+            QUOTED: 0.3, HEADLINE: 0.2}
 # What makes a string a name in its own right, not only a new word: the dictionary's proper-noun
 # tags, and the shape or context of a name.
 DICTIONARY_NAME = (PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG)
-NAME_EVIDENCE = (LATIN, DOTTED, NAME_CONTEXT, ORGANISATION_HEAD, PLACE_HEAD, MODEL, LISTED)
+NAME_EVIDENCE = (LATIN, DOTTED, NAME_CONTEXT, ORGANISATION_HEAD, PLACE_HEAD, MODEL, LISTED, GLOSSED, AGENCY,
+                 DATELINE_PLACE)
 TAG_STRENGTH = {PERSON_TAG: 0.6, PLACE_TAG: 0.6, ORG_TAG: 0.6, OTHER_TAG: 0.4, ABBREVIATION: 0.3}
 
 EVIDENCE_NAMES = {PERSON_TAG: "词典标为人名", PLACE_TAG: "词典标为地名", ORG_TAG: "词典标为机构名", OTHER_TAG: "词典标为专名",
                   ABBREVIATION: "词典标为简称", UNKNOWN: "词典未收的新词", LATIN: "拉丁字母名称", DOTTED: "带间隔号的译名",
                   BOOK_TITLE: "书名号内", QUOTED: "引号内", NAME_CONTEXT: "紧挨头衔或“表示”等", ORGANISATION_HEAD: "以机构词结尾",
                   COMPOUND: "反复连用的词组", MODEL: "名称带型号", HEADLINE: "见于标题",
-                  LISTED: "与专名并列", PLACE_HEAD: "以地名词结尾"}
+                  LISTED: "与专名并列", PLACE_HEAD: "以地名词结尾", GLOSSED: "附外文或中文对照",
+                  AGENCY: "电头中的发稿机构", DATELINE_PLACE: "电头中的发稿地"}
 
 
 @dataclass
@@ -66,7 +69,10 @@ class Candidate:
 
 
 def fold(name: str) -> str:
-    """Spellings of one name: GPT-3.5 and GPT3.5, 骁龙 865 and 骁龙865, OpenAI and openai."""
+    """Spellings of one name: GPT-3.5 and GPT3.5, 骁龙 865 and 骁龙865, OpenAI and openai, 巴兹·奥尔德林
+    and 巴兹?奥尔德林 (a dot lost in the page's encoding)."""
+    if LOST_DOT in name:
+        name = name.replace(LOST_DOT, "·")
     return _SPACE_OR_HYPHEN.sub("", name).casefold() if _LATIN_OR_DIGIT.search(name) else name
 
 
@@ -89,7 +95,7 @@ def rank_candidates(totals: dict[str, list[int]], corpus_chars: int, known: set[
             vector[GENERAL] = vector[GENERAL] // max(vector[ARTICLES], 1)
             names[shown], spellings[shown] = vector, []
             continue
-        shown = min(forms, key=lambda n: (-forms[n][MENTIONS], n))
+        shown = min(forms, key=lambda n: (LOST_DOT in n, -forms[n][MENTIONS], n))  # the dot, where a page has it
         vector = [sum(column) for column in zip(*forms.values())]
         vector[GENERAL] = max(v[GENERAL] // max(v[ARTICLES], 1) for v in forms.values())
         names[shown] = vector
@@ -165,8 +171,8 @@ def _aliases(names: dict[str, list[int]], free: dict[str, int]) -> dict[str, lis
         if len(name) >= 3 and name[-1] in PLACE_SUFFIXES:
             shorts.append(name[:-1])
         shorts += [name[:-len(s)] for s in COMPANY_SUFFIXES if name.endswith(s) and len(name) > len(s) + 1]
-        if any(d in name for d in _DOTS):
-            shorts.append(re.split(f"[{_DOTS}]", name)[-1])
+        if any(d in name for d in _DOTS + LOST_DOT):
+            shorts.append(re.split(f"[{_DOTS}{re.escape(LOST_DOT)}]", name)[-1])
         if _LATIN.search(name) and " " in name:
             words = name.split(" ")
             shorts += [" ".join(words[i:]) for i in range(1, len(words))]
@@ -195,12 +201,12 @@ def _extends(name: str, names: dict[str, list[int]], own: list[str]) -> bool:
 def _kind(name: str, vector: list[int]) -> str:
     if vector[BOOK_TITLE] and not vector[DOTTED]:
         return "作品或文件"
-    if vector[ORGANISATION_HEAD] or vector[ORG_TAG] or name.endswith(COMPANY_SUFFIXES):
+    if vector[ORGANISATION_HEAD] or vector[ORG_TAG] or vector[AGENCY] or name.endswith(COMPANY_SUFFIXES):
         return "机构"
     if vector[DOTTED] or (vector[PERSON_TAG] >= max(vector[PLACE_TAG], vector[ORG_TAG], 1) or vector[NAME_CONTEXT]) \
             and not vector[LATIN] and not vector[PLACE_TAG]:
         return "人物"
-    if vector[PLACE_TAG] or vector[PLACE_HEAD] or name[-1] in PLACE_SUFFIXES and len(name) >= 3:
+    if vector[PLACE_TAG] or vector[PLACE_HEAD] or vector[DATELINE_PLACE] or name[-1] in PLACE_SUFFIXES and len(name) >= 3:
         return "地点"
     if vector[MODEL] or _LATIN.search(name) and re.search(r"\d", name):
         return "产品"
