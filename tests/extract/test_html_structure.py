@@ -247,3 +247,44 @@ def test_a_label_before_the_standfirst(profile):
 def test_the_site_a_page_comes_from(head, title, site, profile):
     text = (f"<html><head><title>{title}</title>{head}</head><body><h1>文章标题一二三四</h1>{P1}{P2}</body></html>")
     assert extract(text, profile).site == site
+
+
+def test_a_denser_block_after_a_headed_list_of_teasers_is_not_the_article(profile):
+    # chinatimes: a one-paragraph report, then 推荐阅读 (a heading over a list of links), then the comment
+    # rules, a list denser than the report; the article ends at the teaser list, so it is not the body.
+    rules = "".join(f"<li>请勿发表第{i}类内容，违者将被删除留言并封锁帐号，请使用者在发言前务必先阅读规则。</li>"
+                    for i in range(1, 9))
+    report = ("<p>北市士林区一处民宅今天下午惊传一对母子在阳台身亡，消防局据报派出人车赶往，发现都已无呼吸心跳，"
+              "但在家属要求下还是送往医院急救，警方已到场了解案情，将报请检察官相验，以厘清真正的死因。</p>")
+    text = ("<html><head><title>母子身亡_某某报</title></head><body><div class='left'><h1>母子身亡</h1>"
+            f"<article class='arttext'>{report}</article>{teasers('推荐阅读')}"
+            f"<div id='comments'><div class='rule'><ul>{rules}</ul></div></div></div></body></html>")
+    article = extract(text, profile)
+    assert texts(article) == [report[3:-4]]
+
+
+def test_a_notice_in_its_own_container_after_a_short_text_goes(profile):
+    # cna: one paragraph shown, then the paywall notice in a <div> of its own holding a link.
+    text = page("<div class='paragraph'>" + P1 + "<div style='color:Red'>您所浏览的新闻已过查询时效。建议您加入"
+                "<a href='/pay'>付费会员</a>找寻您要的新闻。</div></div>")
+    assert texts(extract(text, profile)) == [P1[3:-4]]
+
+
+def test_a_paragraph_in_a_div_after_a_short_text_stays_when_it_sends_nowhere(profile):
+    text = page("<div class='paragraph'>" + P1 + "<div>第二段：他说，后续政策仍将保持稳健，请继续关注。</div></div>")
+    assert texts(extract(text, profile))[-1] == "第二段：他说，后续政策仍将保持稳健，请继续关注。"
+
+
+def test_a_bold_line_after_a_blank_line_in_the_last_paragraph_opens_a_notice(profile):
+    # appledaily: the text is one <p> split by <br>; after the reporter's tag, a blank line, then the
+    # paper's standing notice: a bold line, then help lines.
+    body = ("<p>" + P1[3:-4] + "<br />&nbsp;<br />" + P2[3:-4] + "<br />&nbsp;<br />" + P3[3:-4] + "（王某／台中报导）"
+            "<br /><br /><strong>《某报》关心你</strong><br />自杀解决不了问题，请珍惜生命。<br />"
+            "安心专线：0800-788995（24小时）<br />生命线：1995<br />&nbsp;</p>")
+    assert texts(extract(page(body), profile))[-1] == P3[3:-4] + "（王某／台中报导）"
+
+
+def test_a_bold_line_inside_the_text_is_no_notice(profile):
+    body = ("<p>" + P1[3:-4] + "<br /><br /><strong>小标题：政策走向</strong><br />" + P2[3:-4] + "<br />"
+            + P3[3:-4] + "</p>")
+    assert texts(extract(page(body), profile))[-1] == P3[3:-4]

@@ -564,6 +564,8 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     if (below := _below_headline(chosen, scores, h1)) is not chosen:
         rule += f"; of it, the part below the headline: {_describe(below)} (density {scores[below]:.0f})"
         chosen = below
+    if portal is None or not portal.body:
+        chosen, rule, beaten = _before_teasers(blocks, scores, h1, chosen, rule, beaten)
     result.explain["body"] = Choice(_describe(chosen), rule, beaten)
     if chosen is None:
         result.problems.append("no body: no element of the page holds article text")
@@ -801,8 +803,13 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
 
     while kept and short_label(kept[-1].text):  # （编译/李雷） is the text's own credit
         drop(len(kept) - 1, "chrome: short line after the text")
+    if (notice := _notice_after_blank_line(kept)) is not None:
+        for index in range(len(kept) - 1, notice - 1, -1):
+            drop(index, "chrome: after the text, a notice its paragraph opens after a blank line with a "
+                        "line all in bold")
     prose = [b for b in kept if b.prose and len(b.text) >= 30 and not b.caption]
     if len(prose) < 3:
+        _drop_notice_after_short_text(kept, drop)
         return
     weight: dict[tuple, int] = {}
     for block in prose:
@@ -823,6 +830,53 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
                         f"({_describe_signature(signature)}; the text's are {_describe_signature(main)})")
     while kept and short_label(kept[-1].text):
         drop(len(kept) - 1, "chrome: short line after the text")
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").replace("\xa0", " ").strip()
+
+
+def _notice_after_blank_line(kept: list[TextBlock]) -> int | None:
+    """The index of the kept block that opens a notice inside the text's last paragraph: a line all in
+    bold (<strong>, <b>) after a blank line (<br><br>), in the same element as the text line before it
+    and as every line after it, those lines short beside the text (蘋果日報's one <p> of text, then
+    <br><br><strong>《蘋果》關心你</strong> and help lines). A bold subhead inside the text has the text's
+    own paragraphs after it, as long as those before."""
+    for at in range(len(kept) - 1, 0, -1):
+        block = kept[at]
+        bold = next((c for c in block.owner if isinstance(c.tag, str) and c.tag in ("strong", "b")
+                     and _norm(c.text_content()) == block.text), None)
+        if bold is None:
+            continue
+        gap = bold.getprevious()
+        if gap is None or gap.tag != "br" or not _blank(gap.tail):
+            continue
+        first = gap.getprevious()
+        if first is None or first.tag != "br" or not _blank(first.tail):
+            continue
+        before, after = kept[:at], kept[at:]
+        if kept[at - 1].owner is not block.owner or not kept[at - 1].prose \
+                or any(b.owner is not block.owner for b in after) \
+                or sum(len(b.text) for b in after) * 2 >= sum(len(b.text) for b in before):
+            continue
+        return at
+    return None
+
+
+def _drop_notice_after_short_text(kept: list[TextBlock], drop) -> None:
+    """A text of one or two paragraphs is too short to show its setting, but a last block in a tag of its
+    own (a <div> after the text's <p>), holding a link and shorter than the text, is a notice in its own
+    container (中央社's 您所瀏覽的新聞已過查詢時效…加入付費會員: a paywall notice): chrome. Without a
+    link it may be the text's own last paragraph, set carelessly, and stays."""
+    text = [b for b in kept[:-1] if not b.caption]
+    if not text or not kept:
+        return
+    last = kept[-1]
+    tags = {b.owner.tag for b in text}
+    if len(tags) == 1 and last.owner.tag not in tags and last.owner.tag in TAIL_TAGS and last.links \
+            and not last.caption and len(last.text) < sum(len(b.text) for b in text):
+        drop(len(kept) - 1, f"chrome: after the text, a notice in its own container (<{last.owner.tag}> with "
+                            f"a link; the text's are <{next(iter(tags))}>)")
 
 
 def _describe_signature(signature: tuple[str, str, str]) -> str:
@@ -863,6 +917,42 @@ def _choose_body(tree, portal, scores, h1):
                     [b for b in beaten if b[0] != _describe(inner)]
             return best, f"densest element (density {best_score:.0f}), inside the <h1>'s container", beaten
     return best, f"densest element (density {best_score:.0f}); no <h1> anchors the article", beaten
+
+
+def _before_teasers(blocks: list[TextBlock], scores, h1, chosen, rule: str, beaten: list):
+    """The article ends where a heading over a list of teasers starts (推荐阅读, 相關新聞: a heading
+    element over two or more items of one list, each a titled link): an element that lies wholly after
+    such a list, below the headline, is past the article's end, however dense (a comment box's rules,
+    the next story's summary). The densest element between the headline and that list is the body."""
+    if chosen is None or h1 is None:
+        return chosen, rule, beaten
+    index = {id(b): i for i, b in enumerate(blocks)}
+    top = next((i for i, b in enumerate(blocks) if _inside(b.owner, h1)), None)
+    start = next((i for i, b in enumerate(blocks) if _inside(b.owner, chosen)), None)
+    if top is None or start is None or start <= top:
+        return chosen, rule, beaten
+    for at in range(top + 1, start):
+        if blocks[at].owner.tag not in HEADINGS:
+            continue
+        found = _teaser_list(blocks, at)
+        if found is None or not found[0].endswith("items") or found[1] >= start:
+            continue
+        last_of: dict[etree._Element, int] = {}
+        first_of: dict[etree._Element, int] = {}
+        for block in blocks:
+            for element in (block.owner, *block.owner.iterancestors()):
+                first_of.setdefault(element, index[id(block)])
+                last_of[element] = index[id(block)]
+        # Wholly between the headline and the list: from below the headline's own element to before it.
+        before = [(scores.get(e, 0), e) for e, last in last_of.items() if first_of[e] > top - 1
+                  and last < at and e.tag in BLOCK_TAGS and not _inside(h1, e) and scores.get(e, 0) > 0]
+        if not before:
+            return chosen, rule, beaten
+        score, best = max(before, key=lambda x: x[0])
+        return best, (f"densest element (density {score:.0f}) between the headline and the teaser list "
+                      f"under {blocks[at].text!r} ({found[0]}), where the article ends"), \
+            [(_describe(chosen), f"density {scores.get(chosen, 0):.0f}, after that list")] + beaten
+    return chosen, rule, beaten
 
 
 def _below_headline(chosen, scores, h1):
