@@ -25,13 +25,8 @@ NOT_YET_CLEAN: set[str] = {
     # their bodies are now right but for what each comment names:
     "cna-2016-pingzhen-tire-shop-fire",  # the wire dateline's reporter (中央社記者邱俊欽桃園19日電) is not
     # the author (the agency, meta author, is)
-    "ettoday-2017-bus-driver-suicide",  # the byline line 記者林悅／南市報導 stays in the text; the site is
-    # taken for the author and the source
     "chinatimes-2018-shilin-mother-son",  # the standing notice after the one-paragraph report (★中時電子報
-    # 關心您, help lines: <p>s set like the text's) stays; the site for the source (the byline's 中時); the
-    # photograph's caption lies outside the body
-    "appledaily-2016-taichung-fall",  # the reporter's tag at the end (王煌忠／台中報導) is not the author;
-    # the photograph's caption lies outside the body
+    # 關心您, help lines: <p>s set like the text's) stays; the byline's 中時 is not found as the source
 }
 CST = timezone(timedelta(hours=8))
 

@@ -288,3 +288,41 @@ def test_a_bold_line_inside_the_text_is_no_notice(profile):
     body = ("<p>" + P1[3:-4] + "<br /><br /><strong>小标题：政策走向</strong><br />" + P2[3:-4] + "<br />"
             + P3[3:-4] + "</p>")
     assert texts(extract(page(body), profile))[-1] == P3[3:-4]
+
+
+def test_a_reporters_byline_line_in_traditional_script_is_the_author(profile):
+    # ETtoday: "記者林悅／南市報導" (reporter, then where the report is filed) opens the text: metadata.
+    article = extract(page("<p>記者林悅／南市報導</p>" + P1 + P2 + P3), profile)
+    assert article.author == "林悅" and texts(article)[0] == P1[3:-4]
+
+
+def test_a_reporters_tag_at_the_end_of_the_text_is_the_author(profile):
+    # 蘋果日報: the text ends "…釐清死因。（王煌忠／台中報導）"; the tag stays in the text.
+    article = extract(page(P1 + P2 + "<p>警方已勘驗現場並報請相驗，將進一步釐清死因。（王煌忠／台中報導）</p>"), profile)
+    assert article.author == "王煌忠" and texts(article)[-1].endswith("（王煌忠／台中報導）")
+
+
+def test_a_desks_roundup_tag_names_no_author(profile):
+    article = extract(page(P1 + P2 + "<p>警方已勘驗現場並報請相驗，將進一步釐清死因。（國際中心／綜合報導）</p>"), profile)
+    assert article.author is None
+
+
+def test_a_meta_source_that_names_the_site_itself_is_no_source(profile):
+    # ETtoday's <meta name="source" content="ETtoday新聞雲"> beside og:site_name ETtoday新聞雲.
+    head = "<meta name='source' content='ETtoday新聞雲'><meta property='og:site_name' content='ETtoday新聞雲'>"
+    assert extract(page(P1 + P2 + P3, head=head), profile).source is None
+    head = "<meta name='source' content='新华网'><meta property='og:site_name' content='ETtoday新聞雲'>"
+    assert extract(page(P1 + P2 + P3, head=head), profile).source == "新华网"
+
+
+def test_the_headline_pictures_caption_above_the_text_leads_it(profile):
+    # 蘋果日報, 中時: the photograph under the headline, its <figcaption> (or div.pictext), then the text in
+    # an element of its own: the caption is the article's, the text's lead.
+    header = "<div class='pic'><img src='a.jpg'><figcaption>台中市一棟大樓前的現場。王某攝</figcaption></div>"
+    article = extract(page(P1 + P2 + P3, header=header), profile)
+    assert texts(article)[:2] == ["台中市一棟大樓前的現場。王某攝", P1[3:-4]]
+
+
+def test_a_linked_caption_above_the_text_is_a_teaser_not_a_lead(profile):
+    header = "<div class='pic'><img src='a.jpg'><figcaption><a href='/x'>另一篇報導的圖片說明</a></figcaption></div>"
+    assert texts(extract(page(P1 + P2 + P3, header=header), profile))[0] == P1[3:-4]

@@ -91,16 +91,24 @@ SOURCE = re.compile(r"(?:(?:(?:信息|文章|新闻)?来源|稿源|来自)\s*[:�
 AUTHOR = re.compile(r"(?:作者|撰文|文字)\s*[:：︱｜|]\s*(?P<v>" + NAME + ")" + END + f"|(?<![{HAN}])" r"文\s*/\s*(?P<w>"
                     + NAME + ")" + END)
 _REPORTER_NAMES = f"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}})*"
-REPORTER = re.compile(r"[（(]\s*(?:本报|新华社|中新网)?记者\s*[:：]?\s*(?P<v>" + _REPORTER_NAMES + r")\s*[）)]"
-                      r"|^(?:本报|新华社)?记者\s*[:：]?\s*(?P<w>" + _REPORTER_NAMES + ")$")
+# 记者 in either script (a Taiwanese or Hong Kong page writes 記者); a byline line may end with where the
+# report is filed (ETtoday's 記者林悅／南市報導).
+REPORTER_WORD = "(?:记者|記者)"
+FILED = "(?:报道|報導|报导)"
+REPORTER = re.compile(r"[（(]\s*(?:本报|新华社|中新网)?" + REPORTER_WORD + r"\s*[:：]?\s*(?P<v>" + _REPORTER_NAMES
+                      + r")\s*[）)]|^(?:本报|新华社)?" + REPORTER_WORD + r"\s*[:：]?\s*(?P<w>" + _REPORTER_NAMES
+                      + f")(?:\\s*[／/]\\s*[{HAN}]{{0,6}}{FILED})?$")
+# The reporter's tag a text ends with, name then where it was filed: 蘋果日報's （王煌忠／台中報導）. Two or three
+# characters: a person's name; a desk (社會中心) is longer, and a roundup (綜合報導) names no one.
+FILED_AT_END = re.compile(f"[（(]\\s*(?P<v>[{HAN}]{{2,3}})\\s*[／/]\\s*(?!综合|綜合)[{HAN}]{{0,6}}{FILED}\\s*[）)]\\s*$")
 # In a byline's list of names, the words before a name that say what the person is (南方周末记者 师小涵,
 # 实习生 朱亮韬) and, among editors, the next role that ends the list (责任编辑: 曹辛 李梁 助理编辑 …).
-_TITLE_WORD = re.compile(f"[{HAN}]*(?:记者|实习生|通讯员|撰稿人)$")
-_OTHER_ROLE = re.compile(f"[{HAN}]*(?:编辑|记者|实习生|校对|审校|监制|主编)[:：]?$")
+_TITLE_WORD = re.compile(f"[{HAN}]*(?:记者|記者|实习生|通讯员|撰稿人)$")
+_OTHER_ROLE = re.compile(f"[{HAN}]*(?:编辑|记者|記者|实习生|校对|审校|监制|主编)[:：]?$")
 _NAME_WORD = re.compile(f"[{HAN}]{{2,4}}|[A-Za-z][\\w.·-]{{1,23}}")
-_SIGN_OFF = re.compile(f"[■●▲◆□★☆\\s]*[{HAN}A-Za-z]{{0,12}}记者")  # a line naming reporters, their names below
+_SIGN_OFF = re.compile(f"[■●▲◆□★☆\\s]*[{HAN}A-Za-z]{{0,12}}{REPORTER_WORD}")  # a line naming reporters, their names below
 CREDIT_AT_END = re.compile(r"[（(]\s*(?:编译|编辑整理|整理|撰文|作者|文)\s*[/／:：︱|]\s*(?P<v>" + NAME + r")\s*[）)]\s*$")
-_META_LINE = re.compile(r"^\s*[（(]?\s*(?:本文来源|本文转载|(?:信息|文章|新闻)?来源|稿源|作者|撰文|责任编辑|责编|编辑|记者|发布时间|时间|日期|文\s*/)|[【\[]\s*(?:责任)?编辑"
+_META_LINE = re.compile(r"^\s*[（(]?\s*(?:本文来源|本文转载|(?:信息|文章|新闻)?来源|稿源|作者|撰文|责任编辑|责编|编辑|记者|記者|发布时间|时间|日期|文\s*/)|[【\[]\s*(?:责任)?编辑"
                         r"|责任编辑\s*[:：]")  # also after a label: 【纠错】责任编辑：邱丽芳 (xinhuanet)
 
 
@@ -643,6 +651,7 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     if (first_subhead := _subheads_before_text(result, inside, kept)) is not None:
         text_start = first_subhead
     _drop_tail(result, kept)
+    _caption_above_text(result, header, kept)
     meta_lines += [b.text for b in footer if len(b.text) <= 80 and _META_LINE.search(b.text)]
 
     footer_dates = [b.text for b in footer[:8] if len(b.text) <= 80 and _PUBLISH_LINE.match(b.text)]
@@ -786,6 +795,25 @@ def _subheads_before_text(result: Extraction, inside: list[TextBlock], kept: lis
         result.blocks.insert(0, ("heading" if block.owner.tag in HEADINGS else "paragraph", block.text))
         kept.insert(0, block)
     return restored[0].owner if restored else None
+
+
+def _caption_above_text(result: Extraction, header: list[TextBlock], kept: list[TextBlock]) -> None:
+    """The caption of the headline's picture, between the headline and the text when the text is an
+    element of its own (蘋果日報's figcaption, 中時's div.pictext): the article's, it leads the text. A
+    caption that is a link is a teaser's. A caption by its element only (a <figcaption>, or a caption
+    class on the line's element or the one around it): a short line after an image may be a logo's."""
+    def captioned(element) -> bool:
+        return any(e.tag == "figcaption" or _CAPTION_CLASS.search(e.get("class") or "")
+                   for e in (element, element.getparent()) if e is not None)
+
+    if not kept:
+        return
+    captions = [b for b in header if captioned(b.owner) and not b.links and len(b.text) >= 6
+                and not _META_LINE.search(b.text)]
+    for block in reversed(captions):
+        result.blocks.insert(0, ("paragraph", block.text))
+        result.candidates.insert(0, (block.text, None))
+        kept.insert(0, block)
 
 
 def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
@@ -1191,6 +1219,8 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), sc
         found["author"].append(((match["v"] or match["w"]).strip(), "reporter at the end of the text"))
     if (match := CREDIT_AT_END.search(last[-40:])) is not None:
         found["author"].append((match["v"].strip(), f"credit at the end of the text {match.group(0)!r}"))
+    if (match := FILED_AT_END.search(last[-40:])) is not None:
+        found["author"].append((match["v"], f"reporter's tag at the end of the text {match.group(0)!r}"))
     found["author"].extend(publish_bylines)  # after the page's labelled lines, before its metadata
     site_names = [meta.get("og:site_name", ""), title_text[len(result.title):]]
     if (name := _ld_name(ld.get("author"))) is not None:
@@ -1204,8 +1234,9 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), sc
             else:
                 found["author"].append((meta[key], f"<meta {key}>"))
     for key in SOURCE_META:
-        if key in meta:
-            found["source"].append((meta[key], f"<meta {key}>"))
+        if key in meta:  # ETtoday's <meta source> is the site's own name, like its og:site_name
+            rejected = " (rejected: the site itself, not a 来源)" if _site_like(meta[key], site_names) else ""
+            found["source"].append((meta[key], f"<meta {key}>{rejected}"))
     # The site that publishes the page is not the 来源 it names (a blog's og:site_name, a publisher).
     if (name := _ld_name(ld.get("publisher"))) is not None:
         found["source"].append((name, "JSON-LD publisher (rejected: the site itself, not a 来源)"))
