@@ -23,8 +23,6 @@ MEASURED = [page for part in ("pages-measure", "pages-measure-2", "pages-measure
 NOT_YET_CLEAN: set[str] = {
     # The four tuning pages of Taiwanese portals added in the third round (virus-warnning/twnews samples);
     # their bodies are now right but for what each comment names:
-    "cna-2016-pingzhen-tire-shop-fire",  # the wire dateline's reporter (中央社記者邱俊欽桃園19日電) is not
-    # the author (the agency, meta author, is)
     "chinatimes-2018-shilin-mother-son",  # the standing notice after the one-paragraph report (★中時電子報
     # 關心您, help lines: <p>s set like the text's) stays; the byline's 中時 is not found as the source
 }

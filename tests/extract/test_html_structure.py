@@ -326,3 +326,10 @@ def test_the_headline_pictures_caption_above_the_text_leads_it(profile):
 def test_a_linked_caption_above_the_text_is_a_teaser_not_a_lead(profile):
     header = "<div class='pic'><img src='a.jpg'><figcaption><a href='/x'>另一篇報導的圖片說明</a></figcaption></div>"
     assert texts(extract(page(P1 + P2 + P3, header=header), profile))[0] == P1[3:-4]
+
+
+@pytest.mark.parametrize("dateline, name", [("（中央社記者邱俊欽桃園19日電）", "邱俊欽"), ("（中央社記者林悅台北5日電）", "林悅")])
+def test_the_reporter_of_a_wire_dateline_that_names_the_place_after_the_reporter(dateline, name, profile):
+    # 中央社: （中央社記者邱俊欽桃園19日電） — agency, 記者, the reporter, where and when it was filed.
+    article = extract(page(f"<p>{dateline}{P1[3:-4]}</p>" + P2 + P3), profile)
+    assert article.author == name and texts(article)[0].startswith(dateline)

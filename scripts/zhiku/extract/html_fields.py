@@ -101,6 +101,10 @@ REPORTER = re.compile(r"[（(]\s*(?:本报|新华社|中新网)?" + REPORTER_WOR
 # The reporter's tag a text ends with, name then where it was filed: 蘋果日報's （王煌忠／台中報導）. Two or three
 # characters: a person's name; a desk (社會中心) is longer, and a roundup (綜合報導) names no one.
 FILED_AT_END = re.compile(f"[（(]\\s*(?P<v>[{HAN}]{{2,3}})\\s*[／/]\\s*(?!综合|綜合)[{HAN}]{{0,6}}{FILED}\\s*[）)]\\s*$")
+# A wire dateline that names the reporter before the place it was filed from (中央社's
+# （中央社記者邱俊欽桃園19日電）): the name and the place run together, and a name is two or three characters:
+# three when five or more stand before the day (a place is two or more), else two.
+_WIRE_REPORTER = re.compile(f"^[（(]?[{HAN}]{{0,6}}{REPORTER_WORD}(?P<rest>[{HAN}]{{4,8}})\\d{{1,2}}日[电電]")
 # In a byline's list of names, the words before a name that say what the person is (南方周末记者 师小涵,
 # 实习生 朱亮韬) and, among editors, the next role that ends the list (责任编辑: 曹辛 李梁 助理编辑 …).
 _TITLE_WORD = re.compile(f"[{HAN}]*(?:记者|記者|实习生|通讯员|撰稿人)$")
@@ -1209,6 +1213,11 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), sc
     first = next((t for k, t in result.blocks if k == "paragraph"), "")
     if (match := REPORTER.search(first[:40])) is not None:  # 人民网合肥11月8日电　（记者钱伟）…
         found["author"].append(((match["v"] or match["w"]).strip(), "reporter in the dateline"))
+    # (the first paragraph may be the headline picture's caption: the dateline opens the text after it)
+    elif (match := next(filter(None, (_WIRE_REPORTER.match(line) for kind, line in result.blocks[:2] if kind == "paragraph")),
+                        None)) is not None:
+        rest = match["rest"]
+        found["author"].append((rest[:3] if len(rest) >= 5 else rest[:2], "reporter in the wire dateline"))
     texts = [t for _, t in result.blocks]
     for at, text in enumerate(texts[:-1]):  # a sign-off: ■三湘华声全媒体记者 / 林锐新 王为薇
         if _SIGN_OFF.fullmatch(text) and re.fullmatch(_REPORTER_NAMES, texts[at + 1]):
