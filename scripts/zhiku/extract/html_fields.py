@@ -1214,8 +1214,8 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), sc
     if (match := REPORTER.search(first[:40])) is not None:  # 人民网合肥11月8日电　（记者钱伟）…
         found["author"].append(((match["v"] or match["w"]).strip(), "reporter in the dateline"))
     # (the first paragraph may be the headline picture's caption: the dateline opens the text after it)
-    elif (match := next(filter(None, (_WIRE_REPORTER.match(line) for kind, line in result.blocks[:2] if kind == "paragraph")),
-                        None)) is not None:
+    elif (match := next(filter(None, (_WIRE_REPORTER.match(line) for kind, line in result.blocks[:2]
+                                      if kind == "paragraph")), None)) is not None:
         rest = match["rest"]
         found["author"].append((rest[:3] if len(rest) >= 5 else rest[:2], "reporter in the wire dateline"))
     texts = [t for _, t in result.blocks]
