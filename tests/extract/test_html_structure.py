@@ -333,3 +333,15 @@ def test_the_reporter_of_a_wire_dateline_that_names_the_place_after_the_reporter
     # 中央社: （中央社記者邱俊欽桃園19日電） — agency, 記者, the reporter, where and when it was filed.
     article = extract(page(f"<p>{dateline}{P1[3:-4]}</p>" + P2 + P3), profile)
     assert article.author == name and texts(article)[0].startswith(dateline)
+
+
+def test_a_line_opened_by_a_mark_after_an_empty_paragraph_opens_a_notice(profile):
+    # 中時: the report, an ad slot, an empty <p>, then <p>★中時電子報關心您…</p> and help lines, each a <p>.
+    body = (P1 + P2 + "<div id='ad'><script>ad()</script></div><p></p><p>★某某报关心您：再给自己一次机会</p>"
+            "<div id='ad2'></div><p>自杀咨询专线：0800-788995（24小时）</p><p>生命线：1995</p><p>张老师专线：1980</p>")
+    assert texts(extract(page(body), profile)) == [P1[3:-4], P2[3:-4]]
+
+
+def test_a_marked_line_inside_the_text_is_no_notice(profile):
+    body = P1 + "<p></p><p>★第二部分：市场的反应</p>" + P2 + P3
+    assert texts(extract(page(body), profile))[-1] == P3[3:-4]

@@ -868,30 +868,50 @@ def _blank(text: str | None) -> bool:
     return not (text or "").replace("\xa0", " ").strip()
 
 
+# The marks a notice line may open with (中時's ★中時電子報關心您): typography, not words.
+_NOTICE_MARK = re.compile(r"^[★☆●■◆※]")
+
+
+def _after_empty_paragraph(element) -> bool:
+    """An element whose nearest earlier sibling that is a paragraph is an empty one (a blank line; the
+    empty ad slots between do not count)."""
+    for sibling in element.itersiblings(preceding=True):
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag == "p":
+            return not _norm(sibling.text_content()) and next(sibling.iter("img"), None) is None
+        if _norm(sibling.text_content()):
+            return False
+    return False
+
+
 def _notice_after_blank_line(kept: list[TextBlock]) -> int | None:
-    """The index of the kept block that opens a notice inside the text's last paragraph: a line all in
-    bold (<strong>, <b>) after a blank line (<br><br>), in the same element as the text line before it
-    and as every line after it, those lines short beside the text (蘋果日報's one <p> of text, then
-    <br><br><strong>《蘋果》關心你</strong> and help lines). A bold subhead inside the text has the text's
-    own paragraphs after it, as long as those before."""
+    """The index of the kept block that opens a notice after the text: set apart by a blank line before
+    it and by its own print, with only short lines after it (none as long as the text before it):
+    - a line all in bold (<strong>, <b>) after <br><br> in the element of the text line before it, the
+      lines after it in that element too (蘋果日報's one <p> of text, then <br><br><strong>《蘋果》關心你
+      </strong> and help lines);
+    - a paragraph opened by a mark (★, ●, ※…) after an empty paragraph, the lines after it in paragraphs
+      beside it (中時's <p></p><p>★中時電子報關心您…</p> and help lines).
+    A subhead inside the text has the text's own paragraphs after it, as long as those before."""
     for at in range(len(kept) - 1, 0, -1):
         block = kept[at]
+        before, after = kept[:at], kept[at:]
+        if not kept[at - 1].prose or any(len(b.text) >= 40 for b in after) \
+                or sum(len(b.text) for b in after) >= sum(len(b.text) for b in before):
+            continue
         bold = next((c for c in block.owner if isinstance(c.tag, str) and c.tag in ("strong", "b")
                      and _norm(c.text_content()) == block.text), None)
-        if bold is None:
-            continue
-        gap = bold.getprevious()
-        if gap is None or gap.tag != "br" or not _blank(gap.tail):
-            continue
-        first = gap.getprevious()
-        if first is None or first.tag != "br" or not _blank(first.tail):
-            continue
-        before, after = kept[:at], kept[at:]
-        if kept[at - 1].owner is not block.owner or not kept[at - 1].prose \
-                or any(b.owner is not block.owner for b in after) \
-                or sum(len(b.text) for b in after) * 2 >= sum(len(b.text) for b in before):
-            continue
-        return at
+        if bold is not None and kept[at - 1].owner is block.owner \
+                and all(b.owner is block.owner for b in after):
+            gap = bold.getprevious()
+            first = gap.getprevious() if gap is not None and gap.tag == "br" and _blank(gap.tail) else None
+            if first is not None and first.tag == "br" and _blank(first.tail):
+                return at
+        parent = block.owner.getparent()
+        if _NOTICE_MARK.match(block.text) and _norm(block.owner.text_content()) == block.text \
+                and _after_empty_paragraph(block.owner) and all(b.owner.getparent() is parent for b in after):
+            return at
     return None
 
 
