@@ -12,21 +12,26 @@ Rules, by field (`Extraction.explain` records which one chose each field and the
   title   the <h1> that <title>/og:title repeat before a site suffix (the suffix is learnt by comparing
           them); else JSON-LD headline; else og:title/<title> without the suffix
   body    the portal file's body XPath; else the densest element, unless it lies outside the <h1>'s
-          article container (a sidebar teaser), then the densest element inside that container
+          article container (a sidebar teaser), then the densest element inside that container; and
+          never one wholly after a heading over a list of teasers below the headline (the article ends
+          there): then the densest element between the headline and that list
   blocks  inside the body: the title line, lines before it (but the text's first subheads), chrome
           phrases, link lists; the article's end from structure: a label over a list of teasers or link
-          lines, a tail set apart from the text's paragraphs (by its setting), rule lines (a comment
-          thread's label still by its words); each with its reason; captions stay
+          lines, a tail set apart from the text's paragraphs (by its setting), a notice after a blank
+          line opened by a bold or marked line, a notice in its own container (a tag of its own, with a
+          link) after a short text, rule lines (a comment thread's label still by its words); each with
+          its reason; captions stay, and the headline picture's caption above the text leads it
   date    JSON-LD/meta publish time; script variable; the visible page: the header line under (or the
           article's line above) the <h1>, a metadata line, a publish line after the text, a date
           attribute of the article's own elements; never a copyright line, a last edit, or a block
           outside the article
-  people  来源 → source, 作者/记者/文/ → author, 责任编辑/编辑 → editor, from the header and footer lines
-          and bylines' lists of names; a bare name between the header line's date and the account's
+  people  来源 → source, 作者/记者(記者)/文/ → author, 责任编辑/编辑 → editor, from the header and footer
+          lines and bylines' lists of names; a reporter's byline or end tag with where it was filed
+          (記者林悅／南市報導, （王煌忠／台中報導）); the reporter of a wire dateline (中央社記者邱俊欽桃園19日電); a bare name between the header line's date and the account's
           link; the byline of a publish line after the text (posted @ <date> <name>); elements named
           for the field; a script's author variable; then
           JSON-LD and meta tags (a meta author that is the site's name is not a person; the site that
-          publishes is no 来源)
+          publishes is no 来源, nor a <meta source> that names it)
   site    the page's host, og:site_name or the site's name in the <title>: for template detection
           across a build's pages (extract/template.py)
 """
