@@ -16,11 +16,16 @@ from tests.input_cases import HTML_PAGE, PORTAL
 
 PAGES = sorted((ROOT / "tests" / "pages").glob("*.htm*"))
 # Never tuned on: the README of each folder says how its pages were split off.
-MEASURED = sorted((ROOT / "tests" / "pages-measure").glob("*.htm*")) + \
-    sorted((ROOT / "tests" / "pages-measure-2").glob("*.htm*"))
+MEASURED = [page for part in ("pages-measure", "pages-measure-2", "pages-measure-3")
+            for page in sorted((ROOT / "tests" / part).glob("*.htm*"))]
 # Pages of the issue-20 development set that zhiku does not yet extract to their gold: each is expected
 # to fail until a rule that generalises makes it pass (strict: a page that passes must leave the list).
-NOT_YET_CLEAN: set[str] = set()
+NOT_YET_CLEAN: set[str] = {
+    # Of the four tuning pages of Taiwanese portals added in the third round (virus-warnning/twnews
+    # samples), the one still wrong, in what its comment names:
+    "chinatimes-2018-shilin-mother-son",  # the byline line's unlabelled source (2018年09月16日 15:31 中時,
+    # the paper's channel link beside the date) is not found
+}
 CST = timezone(timedelta(hours=8))
 
 

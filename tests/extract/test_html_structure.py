@@ -247,3 +247,101 @@ def test_a_label_before_the_standfirst(profile):
 def test_the_site_a_page_comes_from(head, title, site, profile):
     text = (f"<html><head><title>{title}</title>{head}</head><body><h1>文章标题一二三四</h1>{P1}{P2}</body></html>")
     assert extract(text, profile).site == site
+
+
+def test_a_denser_block_after_a_headed_list_of_teasers_is_not_the_article(profile):
+    # chinatimes: a one-paragraph report, then 推荐阅读 (a heading over a list of links), then the comment
+    # rules, a list denser than the report; the article ends at the teaser list, so it is not the body.
+    rules = "".join(f"<li>请勿发表第{i}类内容，违者将被删除留言并封锁帐号，请使用者在发言前务必先阅读规则。</li>"
+                    for i in range(1, 9))
+    report = ("<p>北市士林区一处民宅今天下午惊传一对母子在阳台身亡，消防局据报派出人车赶往，发现都已无呼吸心跳，"
+              "但在家属要求下还是送往医院急救，警方已到场了解案情，将报请检察官相验，以厘清真正的死因。</p>")
+    text = ("<html><head><title>母子身亡_某某报</title></head><body><div class='left'><h1>母子身亡</h1>"
+            f"<article class='arttext'>{report}</article>{teasers('推荐阅读')}"
+            f"<div id='comments'><div class='rule'><ul>{rules}</ul></div></div></div></body></html>")
+    article = extract(text, profile)
+    assert texts(article) == [report[3:-4]]
+
+
+def test_a_notice_in_its_own_container_after_a_short_text_goes(profile):
+    # cna: one paragraph shown, then the paywall notice in a <div> of its own holding a link.
+    text = page("<div class='paragraph'>" + P1 + "<div style='color:Red'>您所浏览的新闻已过查询时效。建议您加入"
+                "<a href='/pay'>付费会员</a>找寻您要的新闻。</div></div>")
+    assert texts(extract(text, profile)) == [P1[3:-4]]
+
+
+def test_a_paragraph_in_a_div_after_a_short_text_stays_when_it_sends_nowhere(profile):
+    text = page("<div class='paragraph'>" + P1 + "<div>第二段：他说，后续政策仍将保持稳健，请继续关注。</div></div>")
+    assert texts(extract(text, profile))[-1] == "第二段：他说，后续政策仍将保持稳健，请继续关注。"
+
+
+def test_a_bold_line_after_a_blank_line_in_the_last_paragraph_opens_a_notice(profile):
+    # appledaily: the text is one <p> split by <br>; after the reporter's tag, a blank line, then the
+    # paper's standing notice: a bold line, then help lines.
+    body = ("<p>" + P1[3:-4] + "<br />&nbsp;<br />" + P2[3:-4] + "<br />&nbsp;<br />" + P3[3:-4] + "（王某／台中报导）"
+            "<br /><br /><strong>《某报》关心你</strong><br />自杀解决不了问题，请珍惜生命。<br />"
+            "安心专线：0800-788995（24小时）<br />生命线：1995<br />&nbsp;</p>")
+    assert texts(extract(page(body), profile))[-1] == P3[3:-4] + "（王某／台中报导）"
+
+
+def test_a_bold_line_inside_the_text_is_no_notice(profile):
+    body = ("<p>" + P1[3:-4] + "<br /><br /><strong>小标题：政策走向</strong><br />" + P2[3:-4] + "<br />"
+            + P3[3:-4] + "</p>")
+    assert texts(extract(page(body), profile))[-1] == P3[3:-4]
+
+
+def test_a_reporters_byline_line_in_traditional_script_is_the_author(profile):
+    # ETtoday: "記者林悅／南市報導" (reporter, then where the report is filed) opens the text: metadata.
+    article = extract(page("<p>記者林悅／南市報導</p>" + P1 + P2 + P3), profile)
+    assert article.author == "林悅" and texts(article)[0] == P1[3:-4]
+
+
+def test_a_reporters_tag_at_the_end_of_the_text_is_the_author(profile):
+    # 蘋果日報: the text ends "…釐清死因。（王煌忠／台中報導）"; the tag stays in the text.
+    article = extract(page(P1 + P2 + "<p>警方已勘驗現場並報請相驗，將進一步釐清死因。（王煌忠／台中報導）</p>"), profile)
+    assert article.author == "王煌忠" and texts(article)[-1].endswith("（王煌忠／台中報導）")
+
+
+def test_a_desks_roundup_tag_names_no_author(profile):
+    article = extract(page(P1 + P2 + "<p>警方已勘驗現場並報請相驗，將進一步釐清死因。（國際中心／綜合報導）</p>"), profile)
+    assert article.author is None
+
+
+def test_a_meta_source_that_names_the_site_itself_is_no_source(profile):
+    # ETtoday's <meta name="source" content="ETtoday新聞雲"> beside og:site_name ETtoday新聞雲.
+    head = "<meta name='source' content='ETtoday新聞雲'><meta property='og:site_name' content='ETtoday新聞雲'>"
+    assert extract(page(P1 + P2 + P3, head=head), profile).source is None
+    head = "<meta name='source' content='新华网'><meta property='og:site_name' content='ETtoday新聞雲'>"
+    assert extract(page(P1 + P2 + P3, head=head), profile).source == "新华网"
+
+
+def test_the_headline_pictures_caption_above_the_text_leads_it(profile):
+    # 蘋果日報, 中時: the photograph under the headline, its <figcaption> (or div.pictext), then the text in
+    # an element of its own: the caption is the article's, the text's lead.
+    header = "<div class='pic'><img src='a.jpg'><figcaption>台中市一棟大樓前的現場。王某攝</figcaption></div>"
+    article = extract(page(P1 + P2 + P3, header=header), profile)
+    assert texts(article)[:2] == ["台中市一棟大樓前的現場。王某攝", P1[3:-4]]
+
+
+def test_a_linked_caption_above_the_text_is_a_teaser_not_a_lead(profile):
+    header = "<div class='pic'><img src='a.jpg'><figcaption><a href='/x'>另一篇報導的圖片說明</a></figcaption></div>"
+    assert texts(extract(page(P1 + P2 + P3, header=header), profile))[0] == P1[3:-4]
+
+
+@pytest.mark.parametrize("dateline, name", [("（中央社記者邱俊欽桃園19日電）", "邱俊欽"), ("（中央社記者林悅台北5日電）", "林悅")])
+def test_the_reporter_of_a_wire_dateline_that_names_the_place_after_the_reporter(dateline, name, profile):
+    # 中央社: （中央社記者邱俊欽桃園19日電） — agency, 記者, the reporter, where and when it was filed.
+    article = extract(page(f"<p>{dateline}{P1[3:-4]}</p>" + P2 + P3), profile)
+    assert article.author == name and texts(article)[0].startswith(dateline)
+
+
+def test_a_line_opened_by_a_mark_after_an_empty_paragraph_opens_a_notice(profile):
+    # 中時: the report, an ad slot, an empty <p>, then <p>★中時電子報關心您…</p> and help lines, each a <p>.
+    body = (P1 + P2 + "<div id='ad'><script>ad()</script></div><p></p><p>★某某报关心您：再给自己一次机会</p>"
+            "<div id='ad2'></div><p>自杀咨询专线：0800-788995（24小时）</p><p>生命线：1995</p><p>张老师专线：1980</p>")
+    assert texts(extract(page(body), profile)) == [P1[3:-4], P2[3:-4]]
+
+
+def test_a_marked_line_inside_the_text_is_no_notice(profile):
+    body = P1 + "<p></p><p>★第二部分：市场的反应</p>" + P2 + P3
+    assert texts(extract(page(body), profile))[-1] == P3[3:-4]

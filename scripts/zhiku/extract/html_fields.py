@@ -12,21 +12,26 @@ Rules, by field (`Extraction.explain` records which one chose each field and the
   title   the <h1> that <title>/og:title repeat before a site suffix (the suffix is learnt by comparing
           them); else JSON-LD headline; else og:title/<title> without the suffix
   body    the portal file's body XPath; else the densest element, unless it lies outside the <h1>'s
-          article container (a sidebar teaser), then the densest element inside that container
+          article container (a sidebar teaser), then the densest element inside that container; and
+          never one wholly after a heading over a list of teasers below the headline (the article ends
+          there): then the densest element between the headline and that list
   blocks  inside the body: the title line, lines before it (but the text's first subheads), chrome
           phrases, link lists; the article's end from structure: a label over a list of teasers or link
-          lines, a tail set apart from the text's paragraphs (by its setting), rule lines (a comment
-          thread's label still by its words); each with its reason; captions stay
+          lines, a tail set apart from the text's paragraphs (by its setting), a notice after a blank
+          line opened by a bold or marked line, a notice in its own container (a tag of its own, with a
+          link) after a short text, rule lines (a comment thread's label still by its words); each with
+          its reason; captions stay, and the headline picture's caption above the text leads it
   date    JSON-LD/meta publish time; script variable; the visible page: the header line under (or the
           article's line above) the <h1>, a metadata line, a publish line after the text, a date
           attribute of the article's own elements; never a copyright line, a last edit, or a block
           outside the article
-  people  来源 → source, 作者/记者/文/ → author, 责任编辑/编辑 → editor, from the header and footer lines
-          and bylines' lists of names; a bare name between the header line's date and the account's
+  people  来源 → source, 作者/记者(記者)/文/ → author, 责任编辑/编辑 → editor, from the header and footer
+          lines and bylines' lists of names; a reporter's byline or end tag with where it was filed
+          (記者林悅／南市報導, （王煌忠／台中報導）); the reporter of a wire dateline (中央社記者邱俊欽桃園19日電); a bare name between the header line's date and the account's
           link; the byline of a publish line after the text (posted @ <date> <name>); elements named
           for the field; a script's author variable; then
           JSON-LD and meta tags (a meta author that is the site's name is not a person; the site that
-          publishes is no 来源)
+          publishes is no 来源, nor a <meta source> that names it)
   site    the page's host, og:site_name or the site's name in the <title>: for template detection
           across a build's pages (extract/template.py)
 """
@@ -91,16 +96,28 @@ SOURCE = re.compile(r"(?:(?:(?:信息|文章|新闻)?来源|稿源|来自)\s*[:�
 AUTHOR = re.compile(r"(?:作者|撰文|文字)\s*[:：︱｜|]\s*(?P<v>" + NAME + ")" + END + f"|(?<![{HAN}])" r"文\s*/\s*(?P<w>"
                     + NAME + ")" + END)
 _REPORTER_NAMES = f"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}})*"
-REPORTER = re.compile(r"[（(]\s*(?:本报|新华社|中新网)?记者\s*[:：]?\s*(?P<v>" + _REPORTER_NAMES + r")\s*[）)]"
-                      r"|^(?:本报|新华社)?记者\s*[:：]?\s*(?P<w>" + _REPORTER_NAMES + ")$")
+# 记者 in either script (a Taiwanese or Hong Kong page writes 記者); a byline line may end with where the
+# report is filed (ETtoday's 記者林悅／南市報導).
+REPORTER_WORD = "(?:记者|記者)"
+FILED = "(?:报道|報導|报导)"
+REPORTER = re.compile(r"[（(]\s*(?:本报|新华社|中新网)?" + REPORTER_WORD + r"\s*[:：]?\s*(?P<v>" + _REPORTER_NAMES
+                      + r")\s*[）)]|^(?:本报|新华社)?" + REPORTER_WORD + r"\s*[:：]?\s*(?P<w>" + _REPORTER_NAMES
+                      + f")(?:\\s*[／/]\\s*[{HAN}]{{0,6}}{FILED})?$")
+# The reporter's tag a text ends with, name then where it was filed: 蘋果日報's （王煌忠／台中報導）. Two or three
+# characters: a person's name; a desk (社會中心) is longer, and a roundup (綜合報導) names no one.
+FILED_AT_END = re.compile(f"[（(]\\s*(?P<v>[{HAN}]{{2,3}})\\s*[／/]\\s*(?!综合|綜合)[{HAN}]{{0,6}}{FILED}\\s*[）)]\\s*$")
+# A wire dateline that names the reporter before the place it was filed from (中央社's
+# （中央社記者邱俊欽桃園19日電）): the name and the place run together, and a name is two or three characters:
+# three when five or more stand before the day (a place is two or more), else two.
+_WIRE_REPORTER = re.compile(f"^[（(]?[{HAN}]{{0,6}}{REPORTER_WORD}(?P<rest>[{HAN}]{{4,8}})\\d{{1,2}}日[电電]")
 # In a byline's list of names, the words before a name that say what the person is (南方周末记者 师小涵,
 # 实习生 朱亮韬) and, among editors, the next role that ends the list (责任编辑: 曹辛 李梁 助理编辑 …).
-_TITLE_WORD = re.compile(f"[{HAN}]*(?:记者|实习生|通讯员|撰稿人)$")
-_OTHER_ROLE = re.compile(f"[{HAN}]*(?:编辑|记者|实习生|校对|审校|监制|主编)[:：]?$")
+_TITLE_WORD = re.compile(f"[{HAN}]*(?:记者|記者|实习生|通讯员|撰稿人)$")
+_OTHER_ROLE = re.compile(f"[{HAN}]*(?:编辑|记者|記者|实习生|校对|审校|监制|主编)[:：]?$")
 _NAME_WORD = re.compile(f"[{HAN}]{{2,4}}|[A-Za-z][\\w.·-]{{1,23}}")
-_SIGN_OFF = re.compile(f"[■●▲◆□★☆\\s]*[{HAN}A-Za-z]{{0,12}}记者")  # a line naming reporters, their names below
+_SIGN_OFF = re.compile(f"[■●▲◆□★☆\\s]*[{HAN}A-Za-z]{{0,12}}{REPORTER_WORD}")  # a line naming reporters, their names below
 CREDIT_AT_END = re.compile(r"[（(]\s*(?:编译|编辑整理|整理|撰文|作者|文)\s*[/／:：︱|]\s*(?P<v>" + NAME + r")\s*[）)]\s*$")
-_META_LINE = re.compile(r"^\s*[（(]?\s*(?:本文来源|本文转载|(?:信息|文章|新闻)?来源|稿源|作者|撰文|责任编辑|责编|编辑|记者|发布时间|时间|日期|文\s*/)|[【\[]\s*(?:责任)?编辑"
+_META_LINE = re.compile(r"^\s*[（(]?\s*(?:本文来源|本文转载|(?:信息|文章|新闻)?来源|稿源|作者|撰文|责任编辑|责编|编辑|记者|記者|发布时间|时间|日期|文\s*/)|[【\[]\s*(?:责任)?编辑"
                         r"|责任编辑\s*[:：]")  # also after a label: 【纠错】责任编辑：邱丽芳 (xinhuanet)
 
 
@@ -564,6 +581,8 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     if (below := _below_headline(chosen, scores, h1)) is not chosen:
         rule += f"; of it, the part below the headline: {_describe(below)} (density {scores[below]:.0f})"
         chosen = below
+    if portal is None or not portal.body:
+        chosen, rule, beaten = _before_teasers(blocks, scores, h1, chosen, rule, beaten)
     result.explain["body"] = Choice(_describe(chosen), rule, beaten)
     if chosen is None:
         result.problems.append("no body: no element of the page holds article text")
@@ -641,6 +660,7 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     if (first_subhead := _subheads_before_text(result, inside, kept)) is not None:
         text_start = first_subhead
     _drop_tail(result, kept)
+    _caption_above_text(result, header, kept)
     meta_lines += [b.text for b in footer if len(b.text) <= 80 and _META_LINE.search(b.text)]
 
     footer_dates = [b.text for b in footer[:8] if len(b.text) <= 80 and _PUBLISH_LINE.match(b.text)]
@@ -786,6 +806,25 @@ def _subheads_before_text(result: Extraction, inside: list[TextBlock], kept: lis
     return restored[0].owner if restored else None
 
 
+def _caption_above_text(result: Extraction, header: list[TextBlock], kept: list[TextBlock]) -> None:
+    """The caption of the headline's picture, between the headline and the text when the text is an
+    element of its own (蘋果日報's figcaption, 中時's div.pictext): the article's, it leads the text. A
+    caption that is a link is a teaser's. A caption by its element only (a <figcaption>, or a caption
+    class on the line's element or the one around it): a short line after an image may be a logo's."""
+    def captioned(element) -> bool:
+        return any(e.tag == "figcaption" or _CAPTION_CLASS.search(e.get("class") or "")
+                   for e in (element, element.getparent()) if e is not None)
+
+    if not kept:
+        return
+    captions = [b for b in header if captioned(b.owner) and not b.links and len(b.text) >= 6
+                and not _META_LINE.search(b.text)]
+    for block in reversed(captions):
+        result.blocks.insert(0, ("paragraph", block.text))
+        result.candidates.insert(0, (block.text, None))
+        kept.insert(0, block)
+
+
 def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
     """After the text's last paragraph: short label lines (分享, 打印) are chrome, and so are blocks set
     apart from the text's paragraphs (163's <p class="end"> rights notice, a column notice in bold, a
@@ -801,8 +840,13 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
 
     while kept and short_label(kept[-1].text):  # （编译/李雷） is the text's own credit
         drop(len(kept) - 1, "chrome: short line after the text")
+    if (notice := _notice_after_blank_line(kept)) is not None:
+        for index in range(len(kept) - 1, notice - 1, -1):
+            drop(index, "chrome: after the text, a notice its paragraph opens after a blank line with a "
+                        "line all in bold")
     prose = [b for b in kept if b.prose and len(b.text) >= 30 and not b.caption]
     if len(prose) < 3:
+        _drop_notice_after_short_text(kept, drop)
         return
     weight: dict[tuple, int] = {}
     for block in prose:
@@ -823,6 +867,73 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
                         f"({_describe_signature(signature)}; the text's are {_describe_signature(main)})")
     while kept and short_label(kept[-1].text):
         drop(len(kept) - 1, "chrome: short line after the text")
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").replace("\xa0", " ").strip()
+
+
+# The marks a notice line may open with (中時's ★中時電子報關心您): typography, not words.
+_NOTICE_MARK = re.compile(r"^[★☆●■◆※]")
+
+
+def _after_empty_paragraph(element) -> bool:
+    """An element whose nearest earlier sibling that is a paragraph is an empty one (a blank line; the
+    empty ad slots between do not count)."""
+    for sibling in element.itersiblings(preceding=True):
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag == "p":
+            return not _norm(sibling.text_content()) and next(sibling.iter("img"), None) is None
+        if _norm(sibling.text_content()):
+            return False
+    return False
+
+
+def _notice_after_blank_line(kept: list[TextBlock]) -> int | None:
+    """The index of the kept block that opens a notice after the text: set apart by a blank line before
+    it and by its own print, with only short lines after it (none as long as the text before it):
+    - a line all in bold (<strong>, <b>) after <br><br> in the element of the text line before it, the
+      lines after it in that element too (蘋果日報's one <p> of text, then <br><br><strong>《蘋果》關心你
+      </strong> and help lines);
+    - a paragraph opened by a mark (★, ●, ※…) after an empty paragraph, the lines after it in paragraphs
+      beside it (中時's <p></p><p>★中時電子報關心您…</p> and help lines).
+    A subhead inside the text has the text's own paragraphs after it, as long as those before."""
+    for at in range(len(kept) - 1, 0, -1):
+        block = kept[at]
+        before, after = kept[:at], kept[at:]
+        if not kept[at - 1].prose or any(len(b.text) >= 40 for b in after) \
+                or sum(len(b.text) for b in after) >= sum(len(b.text) for b in before):
+            continue
+        bold = next((c for c in block.owner if isinstance(c.tag, str) and c.tag in ("strong", "b")
+                     and _norm(c.text_content()) == block.text), None)
+        if bold is not None and kept[at - 1].owner is block.owner \
+                and all(b.owner is block.owner for b in after):
+            gap = bold.getprevious()
+            first = gap.getprevious() if gap is not None and gap.tag == "br" and _blank(gap.tail) else None
+            if first is not None and first.tag == "br" and _blank(first.tail):
+                return at
+        parent = block.owner.getparent()
+        if _NOTICE_MARK.match(block.text) and _norm(block.owner.text_content()) == block.text \
+                and _after_empty_paragraph(block.owner) and all(b.owner.getparent() is parent for b in after):
+            return at
+    return None
+
+
+def _drop_notice_after_short_text(kept: list[TextBlock], drop) -> None:
+    """A text of one or two paragraphs is too short to show its setting, but a last block in a tag of its
+    own (a <div> after the text's <p>), holding a link and shorter than the text, is a notice in its own
+    container (中央社's 您所瀏覽的新聞已過查詢時效…加入付費會員: a paywall notice): chrome. Without a
+    link it may be the text's own last paragraph, set carelessly, and stays."""
+    text = [b for b in kept[:-1] if not b.caption]
+    if not text or not kept:
+        return
+    last = kept[-1]
+    tags = {b.owner.tag for b in text}
+    if len(tags) == 1 and last.owner.tag not in tags and last.owner.tag in TAIL_TAGS and last.links \
+            and not last.caption and len(last.text) < sum(len(b.text) for b in text):
+        drop(len(kept) - 1, f"chrome: after the text, a notice in its own container (<{last.owner.tag}> with "
+                            f"a link; the text's are <{next(iter(tags))}>)")
 
 
 def _describe_signature(signature: tuple[str, str, str]) -> str:
@@ -863,6 +974,42 @@ def _choose_body(tree, portal, scores, h1):
                     [b for b in beaten if b[0] != _describe(inner)]
             return best, f"densest element (density {best_score:.0f}), inside the <h1>'s container", beaten
     return best, f"densest element (density {best_score:.0f}); no <h1> anchors the article", beaten
+
+
+def _before_teasers(blocks: list[TextBlock], scores, h1, chosen, rule: str, beaten: list):
+    """The article ends where a heading over a list of teasers starts (推荐阅读, 相關新聞: a heading
+    element over two or more items of one list, each a titled link): an element that lies wholly after
+    such a list, below the headline, is past the article's end, however dense (a comment box's rules,
+    the next story's summary). The densest element between the headline and that list is the body."""
+    if chosen is None or h1 is None:
+        return chosen, rule, beaten
+    index = {id(b): i for i, b in enumerate(blocks)}
+    top = next((i for i, b in enumerate(blocks) if _inside(b.owner, h1)), None)
+    start = next((i for i, b in enumerate(blocks) if _inside(b.owner, chosen)), None)
+    if top is None or start is None or start <= top:
+        return chosen, rule, beaten
+    for at in range(top + 1, start):
+        if blocks[at].owner.tag not in HEADINGS:
+            continue
+        found = _teaser_list(blocks, at)
+        if found is None or not found[0].endswith("items") or found[1] >= start:
+            continue
+        last_of: dict[etree._Element, int] = {}
+        first_of: dict[etree._Element, int] = {}
+        for block in blocks:
+            for element in (block.owner, *block.owner.iterancestors()):
+                first_of.setdefault(element, index[id(block)])
+                last_of[element] = index[id(block)]
+        # Wholly between the headline and the list: from below the headline's own element to before it.
+        before = [(scores.get(e, 0), e) for e, last in last_of.items() if first_of[e] > top - 1
+                  and last < at and e.tag in BLOCK_TAGS and not _inside(h1, e) and scores.get(e, 0) > 0]
+        if not before:
+            return chosen, rule, beaten
+        score, best = max(before, key=lambda x: x[0])
+        return best, (f"densest element (density {score:.0f}) between the headline and the teaser list "
+                      f"under {blocks[at].text!r} ({found[0]}), where the article ends"), \
+            [(_describe(chosen), f"density {scores.get(chosen, 0):.0f}, after that list")] + beaten
+    return chosen, rule, beaten
 
 
 def _below_headline(chosen, scores, h1):
@@ -1091,6 +1238,11 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), sc
     first = next((t for k, t in result.blocks if k == "paragraph"), "")
     if (match := REPORTER.search(first[:40])) is not None:  # 人民网合肥11月8日电　（记者钱伟）…
         found["author"].append(((match["v"] or match["w"]).strip(), "reporter in the dateline"))
+    # (the first paragraph may be the headline picture's caption: the dateline opens the text after it)
+    elif (match := next(filter(None, (_WIRE_REPORTER.match(line) for kind, line in result.blocks[:2]
+                                      if kind == "paragraph")), None)) is not None:
+        rest = match["rest"]
+        found["author"].append((rest[:3] if len(rest) >= 5 else rest[:2], "reporter in the wire dateline"))
     texts = [t for _, t in result.blocks]
     for at, text in enumerate(texts[:-1]):  # a sign-off: ■三湘华声全媒体记者 / 林锐新 王为薇
         if _SIGN_OFF.fullmatch(text) and re.fullmatch(_REPORTER_NAMES, texts[at + 1]):
@@ -1101,6 +1253,8 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), sc
         found["author"].append(((match["v"] or match["w"]).strip(), "reporter at the end of the text"))
     if (match := CREDIT_AT_END.search(last[-40:])) is not None:
         found["author"].append((match["v"].strip(), f"credit at the end of the text {match.group(0)!r}"))
+    if (match := FILED_AT_END.search(last[-40:])) is not None:
+        found["author"].append((match["v"], f"reporter's tag at the end of the text {match.group(0)!r}"))
     found["author"].extend(publish_bylines)  # after the page's labelled lines, before its metadata
     site_names = [meta.get("og:site_name", ""), title_text[len(result.title):]]
     if (name := _ld_name(ld.get("author"))) is not None:
@@ -1114,8 +1268,9 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), sc
             else:
                 found["author"].append((meta[key], f"<meta {key}>"))
     for key in SOURCE_META:
-        if key in meta:
-            found["source"].append((meta[key], f"<meta {key}>"))
+        if key in meta:  # ETtoday's <meta source> is the site's own name, like its og:site_name
+            rejected = " (rejected: the site itself, not a 来源)" if _site_like(meta[key], site_names) else ""
+            found["source"].append((meta[key], f"<meta {key}>{rejected}"))
     # The site that publishes the page is not the 来源 it names (a blog's og:site_name, a publisher).
     if (name := _ld_name(ld.get("publisher"))) is not None:
         found["source"].append((name, "JSON-LD publisher (rejected: the site itself, not a 来源)"))
