@@ -25,8 +25,8 @@ def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
     import jieba
 
     with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as dictionary:
-        # "word count tag" a line: the fields of every line in one list, taken apart by slicing (in C;
-        # a loop over the 350,000 lines was most of a one-page rebuild's discovery).
+        # "word count tag" a line: the fields of every line in one list, taken apart by slicing, so
+        # that no Python loop runs over the 350,000 lines (a one-page rebuild loads them all).
         fields = dictionary.read().replace("\n", " ").split(" ")
     if fields and not fields[-1]:
         fields.pop()

@@ -436,7 +436,7 @@ def write_index(docs_dir: Path, files: dict[str, object], inputs: str = "", kept
             listed = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - {FILES}
     written = 0
     new_stamps = {}
-    prefix = f"{folder}{os.sep}"  # a page file's path as a string: a Path a file was a tenth of a second at 10,000
+    prefix = f"{folder}{os.sep}"  # page files are checked by a string path: one per page, most unchanged
     for rel, content in sorted(files.items()):
         if isinstance(content, _DocFile):
             stamp = content.stamp()
