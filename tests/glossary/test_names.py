@@ -3,7 +3,7 @@ import pytest
 from zhiku.glossary.spots import tag_words as _tag
 from zhiku.glossary.general import frequency
 from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, INSIDE, LATIN, MENTIONS, MODEL,
-                                  NAME_CONTEXT, ORGANISATION_HEAD, QUOTED, latin_names, spot_names)
+                                  NAME_CONTEXT, ORGANISATION_HEAD, QUOTED, institution_openers, latin_names, spot_names)
 
 
 def spots(*texts, title=""):
@@ -183,3 +183,20 @@ def test_a_wire_dateline_names_its_agency_and_its_place(text, agency, place):
 
 def test_a_byline_with_a_space_after_the_title_word_names_the_reporter():
     assert "李明远" in spots("中新社东京3月5日电(记者 李明远) 会议今天召开。")
+
+
+def test_an_organisation_the_dictionary_holds_whole_is_one_name_not_a_name_and_a_word():
+    # 花旗集团 is one entry of jieba's dictionary (nt), ending in an organisation's head word: not 花旗 +
+    # the everyday 集团. A dictionary name that ends in an everyday word is still a phrase (中美 + 关系).
+    found = spots("花旗集团分析表示，市场仍在上升。", "花旗的报告也这样说，中美关系影响不大。")
+    assert found["花旗集团"][MENTIONS] == 1
+    assert "中美关系" not in found
+
+
+def test_a_common_word_that_opens_many_of_the_dictionarys_organisations_opens_an_institution():
+    # 国家 opens 98 of the organisations of jieba's dictionary (国家药监局 …): before a proper part and
+    # an organisation's head word it is part of the name, as it is of theirs.
+    found = spots("国家医保局密切监测药品价格。国家中医药局积极协调相关部门。", "眼科公司也来了。")
+    assert found["国家医保局"][ORGANISATION_HEAD] == 1 and found["国家中医药局"][ORGANISATION_HEAD] == 1
+    assert not [n for n in found if n.endswith("公司")]
+    assert {"国家", "中央", "全国"} <= institution_openers() and not {"美国", "中国", "北京"} & institution_openers()

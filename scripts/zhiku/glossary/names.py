@@ -62,6 +62,7 @@ ORGANISATION_HEADS = frozenset(
 # Head words of place names (邦德 + 街, 皮卡迪利 + 广场, 白纸坊 + 桥).
 PLACE_HEADS = frozenset("街 路 大街 大道 桥 广场 机场 车站 站 港 湾 岛 山 湖 河 江 峡 塔 寺 宫".split())
 _HEAD_WORDS = tuple(sorted(ORGANISATION_HEADS | PLACE_HEADS))
+_HEAD_SET = ORGANISATION_HEADS | PLACE_HEADS
 _ORGANISATION_HEAD_WORDS = tuple(sorted(ORGANISATION_HEADS))
 _HEAD_LAST_CHARACTERS = frozenset(head[-1] for head in ORGANISATION_HEADS)  # a cheap test before endswith
 # Measure words and units: a number before one is a quantity or a date (800万, 2014年), not a model.
@@ -164,8 +165,13 @@ def _phrase(name: str, found: dict) -> bool:
     """A name and an everyday word (中美 + 合作, 香港 + 民众, 人工智能 + 技术): a phrase about the
     name, not a name. (A name that ends in an everyday word the article never writes apart, as
     习近平新时代中国特色社会主义思想, is not split here: its first part is no name found.)"""
+    proper = dictionary_tag(name) in _PROPER and not _dictionary_phrase(name)
     for cut in range(2, len(name) - 1):
         first, last = name[:cut], name[cut:]
+        # A proper noun of jieba's dictionary that ends in an organisation's or a place's head word is
+        # one name (花旗 + 集团), not a name and an everyday word (美国 + 政府, 中美 + 关系).
+        if proper and last in _HEAD_SET:
+            continue
         if is_everyday(last) and (first in found or dictionary_tag(first) in _PROPER):
             return True
         if is_everyday(first) and dictionary_tag(first) in _PROPER and last in found:
@@ -250,6 +256,8 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
             # Not 远大于 or 海拔高度, tagged nr: phrases jieba's dictionary holds.
             if not (frequency(word) <= 3 and _particle_edge(word)) and not _dictionary_phrase(word):
                 add(word, _TAG_FIELD[tag])
+            if tag == "nt" and i > 0 and tokens[i - 1][0] in institution_openers() and word.endswith(_ORGANISATION_HEAD_WORDS):
+                add(tokens[i - 1][0] + word, ORGANISATION_HEAD)  # 国家 + 中医药局
         elif han and tag == "x" and not _function_edge(word) and not dated:
             add(word, UNKNOWN)
         if word in TITLE_WORDS:
@@ -450,11 +458,30 @@ def _name_before(tokens: list[tuple[str, str]], head: int) -> str | None:
             and tokens[start - 1][0] not in TITLE_WORDS and _is_word(tokens[start - 1][0]) \
             and not (tokens[start - 1][1] == "x" and _function_edge(tokens[start - 1][0])):
         start -= 1
+    first = start
     while start < head and tokens[start][1] not in _PROPER | {"x", "eng"}:
         start += 1  # a name starts with its proper part: 眼科 + 公司 is no organisation's name
     if start == head:
         return None
+    if start > first and tokens[start - 1][0] in institution_openers():
+        start -= 1  # 国家 + 医保 + 局: a word that opens many of the dictionary's organisations
     return "".join(w for w, _ in tokens[start:head + 1])
+
+
+@functools.cache
+def institution_openers() -> frozenset[str]:
+    """Common words (no proper nouns) that open at least OPENER_ENTRIES of the organisations of
+    jieba's dictionary (国家 of 国家药监局 and 97 more, 中央, 全国 …): before a proper noun and an
+    organisation's head word they are part of its name (国家 + 医保 + 局), as the dictionary's own are."""
+    tags = dictionary_tags()
+    opened: Counter = Counter()
+    for word, tag in tags.items():
+        if tag == "nt":
+            opened.update({word[:k] for k in (2, 3) if len(word) > k + 1 and tags.get(word[:k]) not in _PROPER | {None}})
+    return frozenset(word for word, count in opened.items() if count >= OPENER_ENTRIES)
+
+
+OPENER_ENTRIES = 20
 
 
 def _is_word(word: str) -> bool:
