@@ -200,3 +200,17 @@ def test_a_common_word_that_opens_many_of_the_dictionarys_organisations_opens_an
     assert found["国家医保局"][ORGANISATION_HEAD] == 1 and found["国家中医药局"][ORGANISATION_HEAD] == 1
     assert not [n for n in found if n.endswith("公司")]
     assert {"国家", "中央", "全国"} <= institution_openers() and not {"美国", "中国", "北京"} & institution_openers()
+
+
+def test_single_quotes_inside_a_quotation_quote_a_name_too():
+    found = spots("他说：“企业要转移到‘一带一路’国家，‘一带一路’建设带来机会。”")
+    assert found["一带一路"][QUOTED] == 2
+
+
+def test_a_run_of_common_words_the_title_writes_and_the_text_repeats_is_a_new_word():
+    # 短缺 + 药品 (short + medicines): both common, but the article's subject, as its title and its text
+    # say (three times and more, between different neighbours). Twice is not enough.
+    found = spots("短缺药品是难题。各地的短缺药品清单不同，保障短缺药品供应。", "做好短缺药品的监测。",
+                  title="短缺药品保供稳价")
+    assert found["短缺药品"][COMPOUND] >= 3
+    assert "重要会议" not in spots("重要会议召开了，重要会议结束。", title="重要会议在京召开")

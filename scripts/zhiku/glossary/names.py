@@ -97,7 +97,7 @@ _PROSE_AFTER = re.compile(r",? [a-z]{2,}")
 _ENGLISH = re.compile(r"[A-Za-z]+ [A-Za-z]+ [A-Za-z]+ [A-Za-z]+")  # four words: a title in English, not a name
 _BOOK_TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _INNER_TITLE = re.compile(r"〈([^〈〉\n]{1,40})〉")
-_QUOTED = re.compile(r"[“「]([^“”「」\n]{2,12})[”」]")
+_QUOTED = re.compile(r"[“「‘『]([^“”「」‘’『』\n]{2,12})[”」’』]")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。、：；！？,.;:!?（）()]")
 _DOTS = "·•・‧"
 # A Latin name in brackets right after Chinese words, and Chinese words in brackets right after a
@@ -147,7 +147,7 @@ def spot_names(title: str, texts: list[str], tag) -> dict[str, list[int]]:
             if not _SENTENCE_PUNCTUATION.search(inner) and (all(t in _NOMINAL for _, t in inner_words) or
                                                             inner_words[0][1] in ("m", "mq") and _HAN_CHAR.match(inner)):
                 add(inner, QUOTED)
-    _spot_new_words([words for text, words in tagged[1 if title else 0:]], add)
+    _spot_new_words([words for text, words in tagged[1 if title else 0:]], add, tagged[0][1] if title else [])
     for text, words in tagged:
         for name in _listed_after_names(text, words, found):
             add(name, LISTED)
@@ -531,19 +531,22 @@ def _dotted_names(tokens: list[tuple[str, str]]):
         i = max(end, i + 1)
 
 
-def _spot_new_words(tagged_texts: list[list[tuple[str, str]]], add) -> None:
+def _spot_new_words(tagged_texts: list[list[tuple[str, str]]], add, title: list[tuple[str, str]] = ()) -> None:
     """Runs of two or three nominal words (or a word and a verb) that the article writes at least
     twice, that stick together (the run is at least half the uses of its rarer part; a run ending in
     a verb, at least 0.8 of its first word's) and stand in free context (at least two different
     neighbours on each side, a text's edge or punctuation counting as different each time), with a
-    part rare in general Chinese or a proper noun: new words (怪兽充电, 政府公信力)."""
+    part rare in general Chinese or a proper noun: new words (怪兽充电, 政府公信力). A run of common
+    words (an adjective first allowed) is one too when the title writes it and the text repeats it
+    HEADLINE_RUN_COUNT times: the article's subject (短缺 + 药品)."""
     words: Counter = Counter()
     runs: Counter = Counter()
     for tokens in tagged_texts:  # every run of two and three words counted (in C), then the repeated ones looked at
         words.update(w for w, _ in tokens)
         runs.update(zip(tokens, tokens[1:]))
         runs.update(zip(tokens, tokens[1:], tokens[2:]))
-    runs = Counter({run: count for run, count in runs.items() if count >= 2 and _can_be_new_word(run)})
+    headline = {run for size in (2, 3) for run in zip(*(title[k:] for k in range(size))) if _can_be_headline_word(run)}
+    runs = Counter({run: count for run, count in runs.items() if count >= 2 and (_can_be_new_word(run) or run in headline)})
     left: dict[tuple, set] = defaultdict(set)
     right: dict[tuple, set] = defaultdict(set)
     edge = 0
@@ -568,7 +571,8 @@ def _spot_new_words(tagged_texts: list[list[tuple[str, str]]], add) -> None:
             continue  # a common word the article combines with many others (知识产权 + 服务行业, + 强国 …)
         if is_everyday(parts[-1]) and count < 3:
             continue  # a phrase around an everyday head word (高危 + 区域)
-        if not any(t in _PROPER or t == "x" or frequency(w) < RARE_FREQUENCY for w, t in run):
+        if not any(t in _PROPER or t == "x" or frequency(w) < RARE_FREQUENCY for w, t in run) and not (
+                run in headline and count >= HEADLINE_RUN_COUNT):
             continue
         if all(t in _PROPER for t in tags) and count < 0.8 * max(words[w] for w in parts):
             continue  # two names side by side (美国纽约), each written alone too
@@ -585,6 +589,15 @@ def _can_be_new_word(run: tuple[tuple[str, str], ...]) -> bool:
         return False
     return last_tag in _NOMINAL and _is_word(last) or len(run) == 2 and last_tag == "v" and \
         first[0][1] not in _VERBAL and _HAN_WORD.fullmatch(last) is not None
+
+
+HEADLINE_RUN_COUNT = 3
+
+
+def _can_be_headline_word(run) -> bool:
+    """A quality and things (短缺 + 药品), or things, as the title writes them."""
+    return all(_HAN_WORD.fullmatch(w) for w, _ in run) and run[0][1] in _NOMINAL | {"a"} and all(
+        t in _NOMINAL - {"m", "q", "mq"} for _, t in run[1:])
 
 
 _VERBAL = {"vn", "an"}  # verbal and adjectival nouns: nominal, but an action or a quality
