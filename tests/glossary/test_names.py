@@ -3,7 +3,8 @@ import pytest
 from zhiku.glossary.spots import tag_words as _tag
 from zhiku.glossary.general import frequency
 from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, INSIDE, LATIN, MENTIONS, MODEL,
-                                  NAME_CONTEXT, ORGANISATION_HEAD, QUOTED, institution_openers, latin_names, spot_names)
+                                  NAME_CONTEXT, ORGANISATION_HEAD, QUOTED, institution_openers, latin_names, spot_names,
+                                  surnames)
 
 
 def spots(*texts, title=""):
@@ -214,3 +215,14 @@ def test_a_run_of_common_words_the_title_writes_and_the_text_repeats_is_a_new_wo
                   title="短缺药品保供稳价")
     assert found["短缺药品"][COMPOUND] >= 3
     assert "重要会议" not in spots("重要会议召开了，重要会议结束。", title="重要会议在京召开")
+
+
+def test_a_person_after_a_title_word_or_a_word_that_ends_in_one_even_when_jieba_tags_the_surname_otherwise():
+    # 张 is tagged q and 黄细 a new word; 张 starts 1,266 of the dictionary's persons of three
+    # characters (a surname, whatever its tag); 人大代表 and 政协委员 end in a title word.
+    found = spots("全国政协委员张近东提出建议。", "会上人大代表黄细花提出议案。", "吴越国国王钱俶，为供奉佛祖建塔。")
+    assert all(found[n][NAME_CONTEXT] == 1 for n in ("张近东", "黄细花", "钱俶"))
+    assert "黄细" not in found or found["黄细"][INSIDE] == found["黄细"][MENTIONS]  # a piece of 黄细花
+    assert {"张", "黄", "王", "李"} <= surnames() and not {"的", "是", "在", "我"} & surnames()
+    # 代表 the verb: what follows it is no person (中国队 keeps its own tag only).
+    assert not [n for n, v in spots("他代表中国队参赛，代表公司发言。").items() if v[NAME_CONTEXT]]

@@ -51,7 +51,8 @@ TITLE_WORDS = frozenset(
     "主席 副主席 主任 副主任 会长 副会长 理事长 秘书长 所长 副所长 院长 副院长 校长 董事长 董事 总裁 副总裁 总经理 "
     "经理 总监 首席执行官 执行官 创始人 合伙人 部长 副部长 局长 司长 厅长 处长 市长 省长 州长 县长 书记 总书记 主编 "
     "记者 编辑 通讯员 教授 研究员 分析师 设计师 工程师 发言人 议员 大使 总统 副总统 总理 首相 参选人 作者 博士 "
-    "导演 负责人 CEO CTO COO CFO".split())
+    "导演 负责人 委员 代表 国王 CEO CTO COO CFO".split())
+_LONG_TITLE_WORDS = tuple(sorted(w for w in TITLE_WORDS if len(w) >= 2 and not w.isascii()))
 # Verbs of saying: what stands before one is someone who speaks (洪希伯表示).
 SAYING_VERBS = frozenset("表示 指出 认为 称 说 透露 强调 介绍 坦言 回应 宣布 证实".split())
 # Head words that make the run of words before them an organisation or institution (纽约警察局,
@@ -260,7 +261,7 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
                 add(tokens[i - 1][0] + word, ORGANISATION_HEAD)  # 国家 + 中医药局
         elif han and tag == "x" and not _function_edge(word) and not dated:
             add(word, UNKNOWN)
-        if word in TITLE_WORDS:
+        if word in TITLE_WORDS or han and len(word) > 2 and word.endswith(_LONG_TITLE_WORDS):  # 人大 + 代表
             after = i + 2 if i + 2 < n and tokens[i + 1][0] == " " else i + 1  # 记者 + " " + 张三 of a byline
             if after < n and tokens[after][0] not in _DOTS:
                 person = _person_after(tokens, after)
@@ -398,10 +399,12 @@ def _person_after(tokens: list[tuple[str, str]], start: int) -> str | None:
         # A given name after a surname of one character (陈 + 伟业, 孙 + 建新): any word but a function
         # word, a verb only where the name ends (at punctuation or a verb of saying: 孙建新说).
         ends = end + 1 >= len(tokens) or tokens[end + 1][0] in SAYING_VERBS or not _HAN_CHAR.match(tokens[end + 1][0])
-        surname = end == start + 1 and tokens[start][1] in _SURNAME_TAGS and len(tokens[start][0]) == 1 and (
-            tag not in _NOT_FIRST | {"v", "f"} or tag == "v" and ends)
-        # A bound character (zg: 伟 of 钱伟) is part of a name, not a function word.
-        if not (tag in ("nr", "nrt", "nrfg", "x", "zg") or len(word) == 1 and tag not in _NOT_FIRST | {"f"} or surname):
+        surname = end == start + 1 and (tokens[start][1] in _SURNAME_TAGS or tokens[start][0] in surnames()) \
+            and len(tokens[start][0]) == 1 and (tag not in _NOT_FIRST | {"v", "f"} or tag == "v" and ends)
+        # A bound character (zg: 伟 of 钱伟) is part of a name, not a function word; nor is a surname
+        # that jieba tags otherwise (张 q, 黄 a) where a name starts.
+        if not (tag in ("nr", "nrt", "nrfg", "x", "zg") or len(word) == 1 and tag not in _NOT_FIRST | {"f"} or surname
+                or end == start and word in surnames()):
             break
         end, length = end + 1, length + len(word)
     if length < 2 or end < len(tokens) and _HAN_CHAR.match(tokens[end][0]) and len(tokens[end][0]) == 1 \
@@ -411,6 +414,15 @@ def _person_after(tokens: list[tuple[str, str]], start: int) -> str | None:
 
 
 _SURNAME_TAGS = {"nr", "zg"}  # how jieba tags a surname standing alone (陈 nr, 孙 zg)
+# A character that starts at least this many of the three-character persons of jieba's dictionary
+# is a surname (张 1,266, 黄 778, 钱 122), whatever its own tag.
+SURNAME_ENTRIES = 100
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    opened = Counter(word[0] for word, tag in dictionary_tags().items() if tag == "nr" and len(word) == 3)
+    return frozenset(char for char, count in opened.items() if count >= SURNAME_ENTRIES)
 
 
 def _listed_after_names(text: str, tokens: list[tuple[str, str]], found: dict) -> list[str]:
