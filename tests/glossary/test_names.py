@@ -2,7 +2,7 @@
 import pytest
 from zhiku.glossary.spots import tag_words as _tag
 from zhiku.glossary.general import frequency
-from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, INSIDE, LATIN, MENTIONS, MODEL,
+from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, EVENT_HEAD, INSIDE, LATIN, MENTIONS, MODEL,
                                   NAME_CONTEXT, ORGANISATION_HEAD, QUOTED, institution_openers, latin_names, spot_names,
                                   surnames)
 
@@ -226,3 +226,11 @@ def test_a_person_after_a_title_word_or_a_word_that_ends_in_one_even_when_jieba_
     assert {"张", "黄", "王", "李"} <= surnames() and not {"的", "是", "在", "我"} & surnames()
     # 代表 the verb: what follows it is no person (中国队 keeps its own tag only).
     assert not [n for n, v in spots("他代表中国队参赛，代表公司发言。").items() if v[NAME_CONTEXT]]
+
+
+def test_a_name_and_an_events_head_word_is_an_event_and_a_rare_name_and_a_head_word_no_phrase():
+    # 弗格森 + 事件, 鸦片 + 战争 (nz): 事件 and 战争 are everyday words, but after a name that is none
+    # they end one, as 集团 does (花旗 + 集团). After an everyday name they make a phrase (美国 + 公司).
+    found = spots("观察者网曾报道的弗格森事件等新闻。", "中国则是在鸦片战争后才有明确的专利制度。", "很多美国公司来了。")
+    assert found["弗格森事件"][EVENT_HEAD] == 1 and "鸦片战争" in found
+    assert "美国公司" not in found

@@ -33,10 +33,10 @@ from .general import dictionary_tag, dictionary_tags, frequency, is_everyday
 FIELDS = ("mentions", "articles", "person_tag", "place_tag", "org_tag", "other_tag", "abbreviation", "unknown",
           "latin", "dotted", "book_title", "quoted", "name_context", "listed", "organisation_head",
           "place_head", "compound", "model", "headline", "inside", "inside_name", "general", "glossed",
-          "agency", "dateline_place")
+          "agency", "dateline_place", "event_head")
 (MENTIONS, ARTICLES, PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG, ABBREVIATION, UNKNOWN, LATIN, DOTTED,
  BOOK_TITLE, QUOTED, NAME_CONTEXT, LISTED, ORGANISATION_HEAD, PLACE_HEAD, COMPOUND, MODEL, HEADLINE, INSIDE,
- INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE) = range(len(FIELDS))
+ INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE, EVENT_HEAD) = range(len(FIELDS))
 
 _TAG_FIELD = {"nr": PERSON_TAG, "nrt": PERSON_TAG, "nrfg": PERSON_TAG, "ns": PLACE_TAG, "nt": ORG_TAG,
               "nz": OTHER_TAG, "j": ABBREVIATION}
@@ -62,8 +62,9 @@ ORGANISATION_HEADS = frozenset(
     "警察局 办公室 局 部 委 厅 署 院 党 台 网 社 馆 报".split())
 # Head words of place names (邦德 + 街, 皮卡迪利 + 广场, 白纸坊 + 桥).
 PLACE_HEADS = frozenset("街 路 大街 大道 桥 广场 机场 车站 站 港 湾 岛 山 湖 河 江 峡 塔 寺 宫".split())
+# Head words of events (弗格森 + 事件, 鸦片 + 战争).
+EVENT_HEADS = frozenset(("事件", "战争", "运动", "革命", "起义", "惨案", "事变", "战役", "危机", "丑闻", "峰会"))
 _HEAD_WORDS = tuple(sorted(ORGANISATION_HEADS | PLACE_HEADS))
-_HEAD_SET = ORGANISATION_HEADS | PLACE_HEADS
 _ORGANISATION_HEAD_WORDS = tuple(sorted(ORGANISATION_HEADS))
 _HEAD_LAST_CHARACTERS = frozenset(head[-1] for head in ORGANISATION_HEADS)  # a cheap test before endswith
 # Measure words and units: a number before one is a quantity or a date (800万, 2014年), not a model.
@@ -162,16 +163,19 @@ def spot_names(title: str, texts: list[str], tag) -> dict[str, list[int]]:
     return {name: vector for name, vector in sorted(names.items()) if vector[MENTIONS]}
 
 
+_ALL_HEADS = ORGANISATION_HEADS | PLACE_HEADS | EVENT_HEADS
+
+
 def _phrase(name: str, found: dict) -> bool:
     """A name and an everyday word (中美 + 合作, 香港 + 民众, 人工智能 + 技术): a phrase about the
     name, not a name. (A name that ends in an everyday word the article never writes apart, as
     习近平新时代中国特色社会主义思想, is not split here: its first part is no name found.)"""
-    proper = dictionary_tag(name) in _PROPER and not _dictionary_phrase(name)
     for cut in range(2, len(name) - 1):
         first, last = name[:cut], name[cut:]
-        # A proper noun of jieba's dictionary that ends in an organisation's or a place's head word is
-        # one name (花旗 + 集团), not a name and an everyday word (美国 + 政府, 中美 + 关系).
-        if proper and last in _HEAD_SET:
+        # A name that is no everyday word and a head word of organisations, places or events is one
+        # name (花旗 + 集团, 弗格森 + 事件, 鸦片 + 战争); an everyday one and a head word is a phrase
+        # (美国 + 公司), as a name and any other everyday word is (美国 + 政府, 中美 + 关系).
+        if last in _ALL_HEADS and not is_everyday(first):
             continue
         if is_everyday(last) and (first in found or dictionary_tag(first) in _PROPER):
             return True
@@ -277,6 +281,10 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
             named = _name_before(tokens, i)
             if named:
                 add(named, ORGANISATION_HEAD if word in ORGANISATION_HEADS else PLACE_HEAD)
+        elif word in EVENT_HEADS and tag in ("n", "vn", "v"):
+            named = _name_before(tokens, i)
+            if named:
+                add(named, EVENT_HEAD)
         elif han and tag in ("n", "nt", "nr") and word[-1] in _HEAD_LAST_CHARACTERS \
                 and word.endswith(_ORGANISATION_HEAD_WORDS) and (word[-2:] in ORGANISATION_HEADS
                                                                  or frequency(word[-2:]) < FUSED_HEAD_FREQUENCY):
