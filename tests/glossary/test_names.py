@@ -2,7 +2,7 @@
 import pytest
 from zhiku.glossary.spots import tag_words as _tag
 from zhiku.glossary.general import frequency
-from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, EVENT_HEAD, INSIDE, LATIN, MENTIONS, MODEL,
+from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, EVENT_HEAD, INSIDE, TERM_HEAD, LATIN, MENTIONS, MODEL,
                                   NAME_CONTEXT, ORGANISATION_HEAD, QUOTED, institution_openers, latin_names, spot_names,
                                   surnames)
 
@@ -234,3 +234,11 @@ def test_a_name_and_an_events_head_word_is_an_event_and_a_rare_name_and_a_head_w
     found = spots("观察者网曾报道的弗格森事件等新闻。", "中国则是在鸦片战争后才有明确的专利制度。", "很多美国公司来了。")
     assert found["弗格森事件"][EVENT_HEAD] == 1 and "鸦片战争" in found
     assert "美国公司" not in found
+
+
+def test_a_doctrine_or_a_right_the_dictionary_holds_is_a_term_of_art():
+    # Nouns of jieba's dictionary that end in 主义 or 权 name a doctrine or a right (ordinary nouns to
+    # its tagger); a phrase of two common words that ends in one is none (利用 + 职权).
+    found = spots("马克思主义与无政府主义不同。", "知识产权分为著作权和工业产权，还包括商标权。", "有人利用职权谋利。")
+    assert all(found[n][TERM_HEAD] == 1 for n in ("马克思主义", "无政府主义", "著作权", "商标权"))
+    assert "利用职权" not in found

@@ -6,8 +6,9 @@ for it, found the way a Chinese NLP engineer would look for them:
 - the shape of the text: Latin names with their models and versions (Galaxy S20, GPT-3.5,
   Advantage+), transliterated names joined by ·, titles in 《》, short nominal phrases in quotes;
 - name context: beside a title word (主席, 董事长 …), before a verb of saying (表示, 指出 …),
-  ending in a head word that makes a name an organisation (公司, 基金会, 局 …), a model number
-  after a name (骁龙 865);
+  ending in a head word that makes a name an organisation (公司, 基金会, 局 …), a place (路, 桥 …)
+  or an event (事件, 战争 …), a model number after a name (骁龙 865);
+- dictionary nouns that name a doctrine or a right (马克思主义, 著作权: ending in 主义 or 权);
 - new words: a run of words that recurs in the article, sticks together (its parts seldom occur
   apart) and stands in free context (different neighbours on either side), so that 怪兽充电 is one
   word, not 怪兽 and 充电.
@@ -33,10 +34,10 @@ from .general import dictionary_tag, dictionary_tags, frequency, is_everyday
 FIELDS = ("mentions", "articles", "person_tag", "place_tag", "org_tag", "other_tag", "abbreviation", "unknown",
           "latin", "dotted", "book_title", "quoted", "name_context", "listed", "organisation_head",
           "place_head", "compound", "model", "headline", "inside", "inside_name", "general", "glossed",
-          "agency", "dateline_place", "event_head")
+          "agency", "dateline_place", "event_head", "term_head")
 (MENTIONS, ARTICLES, PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG, ABBREVIATION, UNKNOWN, LATIN, DOTTED,
  BOOK_TITLE, QUOTED, NAME_CONTEXT, LISTED, ORGANISATION_HEAD, PLACE_HEAD, COMPOUND, MODEL, HEADLINE, INSIDE,
- INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE, EVENT_HEAD) = range(len(FIELDS))
+ INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE, EVENT_HEAD, TERM_HEAD) = range(len(FIELDS))
 
 _TAG_FIELD = {"nr": PERSON_TAG, "nrt": PERSON_TAG, "nrfg": PERSON_TAG, "ns": PLACE_TAG, "nt": ORG_TAG,
               "nz": OTHER_TAG, "j": ABBREVIATION}
@@ -64,6 +65,8 @@ ORGANISATION_HEADS = frozenset(
 PLACE_HEADS = frozenset("街 路 大街 大道 桥 广场 机场 车站 站 港 湾 岛 山 湖 河 江 峡 塔 寺 宫".split())
 # Head words of events (弗格森 + 事件, 鸦片 + 战争).
 EVENT_HEADS = frozenset(("事件", "战争", "运动", "革命", "起义", "惨案", "事变", "战役", "危机", "丑闻", "峰会"))
+# Head morphemes of terms of art in jieba's dictionary: doctrines and rights (马克思 + 主义, 著作 + 权).
+TERM_HEADS = ("主义", "权")
 _HEAD_WORDS = tuple(sorted(ORGANISATION_HEADS | PLACE_HEADS))
 _ORGANISATION_HEAD_WORDS = tuple(sorted(ORGANISATION_HEADS))
 _HEAD_LAST_CHARACTERS = frozenset(head[-1] for head in ORGANISATION_HEADS)  # a cheap test before endswith
@@ -265,6 +268,8 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
                 add(tokens[i - 1][0] + word, ORGANISATION_HEAD)  # 国家 + 中医药局
         elif han and tag == "x" and not _function_edge(word) and not dated:
             add(word, UNKNOWN)
+        elif han and tag == "n" and len(word) >= 3 and word.endswith(TERM_HEADS) and not _dictionary_phrase(word):
+            add(word, TERM_HEAD)  # a doctrine or a right the dictionary holds (无政府主义, 著作权); not 利用 + 职权
         if word in TITLE_WORDS or han and len(word) > 2 and word.endswith(_LONG_TITLE_WORDS):  # 人大 + 代表
             after = i + 2 if i + 2 < n and tokens[i + 1][0] == " " else i + 1  # 记者 + " " + 张三 of a byline
             if after < n and tokens[after][0] not in _DOTS:
