@@ -2,8 +2,9 @@
 import pytest
 from zhiku.glossary.spots import tag_words as _tag
 from zhiku.glossary.general import frequency
-from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, INSIDE, LATIN, MENTIONS, MODEL,
-                                  NAME_CONTEXT, ORGANISATION_HEAD, QUOTED, latin_names, spot_names)
+from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, EVENT_HEAD, INSIDE, TERM_HEAD, LATIN, MENTIONS, MODEL,
+                                  NAME_CONTEXT, ORGANISATION_HEAD, QUOTED, institution_openers, latin_names, spot_names,
+                                  surnames)
 
 
 def spots(*texts, title=""):
@@ -183,3 +184,61 @@ def test_a_wire_dateline_names_its_agency_and_its_place(text, agency, place):
 
 def test_a_byline_with_a_space_after_the_title_word_names_the_reporter():
     assert "李明远" in spots("中新社东京3月5日电(记者 李明远) 会议今天召开。")
+
+
+def test_an_organisation_the_dictionary_holds_whole_is_one_name_not_a_name_and_a_word():
+    # 花旗集团 is one entry of jieba's dictionary (nt), ending in an organisation's head word: not 花旗 +
+    # the everyday 集团. A dictionary name that ends in an everyday word is still a phrase (中美 + 关系).
+    found = spots("花旗集团分析表示，市场仍在上升。", "花旗的报告也这样说，中美关系影响不大。")
+    assert found["花旗集团"][MENTIONS] == 1
+    assert "中美关系" not in found
+
+
+def test_a_common_word_that_opens_many_of_the_dictionarys_organisations_opens_an_institution():
+    # 国家 opens 98 of the organisations of jieba's dictionary (国家药监局 …): before a proper part and
+    # an organisation's head word it is part of the name, as it is of theirs.
+    found = spots("国家医保局密切监测药品价格。国家中医药局积极协调相关部门。", "眼科公司也来了。")
+    assert found["国家医保局"][ORGANISATION_HEAD] == 1 and found["国家中医药局"][ORGANISATION_HEAD] == 1
+    assert not [n for n in found if n.endswith("公司")]
+    assert {"国家", "中央", "全国"} <= institution_openers() and not {"美国", "中国", "北京"} & institution_openers()
+
+
+def test_single_quotes_inside_a_quotation_quote_a_name_too():
+    found = spots("他说：“企业要转移到‘一带一路’国家，‘一带一路’建设带来机会。”")
+    assert found["一带一路"][QUOTED] == 2
+
+
+def test_a_run_of_common_words_the_title_writes_and_the_text_repeats_is_a_new_word():
+    # 短缺 + 药品 (short + medicines): both common, but the article's subject, as its title and its text
+    # say (three times and more, between different neighbours). Twice is not enough.
+    found = spots("短缺药品是难题。各地的短缺药品清单不同，保障短缺药品供应。", "做好短缺药品的监测。",
+                  title="短缺药品保供稳价")
+    assert found["短缺药品"][COMPOUND] >= 3
+    assert "重要会议" not in spots("重要会议召开了，重要会议结束。", title="重要会议在京召开")
+
+
+def test_a_person_after_a_title_word_or_a_word_that_ends_in_one_even_when_jieba_tags_the_surname_otherwise():
+    # 张 is tagged q and 黄细 a new word; 张 starts 1,266 of the dictionary's persons of three
+    # characters (a surname, whatever its tag); 人大代表 and 政协委员 end in a title word.
+    found = spots("全国政协委员张近东提出建议。", "会上人大代表黄细花提出议案。", "吴越国国王钱俶，为供奉佛祖建塔。")
+    assert all(found[n][NAME_CONTEXT] == 1 for n in ("张近东", "黄细花", "钱俶"))
+    assert "黄细" not in found or found["黄细"][INSIDE] == found["黄细"][MENTIONS]  # a piece of 黄细花
+    assert {"张", "黄", "王", "李"} <= surnames() and not {"的", "是", "在", "我"} & surnames()
+    # 代表 the verb: what follows it is no person (中国队 keeps its own tag only).
+    assert not [n for n, v in spots("他代表中国队参赛，代表公司发言。").items() if v[NAME_CONTEXT]]
+
+
+def test_a_name_and_an_events_head_word_is_an_event_and_a_rare_name_and_a_head_word_no_phrase():
+    # 弗格森 + 事件, 鸦片 + 战争 (nz): 事件 and 战争 are everyday words, but after a name that is none
+    # they end one, as 集团 does (花旗 + 集团). After an everyday name they make a phrase (美国 + 公司).
+    found = spots("观察者网曾报道的弗格森事件等新闻。", "中国则是在鸦片战争后才有明确的专利制度。", "很多美国公司来了。")
+    assert found["弗格森事件"][EVENT_HEAD] == 1 and "鸦片战争" in found
+    assert "美国公司" not in found
+
+
+def test_a_doctrine_or_a_right_the_dictionary_holds_is_a_term_of_art():
+    # Nouns of jieba's dictionary that end in 主义 or 权 name a doctrine or a right (ordinary nouns to
+    # its tagger); a phrase of two common words that ends in one is none (利用 + 职权).
+    found = spots("马克思主义与无政府主义不同。", "知识产权分为著作权和工业产权，还包括商标权。", "有人利用职权谋利。")
+    assert all(found[n][TERM_HEAD] == 1 for n in ("马克思主义", "无政府主义", "著作权", "商标权"))
+    assert "利用职权" not in found

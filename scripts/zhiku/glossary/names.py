@@ -6,8 +6,9 @@ for it, found the way a Chinese NLP engineer would look for them:
 - the shape of the text: Latin names with their models and versions (Galaxy S20, GPT-3.5,
   Advantage+), transliterated names joined by ·, titles in 《》, short nominal phrases in quotes;
 - name context: beside a title word (主席, 董事长 …), before a verb of saying (表示, 指出 …),
-  ending in a head word that makes a name an organisation (公司, 基金会, 局 …), a model number
-  after a name (骁龙 865);
+  ending in a head word that makes a name an organisation (公司, 基金会, 局 …), a place (路, 桥 …)
+  or an event (事件, 战争 …), a model number after a name (骁龙 865);
+- dictionary nouns that name a doctrine or a right (马克思主义, 著作权: ending in 主义 or 权);
 - new words: a run of words that recurs in the article, sticks together (its parts seldom occur
   apart) and stands in free context (different neighbours on either side), so that 怪兽充电 is one
   word, not 怪兽 and 充电.
@@ -33,10 +34,10 @@ from .general import dictionary_tag, dictionary_tags, frequency, is_everyday
 FIELDS = ("mentions", "articles", "person_tag", "place_tag", "org_tag", "other_tag", "abbreviation", "unknown",
           "latin", "dotted", "book_title", "quoted", "name_context", "listed", "organisation_head",
           "place_head", "compound", "model", "headline", "inside", "inside_name", "general", "glossed",
-          "agency", "dateline_place")
+          "agency", "dateline_place", "event_head", "term_head")
 (MENTIONS, ARTICLES, PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG, ABBREVIATION, UNKNOWN, LATIN, DOTTED,
  BOOK_TITLE, QUOTED, NAME_CONTEXT, LISTED, ORGANISATION_HEAD, PLACE_HEAD, COMPOUND, MODEL, HEADLINE, INSIDE,
- INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE) = range(len(FIELDS))
+ INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE, EVENT_HEAD, TERM_HEAD) = range(len(FIELDS))
 
 _TAG_FIELD = {"nr": PERSON_TAG, "nrt": PERSON_TAG, "nrfg": PERSON_TAG, "ns": PLACE_TAG, "nt": ORG_TAG,
               "nz": OTHER_TAG, "j": ABBREVIATION}
@@ -51,7 +52,8 @@ TITLE_WORDS = frozenset(
     "主席 副主席 主任 副主任 会长 副会长 理事长 秘书长 所长 副所长 院长 副院长 校长 董事长 董事 总裁 副总裁 总经理 "
     "经理 总监 首席执行官 执行官 创始人 合伙人 部长 副部长 局长 司长 厅长 处长 市长 省长 州长 县长 书记 总书记 主编 "
     "记者 编辑 通讯员 教授 研究员 分析师 设计师 工程师 发言人 议员 大使 总统 副总统 总理 首相 参选人 作者 博士 "
-    "导演 负责人 CEO CTO COO CFO".split())
+    "导演 负责人 委员 代表 国王 CEO CTO COO CFO".split())
+_LONG_TITLE_WORDS = tuple(sorted(w for w in TITLE_WORDS if len(w) >= 2 and not w.isascii()))
 # Verbs of saying: what stands before one is someone who speaks (洪希伯表示).
 SAYING_VERBS = frozenset("表示 指出 认为 称 说 透露 强调 介绍 坦言 回应 宣布 证实".split())
 # Head words that make the run of words before them an organisation or institution (纽约警察局,
@@ -61,6 +63,10 @@ ORGANISATION_HEADS = frozenset(
     "警察局 办公室 局 部 委 厅 署 院 党 台 网 社 馆 报".split())
 # Head words of place names (邦德 + 街, 皮卡迪利 + 广场, 白纸坊 + 桥).
 PLACE_HEADS = frozenset("街 路 大街 大道 桥 广场 机场 车站 站 港 湾 岛 山 湖 河 江 峡 塔 寺 宫".split())
+# Head words of events (弗格森 + 事件, 鸦片 + 战争).
+EVENT_HEADS = frozenset(("事件", "战争", "运动", "革命", "起义", "惨案", "事变", "战役", "危机", "丑闻", "峰会"))
+# Head morphemes of terms of art in jieba's dictionary: doctrines and rights (马克思 + 主义, 著作 + 权).
+TERM_HEADS = ("主义", "权")
 _HEAD_WORDS = tuple(sorted(ORGANISATION_HEADS | PLACE_HEADS))
 _ORGANISATION_HEAD_WORDS = tuple(sorted(ORGANISATION_HEADS))
 _HEAD_LAST_CHARACTERS = frozenset(head[-1] for head in ORGANISATION_HEADS)  # a cheap test before endswith
@@ -96,7 +102,7 @@ _PROSE_AFTER = re.compile(r",? [a-z]{2,}")
 _ENGLISH = re.compile(r"[A-Za-z]+ [A-Za-z]+ [A-Za-z]+ [A-Za-z]+")  # four words: a title in English, not a name
 _BOOK_TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _INNER_TITLE = re.compile(r"〈([^〈〉\n]{1,40})〉")
-_QUOTED = re.compile(r"[“「]([^“”「」\n]{2,12})[”」]")
+_QUOTED = re.compile(r"[“「‘『]([^“”「」‘’『』\n]{2,12})[”」’』]")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。、：；！？,.;:!?（）()]")
 _DOTS = "·•・‧"
 # A Latin name in brackets right after Chinese words, and Chinese words in brackets right after a
@@ -146,7 +152,7 @@ def spot_names(title: str, texts: list[str], tag) -> dict[str, list[int]]:
             if not _SENTENCE_PUNCTUATION.search(inner) and (all(t in _NOMINAL for _, t in inner_words) or
                                                             inner_words[0][1] in ("m", "mq") and _HAN_CHAR.match(inner)):
                 add(inner, QUOTED)
-    _spot_new_words([words for text, words in tagged[1 if title else 0:]], add)
+    _spot_new_words([words for text, words in tagged[1 if title else 0:]], add, tagged[0][1] if title else [])
     for text, words in tagged:
         for name in _listed_after_names(text, words, found):
             add(name, LISTED)
@@ -160,12 +166,20 @@ def spot_names(title: str, texts: list[str], tag) -> dict[str, list[int]]:
     return {name: vector for name, vector in sorted(names.items()) if vector[MENTIONS]}
 
 
+_ALL_HEADS = ORGANISATION_HEADS | PLACE_HEADS | EVENT_HEADS
+
+
 def _phrase(name: str, found: dict) -> bool:
     """A name and an everyday word (中美 + 合作, 香港 + 民众, 人工智能 + 技术): a phrase about the
     name, not a name. (A name that ends in an everyday word the article never writes apart, as
     习近平新时代中国特色社会主义思想, is not split here: its first part is no name found.)"""
     for cut in range(2, len(name) - 1):
         first, last = name[:cut], name[cut:]
+        # A name that is no everyday word and a head word of organisations, places or events is one
+        # name (花旗 + 集团, 弗格森 + 事件, 鸦片 + 战争); an everyday one and a head word is a phrase
+        # (美国 + 公司), as a name and any other everyday word is (美国 + 政府, 中美 + 关系).
+        if last in _ALL_HEADS and not is_everyday(first):
+            continue
         if is_everyday(last) and (first in found or dictionary_tag(first) in _PROPER):
             return True
         if is_everyday(first) and dictionary_tag(first) in _PROPER and last in found:
@@ -250,9 +264,13 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
             # Not 远大于 or 海拔高度, tagged nr: phrases jieba's dictionary holds.
             if not (frequency(word) <= 3 and _particle_edge(word)) and not _dictionary_phrase(word):
                 add(word, _TAG_FIELD[tag])
+            if tag == "nt" and i > 0 and tokens[i - 1][0] in institution_openers() and word.endswith(_ORGANISATION_HEAD_WORDS):
+                add(tokens[i - 1][0] + word, ORGANISATION_HEAD)  # 国家 + 中医药局
         elif han and tag == "x" and not _function_edge(word) and not dated:
             add(word, UNKNOWN)
-        if word in TITLE_WORDS:
+        elif han and tag == "n" and len(word) >= 3 and word.endswith(TERM_HEADS) and not _dictionary_phrase(word):
+            add(word, TERM_HEAD)  # a doctrine or a right the dictionary holds (无政府主义, 著作权); not 利用 + 职权
+        if word in TITLE_WORDS or han and len(word) > 2 and word.endswith(_LONG_TITLE_WORDS):  # 人大 + 代表
             after = i + 2 if i + 2 < n and tokens[i + 1][0] == " " else i + 1  # 记者 + " " + 张三 of a byline
             if after < n and tokens[after][0] not in _DOTS:
                 person = _person_after(tokens, after)
@@ -268,6 +286,10 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
             named = _name_before(tokens, i)
             if named:
                 add(named, ORGANISATION_HEAD if word in ORGANISATION_HEADS else PLACE_HEAD)
+        elif word in EVENT_HEADS and tag in ("n", "vn", "v"):
+            named = _name_before(tokens, i)
+            if named:
+                add(named, EVENT_HEAD)
         elif han and tag in ("n", "nt", "nr") and word[-1] in _HEAD_LAST_CHARACTERS \
                 and word.endswith(_ORGANISATION_HEAD_WORDS) and (word[-2:] in ORGANISATION_HEADS
                                                                  or frequency(word[-2:]) < FUSED_HEAD_FREQUENCY):
@@ -390,10 +412,12 @@ def _person_after(tokens: list[tuple[str, str]], start: int) -> str | None:
         # A given name after a surname of one character (陈 + 伟业, 孙 + 建新): any word but a function
         # word, a verb only where the name ends (at punctuation or a verb of saying: 孙建新说).
         ends = end + 1 >= len(tokens) or tokens[end + 1][0] in SAYING_VERBS or not _HAN_CHAR.match(tokens[end + 1][0])
-        surname = end == start + 1 and tokens[start][1] in _SURNAME_TAGS and len(tokens[start][0]) == 1 and (
-            tag not in _NOT_FIRST | {"v", "f"} or tag == "v" and ends)
-        # A bound character (zg: 伟 of 钱伟) is part of a name, not a function word.
-        if not (tag in ("nr", "nrt", "nrfg", "x", "zg") or len(word) == 1 and tag not in _NOT_FIRST | {"f"} or surname):
+        surname = end == start + 1 and (tokens[start][1] in _SURNAME_TAGS or tokens[start][0] in surnames()) \
+            and len(tokens[start][0]) == 1 and (tag not in _NOT_FIRST | {"v", "f"} or tag == "v" and ends)
+        # A bound character (zg: 伟 of 钱伟) is part of a name, not a function word; nor is a surname
+        # that jieba tags otherwise (张 q, 黄 a) where a name starts.
+        if not (tag in ("nr", "nrt", "nrfg", "x", "zg") or len(word) == 1 and tag not in _NOT_FIRST | {"f"} or surname
+                or end == start and word in surnames()):
             break
         end, length = end + 1, length + len(word)
     if length < 2 or end < len(tokens) and _HAN_CHAR.match(tokens[end][0]) and len(tokens[end][0]) == 1 \
@@ -403,6 +427,15 @@ def _person_after(tokens: list[tuple[str, str]], start: int) -> str | None:
 
 
 _SURNAME_TAGS = {"nr", "zg"}  # how jieba tags a surname standing alone (陈 nr, 孙 zg)
+# A character that starts at least this many of the three-character persons of jieba's dictionary
+# is a surname (张 1,266, 黄 778, 钱 122), whatever its own tag.
+SURNAME_ENTRIES = 100
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    opened = Counter(word[0] for word, tag in dictionary_tags().items() if tag == "nr" and len(word) == 3)
+    return frozenset(char for char, count in opened.items() if count >= SURNAME_ENTRIES)
 
 
 def _listed_after_names(text: str, tokens: list[tuple[str, str]], found: dict) -> list[str]:
@@ -450,11 +483,30 @@ def _name_before(tokens: list[tuple[str, str]], head: int) -> str | None:
             and tokens[start - 1][0] not in TITLE_WORDS and _is_word(tokens[start - 1][0]) \
             and not (tokens[start - 1][1] == "x" and _function_edge(tokens[start - 1][0])):
         start -= 1
+    first = start
     while start < head and tokens[start][1] not in _PROPER | {"x", "eng"}:
         start += 1  # a name starts with its proper part: 眼科 + 公司 is no organisation's name
     if start == head:
         return None
+    if start > first and tokens[start - 1][0] in institution_openers():
+        start -= 1  # 国家 + 医保 + 局: a word that opens many of the dictionary's organisations
     return "".join(w for w, _ in tokens[start:head + 1])
+
+
+@functools.cache
+def institution_openers() -> frozenset[str]:
+    """Common words (no proper nouns) that open at least OPENER_ENTRIES of the organisations of
+    jieba's dictionary (国家 of 国家药监局 and 97 more, 中央, 全国 …): before a proper noun and an
+    organisation's head word they are part of its name (国家 + 医保 + 局), as the dictionary's own are."""
+    tags = dictionary_tags()
+    opened: Counter = Counter()
+    for word, tag in tags.items():
+        if tag == "nt":
+            opened.update({word[:k] for k in (2, 3) if len(word) > k + 1 and tags.get(word[:k]) not in _PROPER | {None}})
+    return frozenset(word for word, count in opened.items() if count >= OPENER_ENTRIES)
+
+
+OPENER_ENTRIES = 20
 
 
 def _is_word(word: str) -> bool:
@@ -504,19 +556,22 @@ def _dotted_names(tokens: list[tuple[str, str]]):
         i = max(end, i + 1)
 
 
-def _spot_new_words(tagged_texts: list[list[tuple[str, str]]], add) -> None:
+def _spot_new_words(tagged_texts: list[list[tuple[str, str]]], add, title: list[tuple[str, str]] = ()) -> None:
     """Runs of two or three nominal words (or a word and a verb) that the article writes at least
     twice, that stick together (the run is at least half the uses of its rarer part; a run ending in
     a verb, at least 0.8 of its first word's) and stand in free context (at least two different
     neighbours on each side, a text's edge or punctuation counting as different each time), with a
-    part rare in general Chinese or a proper noun: new words (怪兽充电, 政府公信力)."""
+    part rare in general Chinese or a proper noun: new words (怪兽充电, 政府公信力). A run of common
+    words (an adjective first allowed) is one too when the title writes it and the text repeats it
+    HEADLINE_RUN_COUNT times: the article's subject (短缺 + 药品)."""
     words: Counter = Counter()
     runs: Counter = Counter()
     for tokens in tagged_texts:  # every run of two and three words counted (in C), then the repeated ones looked at
         words.update(w for w, _ in tokens)
         runs.update(zip(tokens, tokens[1:]))
         runs.update(zip(tokens, tokens[1:], tokens[2:]))
-    runs = Counter({run: count for run, count in runs.items() if count >= 2 and _can_be_new_word(run)})
+    headline = {run for size in (2, 3) for run in zip(*(title[k:] for k in range(size))) if _can_be_headline_word(run)}
+    runs = Counter({run: count for run, count in runs.items() if count >= 2 and (_can_be_new_word(run) or run in headline)})
     left: dict[tuple, set] = defaultdict(set)
     right: dict[tuple, set] = defaultdict(set)
     edge = 0
@@ -541,7 +596,8 @@ def _spot_new_words(tagged_texts: list[list[tuple[str, str]]], add) -> None:
             continue  # a common word the article combines with many others (知识产权 + 服务行业, + 强国 …)
         if is_everyday(parts[-1]) and count < 3:
             continue  # a phrase around an everyday head word (高危 + 区域)
-        if not any(t in _PROPER or t == "x" or frequency(w) < RARE_FREQUENCY for w, t in run):
+        if not any(t in _PROPER or t == "x" or frequency(w) < RARE_FREQUENCY for w, t in run) and not (
+                run in headline and count >= HEADLINE_RUN_COUNT):
             continue
         if all(t in _PROPER for t in tags) and count < 0.8 * max(words[w] for w in parts):
             continue  # two names side by side (美国纽约), each written alone too
@@ -558,6 +614,15 @@ def _can_be_new_word(run: tuple[tuple[str, str], ...]) -> bool:
         return False
     return last_tag in _NOMINAL and _is_word(last) or len(run) == 2 and last_tag == "v" and \
         first[0][1] not in _VERBAL and _HAN_WORD.fullmatch(last) is not None
+
+
+HEADLINE_RUN_COUNT = 3
+
+
+def _can_be_headline_word(run) -> bool:
+    """A quality and things (短缺 + 药品), or things, as the title writes them."""
+    return all(_HAN_WORD.fullmatch(w) for w, _ in run) and run[0][1] in _NOMINAL | {"a"} and all(
+        t in _NOMINAL - {"m", "q", "mq"} for _, t in run[1:])
 
 
 _VERBAL = {"vn", "an"}  # verbal and adjectival nouns: nominal, but an action or a quality

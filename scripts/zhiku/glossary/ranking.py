@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from ..chars import HAN
 from .general import DICTIONARY_TOTAL
-from .names import (ABBREVIATION, AGENCY, ARTICLES, DATELINE_PLACE, BOOK_TITLE, COMPOUND, DOTTED, GENERAL, GLOSSED, HEADLINE, INSIDE,
+from .names import (ABBREVIATION, AGENCY, ARTICLES, DATELINE_PLACE, BOOK_TITLE, COMPOUND, DOTTED, EVENT_HEAD, GENERAL, GLOSSED, HEADLINE, INSIDE,
                     INSIDE_NAME, LATIN, LISTED, LOST_DOT, MENTIONS, MODEL, NAME_CONTEXT, ORG_TAG, ORGANISATION_HEAD,
-                    OTHER_TAG, PERSON_TAG, PLACE_HEAD, PLACE_TAG, QUOTED, UNKNOWN)
+                    OTHER_TAG, PERSON_TAG, PLACE_HEAD, PLACE_TAG, QUOTED, TERM_HEAD, UNKNOWN)
 
 CHARS_PER_WORD = 1.5  # of Chinese text, to put the corpus's word count beside the dictionary's
 # A name whose occurrences lie mostly inside a longer name (彼得 of 彼得·梁, Ultra of Z Ultra) is a
@@ -39,13 +39,13 @@ SHORT_NEW_WORD_STRENGTH = 0.15
 # How much each kind of evidence says that a string is a name, alone (a noisy-or combines them).
 # Dictionary tags are weaker for words frequent in general Chinese: jieba tags 续航 and 公正 nr.
 STRENGTH = {DOTTED: 0.9, BOOK_TITLE: 0.8, MODEL: 0.7, LATIN: 0.6, NAME_CONTEXT: 0.6, GLOSSED: 0.6, AGENCY: 0.6,
-            ORGANISATION_HEAD: 0.55, PLACE_HEAD: 0.55, DATELINE_PLACE: 0.55, LISTED: 0.5, COMPOUND: 0.4, UNKNOWN: 0.35,
-            QUOTED: 0.3, HEADLINE: 0.2}
+            ORGANISATION_HEAD: 0.55, PLACE_HEAD: 0.55, EVENT_HEAD: 0.55, DATELINE_PLACE: 0.55, LISTED: 0.5, COMPOUND: 0.4, UNKNOWN: 0.35,
+            QUOTED: 0.3, TERM_HEAD: 0.3, HEADLINE: 0.2}
 # What makes a string a name in its own right, not only a new word: the dictionary's proper-noun
 # tags, and the shape or context of a name.
 DICTIONARY_NAME = (PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG)
 NAME_EVIDENCE = (LATIN, DOTTED, NAME_CONTEXT, ORGANISATION_HEAD, PLACE_HEAD, MODEL, LISTED, GLOSSED, AGENCY,
-                 DATELINE_PLACE)
+                 DATELINE_PLACE, EVENT_HEAD)
 TAG_STRENGTH = {PERSON_TAG: 0.6, PLACE_TAG: 0.6, ORG_TAG: 0.6, OTHER_TAG: 0.4, ABBREVIATION: 0.3}
 
 EVIDENCE_NAMES = {PERSON_TAG: "词典标为人名", PLACE_TAG: "词典标为地名", ORG_TAG: "词典标为机构名", OTHER_TAG: "词典标为专名",
@@ -53,7 +53,8 @@ EVIDENCE_NAMES = {PERSON_TAG: "词典标为人名", PLACE_TAG: "词典标为地�
                   BOOK_TITLE: "书名号内", QUOTED: "引号内", NAME_CONTEXT: "紧挨头衔或“表示”等", ORGANISATION_HEAD: "以机构词结尾",
                   COMPOUND: "反复连用的词组", MODEL: "名称带型号", HEADLINE: "见于标题",
                   LISTED: "与专名并列", PLACE_HEAD: "以地名词结尾", GLOSSED: "附外文或中文对照",
-                  AGENCY: "电头中的发稿机构", DATELINE_PLACE: "电头中的发稿地"}
+                  AGENCY: "电头中的发稿机构", DATELINE_PLACE: "电头中的发稿地",
+                  EVENT_HEAD: "以事件词结尾", TERM_HEAD: "词典中的主义或权利"}
 
 
 @dataclass
@@ -61,7 +62,7 @@ class Candidate:
     name: str
     count: int  # mentions in all articles (with those of its aliases standing alone)
     articles: int
-    kind: str  # 人物, 地点, 机构, 产品, 作品或文件, 术语
+    kind: str  # 人物, 地点, 机构, 事件, 产品, 作品或文件, 术语
     score: float
     aliases: list[str] = field(default_factory=list)
     why: str = ""  # the evidence and the figures its rank comes from, as the candidates page shows them
@@ -201,6 +202,8 @@ def _extends(name: str, names: dict[str, list[int]], own: list[str]) -> bool:
 def _kind(name: str, vector: list[int]) -> str:
     if vector[BOOK_TITLE] and not vector[DOTTED]:
         return "作品或文件"
+    if vector[EVENT_HEAD] and not vector[DOTTED]:
+        return "事件"
     if vector[ORGANISATION_HEAD] or vector[ORG_TAG] or vector[AGENCY] or name.endswith(COMPANY_SUFFIXES):
         return "机构"
     if vector[DOTTED] or (vector[PERSON_TAG] >= max(vector[PLACE_TAG], vector[ORG_TAG], 1) or vector[NAME_CONTEXT]) \
