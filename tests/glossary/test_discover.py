@@ -87,6 +87,28 @@ def test_a_one_page_change_spots_that_page_only_and_gives_what_a_build_from_noth
     assert next(c for c in again if c.name == "马克龙").articles == 2  # the change is in the sums
 
 
+def test_a_rebuild_takes_jiebas_dictionary_from_the_cache_not_from_its_files(tmp_path, monkeypatch):
+    from zhiku.glossary import general
+
+    monkeypatch.setattr(general, "_loaded", None)  # a process that has not read it yet
+    cache = Cache(tmp_path)
+    first = found(site(), cache)
+    cache.save()
+    assert discover.GENERAL_CHINESE.computed == [0]
+
+    def unread(*_):
+        raise AssertionError("jieba's files read again")
+
+    monkeypatch.setattr(general, "_loaded", None)  # the next build's process
+    monkeypatch.setattr(general, "read_dictionary", unread)
+    again = found(site(changed="gac"), Cache(tmp_path))
+    assert discover.GENERAL_CHINESE.computed == [] and general._loaded is not None
+    assert discover.SPOTS.computed == [2]
+    monkeypatch.undo()
+    assert [asdict(c) for c in again] == [asdict(c) for c in found(site(changed="gac"))]
+    assert [asdict(c) for c in first] == [asdict(c) for c in found(site())]
+
+
 def test_the_same_site_gives_the_same_list_whatever_the_order_of_its_articles():
     first = [asdict(c) for c in found(site())]
     assert first == [asdict(c) for c in found(site()[::-1])]

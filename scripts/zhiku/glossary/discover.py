@@ -16,6 +16,7 @@ from ..cache.sums import SiteSum
 from ..extract.facts import facts_of
 from ..model import Article, Term
 from ..read.ingest import content_identity, with_body
+from .general import read_dictionary, use_dictionary
 from .ranking import Candidate, fold, rank_candidates
 from .spots import evidence_of, example_sentence, spot_article, with_article_body
 
@@ -24,6 +25,9 @@ EXAMPLES = 3  # articles shown per candidate, each with a sentence that uses it
 SEARCHED = 10  # articles that use a candidate, looked for, of which the EXAMPLES that use it most are shown
 
 SPOTS = Step("discovery-names", spot_article, head=("mentions",), prepare=with_body)
+# jieba's dictionary as spotting reads it (general.py): parsing its two files takes longer than a
+# one-page rebuild spends on the rest of discovery; one result, read back whole.
+GENERAL_CHINESE = Step("general-chinese", read_dictionary)
 EVIDENCE = SiteSum("discovery-evidence", SPOTS, evidence_of, body=True)
 SENTENCES = Step("discovery-sentences", example_sentence, prepare=with_article_body)
 
@@ -46,6 +50,9 @@ def discover_terms(cache: Cache, articles: list[Article], terms: list[Term], lim
     # the parts of the articles that came and went only.
     journal = cache.journal(SPOTS)
     missing = sum(journal.get_json(key) is None for key in keys)
+    if missing and cache.folder is not None:  # read before spotting forks its workers
+        [dictionary] = GENERAL_CHINESE.run(cache, [None], [GENERAL_CHINESE.key("jieba")], jobs=1)
+        use_dictionary(dictionary)
     heads = SPOTS.run(cache, articles, keys, jobs=jobs, raw=cache.folder is not None and missing <= len(keys) // 2)
     totals = EVIDENCE.total(cache, keys, lambda indexes: [_decoded(heads[i]) for i in indexes])
     corpus_chars = sum(facts_of(a).chars for a in articles)

@@ -4,9 +4,7 @@ and for the entries it has no count for, from jieba's IDF table (how many docume
 Both ship with jieba, offline, and are the reference that says a word is everyday Chinese."""
 from __future__ import annotations
 
-import functools
 import os
-import sys
 
 # A word counted this often in jieba's dictionary (about 1 in 30,000 words of general text: 城市,
 # 公司, 技术, 手机, 美国) is everyday Chinese, however often an article uses it: never a candidate.
@@ -20,13 +18,15 @@ UNCOUNTED = 3
 IDF_STEP = 0.5  # width of the IDF bands the estimate is made from
 
 
-@functools.cache
-def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
+def read_dictionary(_item=None, _context=None) -> dict:
+    """jieba's dictionary as this module uses it, as plain data: {"frequencies": word → count, the
+    uncounted entries estimated; "tags": word → part of speech}. (A cached step's function:
+    discover.GENERAL_CHINESE keeps it, so that a rebuild reads it back instead of parsing both files.)"""
     import jieba
 
     with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as dictionary:
         # "word count tag" a line: the fields of every line in one list, taken apart by slicing, so
-        # that no Python loop runs over the 350,000 lines (a one-page rebuild loads them all).
+        # that no Python loop runs over the 350,000 lines.
         fields = dictionary.read().replace("\n", " ").split(" ")
     if fields and not fields[-1]:
         fields.pop()
@@ -35,7 +35,22 @@ def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
     words = fields[0::3]
     frequencies = dict(zip(words, map(int, fields[1::3])))
     _estimate_uncounted(frequencies, os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt"))
-    return frequencies, dict(zip(words, map(sys.intern, fields[2::3])))
+    return {"frequencies": frequencies, "tags": dict(zip(words, fields[2::3]))}
+
+
+_loaded: tuple[dict[str, int], dict[str, str]] | None = None
+
+
+def use_dictionary(data: dict) -> None:
+    """Take read_dictionary's result, read elsewhere (a cache), as this process's dictionary."""
+    global _loaded
+    _loaded = data["frequencies"], data["tags"]
+
+
+def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
+    if _loaded is None:
+        use_dictionary(read_dictionary())
+    return _loaded
 
 
 def _estimate_uncounted(frequencies: dict[str, int], idf_path: str) -> None:
