@@ -35,13 +35,16 @@ TIMING = re.compile(r"^zhiku: (?P<stage>.+?)\s+(?P<seconds>[\d.]+) s\s+peak\s+(?
 PRE_MKDOCS = ("read and clean", "glossary", "linking", "pictures", "writing Markdown", "search index")
 
 
-def build(corpus: Path, out: Path, *extra: str, jobs: int | None = None) -> tuple[dict, float]:
-    cmd = [sys.executable, str(ROOT / "scripts" / "build.py"), "--input", str(corpus), "--docs", str(out / "docs"),
-           "--site", str(out / "site"), "--cache", str(out / "cache"), "--timings", *extra]
+def build(corpus: Path, out: Path, *extra: str, jobs: int | None = None, root: Path = ROOT) -> tuple[dict, float]:
+    """A build of `corpus` into `out` with the code of the checkout `root` (its own .venv there, if any)."""
+    python = root / ".venv" / "bin" / "python"
+    cmd = [str(python) if root != ROOT and python.exists() else sys.executable, str(root / "scripts" / "build.py"),
+           "--input", str(corpus), "--docs", str(out / "docs"), "--site", str(out / "site"), "--cache", str(out / "cache"),
+           "--timings", *extra]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     started = time.perf_counter()
-    result = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(cmd, capture_output=True, text=True, cwd=root)
     wall = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"build failed:\n{result.stderr[-2000:]}")
