@@ -870,7 +870,7 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
 
 
 def _blank(text: str | None) -> bool:
-    return not (text or "").replace("\xa0", " ").strip()
+    return not (text or "").strip()  # str.strip takes no-break spaces too
 
 
 # The marks a notice line may open with (中時's ★中時電子報關心您): typography, not words.

@@ -24,7 +24,8 @@ def read_dictionary(_item=None, _context=None) -> dict:
     discover.GENERAL_CHINESE keeps it, so that a rebuild reads it back instead of parsing both files.)"""
     import jieba
 
-    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as dictionary:
+    folder = os.path.dirname(jieba.__file__)
+    with open(os.path.join(folder, "dict.txt"), encoding="utf-8") as dictionary:
         # "word count tag" a line: the fields of every line in one list, taken apart by slicing, so
         # that no Python loop runs over the 350,000 lines.
         fields = dictionary.read().replace("\n", " ").split(" ")
@@ -34,7 +35,7 @@ def read_dictionary(_item=None, _context=None) -> dict:
         raise ValueError(f"{dictionary.name}: not three fields a line")
     words = fields[0::3]
     frequencies = dict(zip(words, map(int, fields[1::3])))
-    _estimate_uncounted(frequencies, os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt"))
+    _estimate_uncounted(frequencies, os.path.join(folder, "analyse", "idf.txt"))
     return {"frequencies": frequencies, "tags": dict(zip(words, fields[2::3]))}
 
 
