@@ -89,6 +89,45 @@ def test_structured_data_and_script_timestamp(profile):
     assert extract_html(html(wechat), profile).date.isoformat() == "2020-02-12T22:17:54+08:00"
 
 
+def test_the_time_the_reader_sees_under_the_headline_beats_a_later_system_time(profile):
+    # A portal's article:published_time is when its system put the page out (minutes, or a day, after
+    # the time printed under the headline); a meta of the same minute gives the printed time's seconds.
+    head = ('<meta property="article:published_time" content="2019-06-15T08:24:50+08:00" />'
+            '<meta name="weibo: article:create_at" content="2019-06-15 08:18:47" />')
+    article = extract_html(html(PORTAL.format(title="系统时间晚于页面时间", head=head)), profile)
+    assert article.date.isoformat() == "2019-06-15T08:18:47+08:00"
+    # Agreeing to the minute, the structured time stands; a day alone under the headline does not
+    # overrule it; nor does a last edit.
+    same = '<meta property="article:published_time" content="2019-06-15T08:18:30+08:00" />'
+    assert extract_html(html(PORTAL.format(title="同一分钟", head=same)), profile).date.second == 30
+    day_only = PORTAL.format(title="只有日期", head=head.split("/>")[0] + "/>").replace("2019年06月15日08:18", "2019年06月15日")
+    assert extract_html(html(day_only), profile).date.isoformat() == "2019-06-15T08:24:50+08:00"
+    edited = PORTAL.format(title="更新时间", head=head).replace("2019年06月15日08:18", "更新时间：2019年06月15日09:40")
+    assert extract_html(html(edited), profile).date.isoformat() == "2019-06-15T08:24:50+08:00"
+
+
+def test_a_stray_br_end_tag_breaks_the_line_as_browsers_do(profile):
+    # `</br>` is read as `<br>` (HTML's parsing rules): a headline's second line is its subtitle,
+    # not more words of the headline, when the <title> repeats the first line alone.
+    page = PORTAL.format(title="樊嘉团队发表新成果", head="").replace(
+        "<h1>樊嘉团队发表新成果</h1>", "<h1>樊嘉团队发表新成果</br>率先揭示肝癌分子特征全景</h1>")
+    assert extract_html(html(page), profile).title == "樊嘉团队发表新成果"
+
+
+def test_a_labelled_address_of_another_site_is_a_citation_and_a_picture_credit_is_metadata(profile):
+    # 全文链接： and a link that prints its own address, to another site: the text's reference, kept;
+    # the same to the page's own site (本文链接： of a blog's post box) is navigation. A credit label
+    # after what it credits ((封面)制图：) is a credit line.
+    tail = ('<p>全文链接：<a href="https://doi.org/10.1016/j.cmet.2019.09.014">https://doi.org/10.1016/j.cmet.2019.09.014</a></p>'
+            '<p>本文链接：<a href="https://news.example.com/a/1.html">https://news.example.com/a/1.html</a></p>'
+            '<p style="text-align: right">（封面制图：王木木）</p>')
+    page = PORTAL.format(title="引用", head='<link rel="canonical" href="https://news.example.com/a/1.html">').replace(
+        "<p>责任编辑：张迪</p>", tail + "<p>责任编辑：张迪</p>")
+    text = [b.text for b in extract_html(html(page), profile).blocks]
+    assert "全文链接：https://doi.org/10.1016/j.cmet.2019.09.014" in text
+    assert not [t for t in text if "本文链接" in t or "制图" in t]
+
+
 def test_sidebar_teaser_denser_than_the_article_loses(profile):
     teaser = "".join(f"<p>侧栏推荐的长文摘要第{i}段，这里的文字很多，比正文还多，但它不是这篇文章的内容。</p>" for i in range(8))
     page = ("<html><head><title>正文标题 - 某网</title></head><body><div id='main'><h1>正文标题</h1><div id='text'>"

@@ -37,6 +37,21 @@ def test_a_label_over_a_list_of_teasers_ends_the_article_whatever_its_words(labe
     assert label not in texts(article) and not any("网友甲" in t for t in texts(article))
 
 
+def test_past_the_element_that_holds_the_texts_paragraphs_the_body_is_the_pages(profile):
+    # The body chosen (div.left) holds the text's own div and, after it, a widget's heading over an
+    # empty box and a QR code's line set as the text's paragraphs are: the page's, not the text's.
+    paragraphs = "".join(f"<p>第{i}段：这是一段足够长的正文，讲的是央行今日开展逆回购操作，市场流动性总体保持合理充裕。</p>"
+                         for i in range(1, 7))
+    page = ("<html><head><title>正文容器_某网</title></head><body><div class='main'><div class='top'><h1>正文容器</h1>"
+            f"<div class='info'>2019年06月15日08:18 来源：某报</div></div><div class='left'><div id='text'>{paragraphs}"
+            "<p>责任编辑：张迪</p></div><div class='hot'><h2>热门推荐</h2><span>收起</span><div id='feed'></div></div>"
+            "<div class='qr'><span>某网公众号</span><p>24小时滚动播报最新的财经资讯和视频，扫描二维码关注我们。</p></div>"
+            "</div></div></body></html>")
+    article = extract(page, profile)
+    assert article.blocks[-1].text.startswith("第6段") and article.editor == "张迪"
+    assert "outside div#text, the element that holds its paragraphs" in explain_text(page, profile)
+
+
 def test_a_list_of_links_inside_the_text_goes_and_the_text_after_it_stays(profile):
     box = "<p>延伸</p>" + "".join(f"<p><a href='/{i}'>别的一篇文章的标题，第{i}篇</a></p>" for i in range(3))
     article = extract(page(P1 + box + P2 + P3), profile)

@@ -1,7 +1,6 @@
 """One article changed: the index is patched where the article's keys are (only those shards), and
 the patched index is byte for byte the index a fresh build writes from the same pages; when the
 change moves page ids, it is grouped again, with the same result."""
-import shutil
 
 import pytest
 from zhiku.cache.step import Cache

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import json
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
 
@@ -178,7 +179,8 @@ class Extraction:
 def _meta(tree) -> dict[str, str]:
     found: dict[str, str] = {}
     for element in tree.iter("meta"):
-        key = (element.get("name") or element.get("property") or element.get("itemprop") or "").strip().lower()
+        # Without spaces: portals write `weibo: article:create_at` for `weibo:article:create_at`.
+        key = "".join((element.get("name") or element.get("property") or element.get("itemprop") or "").lower().split())
         value = normalise_line(element.get("content") or "")
         if key and value and len(value) <= 500:
             found.setdefault(key, value)
@@ -291,11 +293,24 @@ def _after_picture(owner) -> bool:
         and any(not any(a.tag == "a" for a in img.iterancestors()) for img in before.iter("img"))  # no icon link
 
 
-def _blocks(body) -> list[TextBlock]:
-    """The page's text as blocks: each block element (and each <br>-separated line) is one block."""
+# A label before a printed address: Chinese words and a colon (全文链接：, 论文地址：).
+_CITATION_LABEL = re.compile(f"[{HAN}]{{2,8}}[:：]")
+
+
+def _site_root(host: str) -> str:
+    """The registered part of a host, roughly: its last two labels, three under a generic second
+    level (news.fudan.edu.cn → fudan.edu.cn)."""
+    labels = host.lower().split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in ("com", "edu", "gov", "org", "net", "ac") else 2
+    return ".".join(labels[-keep:])
+
+
+def _blocks(body, site: str = "") -> list[TextBlock]:
+    """The page's text as blocks: each block element (and each <br>-separated line) is one block.
+    `site`: the page's host, to tell a link to another site from one to its own."""
     blocks: list[TextBlock] = []
     parts: list[str] = []
-    state = {"links": 0, "url_links": 0, "owner": body, "image": False}
+    state = {"links": 0, "url_links": 0, "elsewhere": False, "owner": body, "image": False}
 
     def flush() -> None:
         text = _norm("".join(parts))
@@ -304,9 +319,10 @@ def _blocks(body) -> list[TextBlock]:
             # A caption: by its element, or a short line right under an image in the same block (sina's
             # <center><img><br>海报</center>).
             links = min(state["links"], len(text))
-            # A link that shows its own address in a sentence (完。我的其他作品：https://…) is a
-            # citation, not navigation (a header's http://www.sina.com.cn beside the date is a link).
-            if state["url_links"] and _SENTENCE_END.search(text):
+            # A link that shows its own address in a sentence (完。我的其他作品：https://…), or another
+            # site's after a label (全文链接：https://doi.org/…), is a citation, not navigation (a
+            # header's http://www.sina.com.cn beside the date is a link; so is 本文链接： to the post itself).
+            if state["url_links"] and (_SENTENCE_END.search(text) or _CITATION_LABEL.match(text) and state["elsewhere"]):
                 links = max(0, links - state["url_links"])
             caption = owner.tag == "figcaption" or bool(_CAPTION_CLASS.search(owner.get("class") or "")) \
                 or state["image"] and len(text) <= 40 and not links \
@@ -315,6 +331,7 @@ def _blocks(body) -> list[TextBlock]:
             state["image"] = False
         parts.clear()
         state["links"] = state["url_links"] = 0
+        state["elsewhere"] = False
 
     def walk(element, in_link: bool) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -326,6 +343,8 @@ def _blocks(body) -> list[TextBlock]:
         link = in_link or tag == "a"
         if tag == "a" and not in_link and _URL_TEXT.match(element.text_content()):
             state["url_links"] += len(element.text_content().strip())
+            host = re.match(r"(?:https?:)?//(?:www\.)?([^/:?#\s]+)", (element.get("href") or "").strip(), re.I)
+            state["elsewhere"] |= bool(host and site and not (host[1].lower() + "/").endswith(_site_root(site) + "/"))
         if element.text:
             parts.append(element.text)
             if link:
@@ -427,6 +446,11 @@ def _choose_title(tree, meta, ld, script_titles, portal) -> tuple[Choice, etree.
                 rest = full[len(text):].strip()
                 rule = f"<{h.tag}>, which {name} repeats" + (f" before the site suffix {rest!r}" if rest else "")
                 return Choice(text, rule, beaten(text)), h
+        for h, text in heads:  # a headline over a subtitle, a <br> between: the title repeats the first line
+            first = _first_line(h)
+            if first != text and len(first) >= 4 and full.startswith(first):
+                return Choice(first, f"<{h.tag}>'s first line (a <br> sets the rest apart), which {name} repeats",
+                              beaten(first)), h
     if headline:
         value = _norm(headline)
         return Choice(value, "JSON-LD headline", beaten(value)), _matching_head(heads, value)
@@ -450,6 +474,16 @@ def _choose_title(tree, meta, ld, script_titles, portal) -> tuple[Choice, etree.
     if h1s:
         return Choice(h1s[0][1], "first <h1> (no <title>, og:title or headline)", beaten(h1s[0][1])), h1s[0][0]
     return Choice("", "none: no <title>, <h1>, og:title or headline"), None
+
+
+def _first_line(element) -> str:
+    """The element's text up to its first <br>."""
+    if next(element.iter("br"), None) is None:
+        return _norm(element.text_content())
+    copy = deepcopy(element)
+    for br in copy.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    return _norm(copy.text_content().split("\n")[0])
 
 
 _TITLE_NAME = re.compile(r"(?:^|[^a-z])(?:title|headline)(?:[^a-z]|$)")
@@ -531,13 +565,17 @@ def _site_like(value: str, site_names: list[str]) -> bool:
 # ---------------------------------------------------------------- the stage
 
 
+# An end tag `</br>` is a line break in every browser (HTML's parsing rules); libxml2 drops it.
+_STRAY_BR = re.compile(r"</br\s*>", re.I)
+
+
 def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: datetime | None = None,
                    is_metadata_line=None) -> Extraction:
     """All fields of one page; `is_metadata_line(text)` keeps lines that the text-dump stage parses."""
     from trafilatura.utils import load_html
 
     result = Extraction()
-    tree = load_html(html)
+    tree = load_html(_STRAY_BR.sub("<br>", html))
     if tree is None:
         result.problems.append("no body: the HTML does not parse")
         return result
@@ -565,7 +603,7 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
             if element.getparent() is not None:
                 element.drop_tree()
     body_el = tree.find("body") if tree.find("body") is not None else tree
-    blocks = _blocks(body_el)
+    blocks = _blocks(body_el, result.site if "." in result.site else "")
     if h1 is None and result.title:  # a headline in no heading element (ifeng's div.artical_topic)
         h1 = next((b.owner for b in blocks if b.text == result.title), None)
     if h1 is None and (not result.title or choice.rule == "<title>") and (named := _named_headline(blocks)):
@@ -595,7 +633,8 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     footer = blocks[last_index + 1: last_index + FOOTER_BLOCKS + 1]
 
     phrases = tuple(rules.chrome_phrases) + (portal.chrome_phrases if portal else ())
-    credit_line = re.compile(rf"[（(]?\s*(?:{'|'.join(map(re.escape, rules.credit_lines)) or '(?!)'})\s*[:：︱｜|]")
+    # A label of credit, maybe with what it credits before it (（封面制图：王木木）, 题图摄影：).
+    credit_line = re.compile(rf"[（(]?\s*[{HAN}]{{0,3}}(?:{'|'.join(map(re.escape, rules.credit_lines)) or '(?!)'})\s*[:：︱｜|]")
     meta_lines: list[str] = [b.text for b in header]
     kept_any = False
     text_start = None  # the element of the first block kept as text
@@ -855,6 +894,17 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
     total = sum(len(b.text) for b in kept)
     if main_chars * 2 < total:
         return
+    # The lowest element that holds nearly all the text's paragraphs (OWN_SHARE of their characters)
+    # is the text's own: short lines after it, outside it, are the page's (a widget's heading over an
+    # empty box, a QR code's line and its picture's caption), even one set as the text's paragraphs are.
+    paragraphs = [b for b in prose if _signature(b.owner) == main]
+    own = _holding(paragraphs, OWN_SHARE * main_chars)
+    end = max(i for i, b in enumerate(kept) if _inside(b.owner, own))
+    after = kept[end + 1:]
+    if after and all(len(b.text) <= TAIL_LINE for b in after) \
+            and sum(len(b.text) for b in after) < (1 - OWN_SHARE) * main_chars:
+        for index in range(len(kept) - 1, end, -1):
+            drop(index, f"chrome: after the text, outside {_describe(own)}, the element that holds its paragraphs")
     last = max(i for i, b in enumerate(kept) if b in prose and _signature(b.owner) == main)
     tail = kept[last + 1:]
     if not tail or sum(len(b.text) for b in tail) >= main_chars:
@@ -867,6 +917,20 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
                         f"({_describe_signature(signature)}; the text's are {_describe_signature(main)})")
     while kept and short_label(kept[-1].text):
         drop(len(kept) - 1, "chrome: short line after the text")
+
+
+# The share of the text's paragraphs (by characters) that the text's own element holds, and the
+# longest line after it that is still taken for the page's.
+OWN_SHARE = 0.8
+TAIL_LINE = 60
+
+
+def _holding(paragraphs: list[TextBlock], chars: float):
+    """The lowest element that holds paragraphs of at least `chars` characters."""
+    element = paragraphs[0].owner
+    while element.getparent() is not None and sum(len(p.text) for p in paragraphs if _inside(p.owner, element)) < chars:
+        element = element.getparent()
+    return element
 
 
 def _blank(text: str | None) -> bool:
@@ -1047,6 +1111,9 @@ def _attribute_dates(kept: list[TextBlock], header: list[TextBlock], h1) -> list
     return found
 
 
+_HEADER_LINE = "header line under the <h1>"
+
+
 def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, reference, attributes=()) -> None:
     cands: list[tuple[DateFound, str]] = []
     unresolved: list[str] = []
@@ -1061,7 +1128,7 @@ def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, referen
             cands.append((f, f"script variable {name}"))
     for line in meta_lines:
         if (f := _line_date(line, tz, reference)) is not None:
-            where = "header line under the <h1>" if any(line == b.text for b in header) else "metadata line of the article"
+            where = _HEADER_LINE if any(line == b.text for b in header) else "metadata line of the article"
             if f.value is None:
                 unresolved.append(f.text)
             elif _UPDATE_LABEL.search(line[max(0, line.find(f.text) - 10): max(0, line.find(f.text))]):
@@ -1084,6 +1151,11 @@ def _choose_date(result, meta, ld, script_dates, header, meta_lines, tz, referen
         result.explain["date"] = Choice(None, "none: no structured date, script variable or header line")
         return
     chosen, source = cands[0]
+    # The time printed under the headline is the one the reader is given; a structured time of
+    # another minute is the system's (a portal's publish or index time, minutes or a day later).
+    shown = next((f for f, s in cands if s == _HEADER_LINE and f.has_time and f.kind != "relative"), None)
+    if shown is not None and source != _HEADER_LINE and chosen.value.replace(second=0) != shown.value.replace(second=0):
+        chosen, source = shown, f"{_HEADER_LINE} (over {source}, another minute: {chosen.text!r})"
     if not chosen.has_time:  # a day only: a later candidate on the same day with a time is better
         better = next(((f, s) for f, s in cands[1:] if f.has_time and f.value.date() == chosen.value.date()), None)
         if better is not None:
