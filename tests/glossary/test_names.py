@@ -2,7 +2,8 @@
 import pytest
 from zhiku.glossary.spots import tag_words as _tag
 from zhiku.glossary.general import frequency
-from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, EVENT_HEAD, INSIDE, TERM_HEAD, LATIN, MENTIONS, MODEL,
+from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, EVENT_HEAD, INSIDE, INSTITUTION_RUN,
+                                  TERM_HEAD, LATIN, MENTIONS, MODEL,
                                   NAME_CONTEXT, ORGANISATION_HEAD, QUOTED, institution_openers, latin_names, spot_names,
                                   surnames)
 
@@ -242,3 +243,13 @@ def test_a_doctrine_or_a_right_the_dictionary_holds_is_a_term_of_art():
     found = spots("马克思主义与无政府主义不同。", "知识产权分为著作权和工业产权，还包括商标权。", "有人利用职权谋利。")
     assert all(found[n][TERM_HEAD] == 1 for n in ("马克思主义", "无政府主义", "著作权", "商标权"))
     assert "利用职权" not in found
+
+
+def test_an_institution_of_common_words_is_a_name_where_the_article_repeats_it():
+    # No proper part (国家 + 卫生 + 健康 + 委, 工业 + 和 + 信息化 + 部): the name of an institution when the
+    # article writes it again; once, a run of words before a head is a description (公路养护中心).
+    found = spots("记者从国家卫生健康委获悉，工业和信息化部、国家卫生健康委积极推动复产。",
+                  "工业和信息化部提前应对流感疫情。省里的公路养护中心也来了。")
+    assert found["国家卫生健康委"][INSTITUTION_RUN] == 2 and found["工业和信息化部"][INSTITUTION_RUN] == 2
+    assert not [name for name in found if name.endswith("中心")]
+

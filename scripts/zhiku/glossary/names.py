@@ -34,10 +34,10 @@ from .general import dictionary_tag, dictionary_tags, frequency, is_everyday
 FIELDS = ("mentions", "articles", "person_tag", "place_tag", "org_tag", "other_tag", "abbreviation", "unknown",
           "latin", "dotted", "book_title", "quoted", "name_context", "listed", "organisation_head",
           "place_head", "compound", "model", "headline", "inside", "inside_name", "general", "glossed",
-          "agency", "dateline_place", "event_head", "term_head")
+          "agency", "dateline_place", "event_head", "term_head", "institution_run")
 (MENTIONS, ARTICLES, PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG, ABBREVIATION, UNKNOWN, LATIN, DOTTED,
  BOOK_TITLE, QUOTED, NAME_CONTEXT, LISTED, ORGANISATION_HEAD, PLACE_HEAD, COMPOUND, MODEL, HEADLINE, INSIDE,
- INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE, EVENT_HEAD, TERM_HEAD) = range(len(FIELDS))
+ INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE, EVENT_HEAD, TERM_HEAD, INSTITUTION_RUN) = range(len(FIELDS))
 
 _TAG_FIELD = {"nr": PERSON_TAG, "nrt": PERSON_TAG, "nrfg": PERSON_TAG, "ns": PLACE_TAG, "nt": ORG_TAG,
               "nz": OTHER_TAG, "j": ABBREVIATION}
@@ -163,10 +163,14 @@ def spot_names(title: str, texts: list[str], tag) -> dict[str, list[int]]:
         vector[ARTICLES] = 1
         vector[HEADLINE] = int(name in title)
         vector[GENERAL] = frequency(name)
-    return {name: vector for name, vector in sorted(names.items()) if vector[MENTIONS]}
+        if vector[INSTITUTION_RUN] and vector[MENTIONS] < 2:
+            vector[INSTITUTION_RUN] = 0  # said once: a description (某某省某某厅), not a name the article uses
+    return {name: vector for name, vector in sorted(names.items())
+            if vector[MENTIONS] and any(vector[i] for i in _EVIDENCE)}
 
 
 _ALL_HEADS = ORGANISATION_HEADS | PLACE_HEADS | EVENT_HEADS
+_EVIDENCE = [i for i in range(len(FIELDS)) if i not in (MENTIONS, ARTICLES, HEADLINE, INSIDE, INSIDE_NAME, GENERAL)]
 
 
 def _phrase(name: str, found: dict) -> bool:
@@ -282,10 +286,12 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
                 # A proper noun or a new word of a name's length; not a role (高管表示, 专家认为).
                 if (btag in _PROPER or btag == "x" and len(before) >= 3) and _HAN_WORD.fullmatch(before):
                     add(before, NAME_CONTEXT)
-        elif (word in ORGANISATION_HEADS or word in PLACE_HEADS) and tag in ("n", "ng", "j", "nt", "ns"):
+        elif (word in ORGANISATION_HEADS or word in PLACE_HEADS) and tag in ("n", "ng", "j", "nt", "ns", "zg"):
             named = _name_before(tokens, i)
             if named:
                 add(named, ORGANISATION_HEAD if word in ORGANISATION_HEADS else PLACE_HEAD)
+            elif word in INSTITUTION_HEADS and (run := _common_run_before(tokens, i)):
+                add(run, INSTITUTION_RUN)
         elif word in EVENT_HEADS and tag in ("n", "vn", "v"):
             named = _name_before(tokens, i)
             if named:
@@ -491,6 +497,35 @@ def _name_before(tokens: list[tuple[str, str]], head: int) -> str | None:
     if start > first and tokens[start - 1][0] in institution_openers():
         start -= 1  # 国家 + 医保 + 局: a word that opens many of the dictionary's organisations
     return "".join(w for w, _ in tokens[start:head + 1])
+
+
+# The organisations' heads that end public institutions (部, 局, 委, 院, 研究院 …): a run of common words
+# before one that the article repeats is an institution's name (国家卫生健康委, 工业和信息化部), where a
+# company's head after common words is a kind of company (眼科公司).
+INSTITUTION_HEADS = frozenset("部 局 委 署 厅 院 研究院 研究所 中心 委员会 法院".split()) & ORGANISATION_HEADS
+
+
+def _common_run_before(tokens: list[tuple[str, str]], head: int) -> str | None:
+    """Two to four words of Chinese before the head, nouns and qualities (卫生 + 健康 + 委), maybe two
+    joined by 和 (工业 + 和 + 信息化 + 部), joined with it."""
+    def part(index: int) -> bool:
+        word, tag = tokens[index]
+        return tag in _RUN_TAGS and _HAN_WORD.fullmatch(word) is not None and word not in TITLE_WORDS
+
+    start, words = head, 0
+    while start > 0 and words < 4:
+        if part(start - 1):
+            start, words = start - 1, words + 1
+        elif tokens[start - 1][0] in ("和", "与") and start - 1 > 0 and start < head and part(start - 2):
+            start -= 1
+        else:
+            break
+    if words < 2:
+        return None
+    return "".join(w for w, _ in tokens[start:head + 1])
+
+
+_RUN_TAGS = _NOMINAL - {"m", "mq", "q"} | {"zg", "a"}
 
 
 @functools.cache
