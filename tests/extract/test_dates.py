@@ -15,6 +15,8 @@ CST = timezone(timedelta(hours=8))
     ("1581517074", "2020-02-12T22:17:54+08:00"),
     ("2024-03-05T00:30:00Z", "2024-03-05T00:30:00+00:00"),
     ("2024-03-05T08:30:00-05:00", "2024-03-05T08:30:00-05:00"),
+    # A publish time to the second: no page prints its milliseconds (Hexo's 2024-06-19T08:06:26.375Z).
+    ("2024-06-19T08:06:26.375Z", "2024-06-19T08:06:26+00:00"),
     # English, as blogs and overseas Chinese papers print it.
     ("November 17, 2025 · XP", "2025-11-17T00:00:00+08:00"),
     ("Monday, March 17th, 2014 | Posted by admin", "2014-03-17T00:00:00+08:00"),

@@ -360,3 +360,12 @@ def test_a_line_opened_by_a_mark_after_an_empty_paragraph_opens_a_notice(profile
 def test_a_marked_line_inside_the_text_is_no_notice(profile):
     body = P1 + "<p></p><p>★第二部分：市场的反应</p>" + P2 + P3
     assert texts(extract(page(body), profile))[-1] == P3[3:-4]
+
+
+def test_a_generators_placeholder_author_is_no_person_and_a_sign_off_in_an_ellipsis_is_text(profile):
+    # Hexo's unedited `author: John Doe` in meta article:author names nobody; a last line that trails off
+    # in an ellipsis (Over……) is the author's, not a label like 分享 or 打印.
+    text = page(P1 + P2 + "<p>Over……</p>", head='<meta property="article:author" content="John Doe">')
+    article = extract(text, profile)
+    assert article.author is None and texts(article)[-1] == "Over……"
+

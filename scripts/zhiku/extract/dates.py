@@ -60,7 +60,9 @@ def parse_date(text: str, tz: tzinfo, reference: datetime | None = None) -> Date
         return DateFound(datetime.fromtimestamp(seconds, timezone.utc).astimezone(tz), text, "timestamp")
     if re.match(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d", text):
         try:
-            return DateFound(_aware(datetime.fromisoformat(text.replace("Z", "+00:00")), tz), text, "iso")
+            # To the second: no page prints a fraction (Hexo writes 2024-06-19T08:06:26.375Z).
+            value = datetime.fromisoformat(text.replace("Z", "+00:00")).replace(microsecond=0)
+            return DateFound(_aware(value, tz), text, "iso")
         except ValueError:
             pass
     if (match := ABSOLUTE.search(text)) is not None:

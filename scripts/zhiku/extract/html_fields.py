@@ -706,7 +706,7 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     _choose_date(result, meta, ld, script_dates, header, meta_lines + footer_dates, tz, reference,
                  _attribute_dates(kept, header, h1))
     region = _article_region(chosen, h1)
-    _choose_people(result, meta, ld, meta_lines, title_text,
+    _choose_people(result, meta, ld, meta_lines, title_text, {a.casefold() for a in rules.account_names},
                    _attribute_people(region, chosen, text_start, rules) if region is not None else [], script_authors,
                    _header_bylines(header, tz) + _publish_bylines(footer_dates, rules))
     result.keywords = next((meta[k] for k in KEYWORD_META if k in meta), "")
@@ -874,8 +874,8 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
         at = max(i for i, (t, r) in enumerate(result.candidates) if t == block.text and r is None)
         result.candidates[at] = (block.text, reason)
 
-    def short_label(text: str) -> bool:
-        return len(text) <= 8 and not _PUNCT.search(text) and not CREDIT_AT_END.search(text)
+    def short_label(text: str) -> bool:  # not a line that trails off (Over……): that is the author's
+        return len(text) <= 8 and not _PUNCT.search(text) and not CREDIT_AT_END.search(text) and "…" not in text
 
     while kept and short_label(kept[-1].text):  # （编译/李雷） is the text's own credit
         drop(len(kept) - 1, "chrome: short line after the text")
@@ -1291,8 +1291,9 @@ def _publish_bylines(lines: list[str], rules: HtmlRules) -> list[tuple[str, str]
     return found
 
 
-def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), script_authors=(),
+def _choose_people(result, meta, ld, meta_lines, title_text, accounts: set[str], by_attribute=(), script_authors=(),
                    publish_bylines=()) -> None:
+    """`accounts`: the site accounts' names, case-folded (a byline naming one names no person)."""
     found: dict[str, list[tuple[str, str]]] = {"source": [], "author": [], "editor": []}
     for line in meta_lines:
         for key, value in people_in(line).items():
@@ -1337,6 +1338,8 @@ def _choose_people(result, meta, ld, meta_lines, title_text, by_attribute=(), sc
         if key in meta:
             if _site_like(meta[key], site_names):
                 found["author"].append((meta[key], f"<meta {key}> (rejected: the site's name, not a person)"))
+            elif meta[key].strip().casefold() in accounts:
+                found["author"].append((meta[key], f"<meta {key}> (rejected: a site account, not a person)"))
             else:
                 found["author"].append((meta[key], f"<meta {key}>"))
     for key in SOURCE_META:
