@@ -295,6 +295,7 @@ def _after_picture(owner) -> bool:
 
 # A label before a printed address: Chinese words and a colon (全文链接：, 论文地址：).
 _CITATION_LABEL = re.compile(f"[{HAN}]{{2,8}}[:：]")
+_LINK_HOST = re.compile(r"(?:https?:)?//(?:www\.)?([^/:?#\s]+)", re.I)
 
 
 def _site_root(host: str) -> str:
@@ -343,7 +344,7 @@ def _blocks(body, site: str = "") -> list[TextBlock]:
         link = in_link or tag == "a"
         if tag == "a" and not in_link and _URL_TEXT.match(element.text_content()):
             state["url_links"] += len(element.text_content().strip())
-            host = re.match(r"(?:https?:)?//(?:www\.)?([^/:?#\s]+)", (element.get("href") or "").strip(), re.I)
+            host = _LINK_HOST.match((element.get("href") or "").strip())
             state["elsewhere"] |= bool(host and site and not (host[1].lower() + "/").endswith(_site_root(site) + "/"))
         if element.text:
             parts.append(element.text)
