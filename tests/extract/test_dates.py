@@ -15,6 +15,10 @@ CST = timezone(timedelta(hours=8))
     ("1581517074", "2020-02-12T22:17:54+08:00"),
     ("2024-03-05T00:30:00Z", "2024-03-05T00:30:00+00:00"),
     ("2024-03-05T08:30:00-05:00", "2024-03-05T08:30:00-05:00"),
+    # The day of the week between the date and the time, as portals print it.
+    ("2020年7月4日 星期六 08:21", "2020-07-04T08:21:00+08:00"),
+    ("2020-07-04 周六 08:21:33", "2020-07-04T08:21:33+08:00"),
+    ("2020年07月04日（星期六）08:21", "2020-07-04T08:21:00+08:00"),
     # A publish time to the second: no page prints its milliseconds (Hexo's 2024-06-19T08:06:26.375Z).
     ("2024-06-19T08:06:26.375Z", "2024-06-19T08:06:26+00:00"),
     # English, as blogs and overseas Chinese papers print it.

@@ -369,3 +369,17 @@ def test_a_generators_placeholder_author_is_no_person_and_a_sign_off_in_an_ellip
     article = extract(text, profile)
     assert article.author is None and texts(article)[-1] == "Over……"
 
+
+@pytest.mark.parametrize("before, after", [
+    # The date line above the headline, in the article's own container.
+    ("<div class='info'>2020年07月04日 08:21　来源：<a href='/s'>某某报</a></div>", ""),
+    # The header line after a row of share buttons (each its own link block) under the headline.
+    ("", "".join(f"<div class='s'><a href='/x{i}'>分享{i}</a></div>" for i in range(10))
+     + "<div class='info'>2020年07月04日 08:21　来源：<a href='/s'>某某报</a></div>"),
+])
+def test_a_date_line_right_above_the_headline_or_past_its_share_buttons_dates_the_article(before, after, profile):
+    text = (f"<html><head><title>央行开展逆回购操作_某某网</title></head><body><div class='nav'><a href='/'>首页</a></div>"
+            f"<div class='main'>{before}<h1>央行开展逆回购操作</h1>{after}<div class='content'>{P1}{P2}{P3}</div></div>"
+            "<div class='foot'>© 2024 某某网 版权所有</div></body></html>")
+    assert extract(text, profile).date == datetime(2020, 7, 4, 8, 21, tzinfo=CST)
+

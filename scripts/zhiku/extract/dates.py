@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 
 _SEP = r"\s*[-/.年月]\s*"
+# The day of the week a portal prints between the date and the time (星期六, 周六, （星期六）).
+_WEEKDAY = r"(?:[（(]?(?:星期|周|礼拜)[一二三四五六日天][）)]?\s*)?"
 # Year, month, day; an optional time (with 时/点/分 or colons); the 日 after the day is optional.
 ABSOLUTE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)" + _SEP + r"(?P<m>[01]?\d)" + _SEP + r"(?P<d>[0-3]?\d)\s*日?"
-    r"(?:\s*(?:T|\s)?\s*(?P<H>[0-2]?\d)\s*[:：时点]\s*(?P<M>[0-5]\d)\s*(?:分)?(?:\s*[:：]\s*(?P<S>[0-5]\d)(?:\.\d+)?)?"
+    r"(?:\s*(?:T|\s)?\s*" + _WEEKDAY
+    + r"(?P<H>[0-2]?\d)\s*[:：时点]\s*(?P<M>[0-5]\d)\s*(?:分)?(?:\s*[:：]\s*(?P<S>[0-5]\d)(?:\.\d+)?)?"
     r"(?P<tz>Z|[+-]\d\d:?\d\d)?)?(?!\d)")
 _MONTHS = {name: i for i, names in enumerate((
     "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",

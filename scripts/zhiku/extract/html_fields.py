@@ -629,7 +629,7 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     inside = [b for b in blocks if chosen is not None and _inside(b.owner, chosen)]
     first_index = blocks.index(inside[0]) if inside else len(blocks)
     h1_index = next((i for i, b in enumerate(blocks) if h1 is not None and _inside(b.owner, h1)), None)
-    header = blocks[h1_index + 1: first_index][:8] if h1_index is not None and h1_index < first_index else []
+    header = _header(blocks[h1_index + 1: first_index]) if h1_index is not None and h1_index < first_index else []
     last_index = blocks.index(inside[-1]) if inside else len(blocks)
     footer = blocks[last_index + 1: last_index + FOOTER_BLOCKS + 1]
 
@@ -637,6 +637,11 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     # A label of credit, maybe with what it credits before it (（封面制图：王木木）, 题图摄影：).
     credit_line = re.compile(rf"[（(]?\s*[{HAN}]{{0,3}}(?:{'|'.join(map(re.escape, rules.credit_lines)) or '(?!)'})\s*[:：︱｜|]")
     meta_lines: list[str] = [b.text for b in header]
+    if h1_index is not None and (region := _article_region(chosen, h1)) is not None:
+        # The article's own short lines right above its headline (a date line before the <h1>); not
+        # a line of the page's top bar (today's date), which lies outside the article's region.
+        meta_lines += [b.text for b in blocks[max(0, h1_index - ABOVE_HEADLINE): h1_index]
+                       if _inside(b.owner, region) and len(b.text) <= 60]
     kept_any = False
     text_start = None  # the element of the first block kept as text
     ended = None
@@ -924,6 +929,22 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
 # longest line after it that is still taken for the page's.
 OWN_SHARE = 0.8
 TAIL_LINE = 60
+
+
+# The header: up to HEADER_LINES lines of text between the headline and the body (a row of share
+# buttons, each its own link, counts for none); and the lines above the headline read for its date.
+HEADER_LINES = 8
+ABOVE_HEADLINE = 3
+
+
+def _header(between: list[TextBlock]) -> list[TextBlock]:
+    header, lines = [], 0
+    for block in between:
+        if lines >= HEADER_LINES:
+            break
+        header.append(block)
+        lines += not (block.links and block.links * 2 >= len(block.text))
+    return header
 
 
 def _holding(paragraphs: list[TextBlock], chars: float):
