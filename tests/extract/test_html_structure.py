@@ -383,3 +383,14 @@ def test_a_date_line_right_above_the_headline_or_past_its_share_buttons_dates_th
             "<div class='foot'>© 2024 某某网 版权所有</div></body></html>")
     assert extract(text, profile).date == datetime(2020, 7, 4, 8, 21, tzinfo=CST)
 
+
+def test_a_publish_line_in_the_post_box_after_the_text_dates_it_though_it_is_no_text(profile):
+    # A blog's post box holds the text and, after it, the post's meta line (cnblogs' posted @ …): the
+    # line goes as chrome after the text, and is read for the date and the byline as a footer's is.
+    text = ("<html><head><title>一篇博客文章 - 某某的博客</title></head><body><div class='post'><h1>一篇博客文章</h1>"
+            f"<div class='entry'>{P1}{P2}{P3}</div><div class='meta'>posted @ 2024-05-09 10:15 张三 阅读(12) 评论(0)</div>"
+            "</div><div class='foot'>© 2024 某某的博客</div></body></html>")
+    article = extract(text, profile)
+    assert article.date == datetime(2024, 5, 9, 10, 15, tzinfo=CST) and article.author == "张三"
+    assert not any("posted" in t for t in texts(article))
+

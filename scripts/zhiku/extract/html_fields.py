@@ -704,7 +704,8 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
             kept.append(block)
     if (first_subhead := _subheads_before_text(result, inside, kept)) is not None:
         text_start = first_subhead
-    _drop_tail(result, kept)
+    # What the tail rules take off the text's end is the footer's first lines (a post box's posted @ …).
+    footer = _drop_tail(result, kept) + footer
     _caption_above_text(result, header, kept)
     meta_lines += [b.text for b in footer if len(b.text) <= 80 and _META_LINE.search(b.text)]
 
@@ -870,12 +871,16 @@ def _caption_above_text(result: Extraction, header: list[TextBlock], kept: list[
         kept.insert(0, block)
 
 
-def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
+def _drop_tail(result: Extraction, kept: list[TextBlock]) -> list[TextBlock]:
     """After the text's last paragraph: short label lines (分享, 打印) are chrome, and so are blocks set
     apart from the text's paragraphs (163's <p class="end"> rights notice, a column notice in bold, a
-    post-meta box) when the text's paragraphs share one setting and the tail is short beside them."""
+    post-meta box) when the text's paragraphs share one setting and the tail is short beside them.
+    The blocks dropped, in order."""
+    dropped: list[TextBlock] = []
+
     def drop(index: int, reason: str) -> None:
         block = kept.pop(index)
+        dropped.insert(0, block)
         result.blocks.pop(index)
         at = max(i for i, (t, r) in enumerate(result.candidates) if t == block.text and r is None)
         result.candidates[at] = (block.text, reason)
@@ -892,14 +897,14 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
     prose = [b for b in kept if b.prose and len(b.text) >= 30 and not b.caption]
     if len(prose) < 3:
         _drop_notice_after_short_text(kept, drop)
-        return
+        return dropped
     weight: dict[tuple, int] = {}
     for block in prose:
         weight[_signature(block.owner)] = weight.get(_signature(block.owner), 0) + len(block.text)
     main, main_chars = max(weight.items(), key=lambda kv: kv[1])
     total = sum(len(b.text) for b in kept)
     if main_chars * 2 < total:
-        return
+        return dropped
     # The lowest element that holds nearly all the text's paragraphs (OWN_SHARE of their characters)
     # is the text's own: short lines after it, outside it, are the page's (a widget's heading over an
     # empty box, a QR code's line and its picture's caption), even one set as the text's paragraphs are.
@@ -914,7 +919,7 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
     last = max(i for i, b in enumerate(kept) if b in prose and _signature(b.owner) == main)
     tail = kept[last + 1:]
     if not tail or sum(len(b.text) for b in tail) >= main_chars:
-        return
+        return dropped
     for index in range(len(kept) - 1, last, -1):
         block = kept[index]
         signature = _signature(block.owner)
@@ -923,6 +928,7 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> None:
                         f"({_describe_signature(signature)}; the text's are {_describe_signature(main)})")
     while kept and short_label(kept[-1].text):
         drop(len(kept) - 1, "chrome: short line after the text")
+    return dropped
 
 
 # The share of the text's paragraphs (by characters) that the text's own element holds, and the
