@@ -19,6 +19,10 @@ CST = timezone(timedelta(hours=8))
     ("2020年7月4日 星期六 08:21", "2020-07-04T08:21:00+08:00"),
     ("2020-07-04 周六 08:21:33", "2020-07-04T08:21:33+08:00"),
     ("2020年07月04日（星期六）08:21", "2020-07-04T08:21:00+08:00"),
+    # Midnight in a structured date is a day (Hugo's and Jekyll's stamp for a post dated without a time),
+    # in the site's zone: not 08:00 in China nor the day before.
+    ("2022-06-24T00:00:00+00:00", "2022-06-24T00:00:00+08:00"),
+    ("2012-09-19T00:00:00-07:00", "2012-09-19T00:00:00+08:00"),
     # A publish time to the second: no page prints its milliseconds (Hexo's 2024-06-19T08:06:26.375Z).
     ("2024-06-19T08:06:26.375Z", "2024-06-19T08:06:26+00:00"),
     # English, as blogs and overseas Chinese papers print it.

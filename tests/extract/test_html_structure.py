@@ -394,3 +394,31 @@ def test_a_publish_line_in_the_post_box_after_the_text_dates_it_though_it_is_no_
     assert article.date == datetime(2024, 5, 9, 10, 15, tzinfo=CST) and article.author == "张三"
     assert not any("posted" in t for t in texts(article))
 
+
+def test_an_h1_inside_the_body_that_is_not_the_headline_is_a_sections_heading(profile):
+    # A Markdown post's `#` sections are <h1>s in the body: headings of the text, the first one too
+    # (it leads the text, as a first <h2> does); the headline <h1> above stays the title.
+    body = f"<h1 id='a'>前言</h1>{P1}<h1 id='b'>问题分析</h1>{P2}<h1 id='c'>解决方案</h1>{P3}"
+    article = extract(page(body), profile)
+    assert [(b.kind, b.text) for b in article.blocks if b.kind == "heading"] == [
+        ("heading", "前言"), ("heading", "问题分析"), ("heading", "解决方案")]
+    assert article.blocks[0].text == "前言" and article.title == "央行开展逆回购操作"
+
+
+def test_a_microdata_author_names_the_author(profile):
+    # Jekyll's minima: <span itemprop="author"><span itemprop="name">richard</span></span> beside the date.
+    header = ("<p class='post-meta'><time datetime='2012-09-19T00:00:00-07:00'>Sep 19, 2012</time> • "
+              "<span itemprop='author' itemscope><span itemprop='name'>richard</span></span></p>")
+    assert extract(page(P1 + P2, header=header), profile).author == "richard"
+
+
+@pytest.mark.parametrize("end, last", [
+    ("<ol><li>安装</li><li>配置</li><li>运行</li></ol>", "运行"),
+    ("<table><tr><th>参数</th><th>说明</th></tr><tr><td>port</td><td>端口号</td></tr></table>", "端口号"),
+])
+def test_a_short_list_or_table_that_ends_the_text_is_text(end, last, profile):
+    # Short items of a list or cells of a table, without links, are the text's, however short; a share
+    # bar's label after them still goes.
+    article = extract(page(P1 + P2 + end + "<div class='share'>分享</div>"), profile)
+    assert texts(article)[-1] == last and "分享" not in texts(article)
+

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, time, timedelta, timezone, tzinfo
 
 _SEP = r"\s*[-/.年月]\s*"
 # The day of the week a portal prints between the date and the time (星期六, 周六, （星期六）).
@@ -65,6 +65,8 @@ def parse_date(text: str, tz: tzinfo, reference: datetime | None = None) -> Date
         try:
             # To the second: no page prints a fraction (Hexo writes 2024-06-19T08:06:26.375Z).
             value = datetime.fromisoformat(text.replace("Z", "+00:00")).replace(microsecond=0)
+            if value.time() == time(0):  # Hugo's and Jekyll's stamp of a post dated by its day: that day
+                return DateFound(_aware(datetime(value.year, value.month, value.day), tz), text, "iso", has_time=False)
             return DateFound(_aware(value, tz), text, "iso")
         except ValueError:
             pass

@@ -56,6 +56,8 @@ fieldset details summary""".split())
 SKIP_TAGS = frozenset("""script style noscript iframe textarea select option button input svg object embed
 template head link meta canvas video audio map""".split())
 HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+# Inside the body an <h1> that is not the headline heads a section (a Markdown post's `#`).
+SECTION_HEADINGS = HEADINGS | {"h1"}
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CAPTION_CLASS = re.compile(r"caption|descr|img_?desc|pic_?txt|imgtxt|pictext|picinfo|img-?note|tu_?zhu", re.I)
 _PUNCT = re.compile(r"[，。！？；：、,.!?;:]")
@@ -699,7 +701,7 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
             if not kept_any:
                 text_start = block.owner
             kept_any = True
-            kind = "heading" if block.owner.tag in HEADINGS and len(text) <= 60 else "paragraph"
+            kind = "heading" if block.owner.tag in SECTION_HEADINGS and len(text) <= 60 else "paragraph"
             result.blocks.append((kind, text))
             kept.append(block)
     if (first_subhead := _subheads_before_text(result, inside, kept)) is not None:
@@ -831,8 +833,9 @@ def _prose_after(inside: list[TextBlock], last: int, kept: list[TextBlock]) -> b
 
 def _subheads_before_text(result: Extraction, inside: list[TextBlock], kept: list[TextBlock]):
     """Short lines right before the text that are its first subheads, not chrome: a heading element of
-    the body (h2–h6), or set like subheads the text has further on (163's p.title_line '1', '2', …).
-    They go back into the text; returns the new first element of the text, if any."""
+    the body (h1–h6, not the headline), or set like subheads the text has further on (163's
+    p.title_line '1', '2', …). They go back into the text; returns the new first element of the text,
+    if any."""
     if not kept:
         return None
     later = {_signature(b.owner) for b in kept if len(b.text) <= 20 and not _SENTENCE_END.search(b.text)}
@@ -841,13 +844,13 @@ def _subheads_before_text(result: Extraction, inside: list[TextBlock], kept: lis
     while at > 0 and result.candidates[at - 1][1] == "chrome: short line before the text":
         block = inside[at - 1]
         signature = _signature(block.owner)
-        if not (block.owner.tag in HEADINGS or signature[1] and signature in later):
+        if not (block.owner.tag in SECTION_HEADINGS or signature[1] and signature in later):
             break
         at -= 1
         restored.insert(0, block)
         result.candidates[at] = (block.text, None)
     for block in reversed(restored):
-        result.blocks.insert(0, ("heading" if block.owner.tag in HEADINGS else "paragraph", block.text))
+        result.blocks.insert(0, ("heading" if block.owner.tag in SECTION_HEADINGS else "paragraph", block.text))
         kept.insert(0, block)
     return restored[0].owner if restored else None
 
@@ -885,10 +888,14 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> list[TextBlock]:
         at = max(i for i, (t, r) in enumerate(result.candidates) if t == block.text and r is None)
         result.candidates[at] = (block.text, reason)
 
-    def short_label(text: str) -> bool:  # not a line that trails off (Over……): that is the author's
-        return len(text) <= 8 and not _PUNCT.search(text) and not CREDIT_AT_END.search(text) and "…" not in text
+    def short_label(block: TextBlock) -> bool:
+        # Not a line that trails off (Over……), nor a list's item or a table's cell without a link (安装,
+        # 端口号): those are the author's.
+        text = block.text
+        return len(text) <= 8 and not _PUNCT.search(text) and not CREDIT_AT_END.search(text) and "…" not in text \
+            and not (block.owner.tag in _ITEM_TAGS and not block.links)
 
-    while kept and short_label(kept[-1].text):  # （编译/李雷） is the text's own credit
+    while kept and short_label(kept[-1]):  # （编译/李雷） is the text's own credit
         drop(len(kept) - 1, "chrome: short line after the text")
     if (notice := _notice_after_blank_line(kept)) is not None:
         for index in range(len(kept) - 1, notice - 1, -1):
@@ -926,11 +933,12 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> list[TextBlock]:
         if signature != main and block.owner.tag in TAIL_TAGS and not block.caption:
             drop(index, f"chrome: after the text, set apart from its paragraphs "
                         f"({_describe_signature(signature)}; the text's are {_describe_signature(main)})")
-    while kept and short_label(kept[-1].text):
+    while kept and short_label(kept[-1]):
         drop(len(kept) - 1, "chrome: short line after the text")
     return dropped
 
 
+_ITEM_TAGS = frozenset(("li", "td", "th", "dd", "dt"))
 # The share of the text's paragraphs (by characters) that the text's own element holds, and the
 # longest line after it that is still taken for the page's.
 OWN_SHARE = 0.8
@@ -1210,8 +1218,9 @@ def _article_region(body, headline):
 
 
 def _names(element) -> str:
-    """An element's class and id, lower case, for matching the words of html_generic.yml."""
-    return f"{element.get('class') or ''} {element.get('id') or ''}".casefold()
+    """An element's class, id and microdata property (itemprop="author"), lower case, for matching the
+    words of html_generic.yml."""
+    return f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}".casefold()
 
 
 def _in_form(element, region, words: tuple[str, ...]) -> bool:
