@@ -422,3 +422,14 @@ def test_a_short_list_or_table_that_ends_the_text_is_text(end, last, profile):
     article = extract(page(P1 + P2 + end + "<div class='share'>分享</div>"), profile)
     assert texts(article)[-1] == last and "分享" not in texts(article)
 
+
+def test_after_the_text_a_line_beside_a_button_is_a_widgets(profile):
+    # A reward box (赞赏) in the text's own container: its plea sits beside a <button>, as a like or
+    # follow box's does: the page's, not the text's. A line of the text with no control beside it stays.
+    box = "<div class='reward'><button>赞赏</button><p>坚持原创技术分享，您的支持将鼓励我继续创作！</p></div>"
+    article = extract(page(P1 + P2 + P3 + box), profile)
+    assert texts(article)[-1] == P3[3:-4]
+    code = "<figure class='highlight'><button class='copy'>复制</button><pre>pip install zhiku</pre></figure>"
+    article = extract(page(P1 + code + P2 + P3 + "<p>以上，完。</p>"), profile)
+    assert texts(article)[-1] == "以上，完。"
+

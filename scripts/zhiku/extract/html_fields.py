@@ -924,6 +924,14 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> list[TextBlock]:
         for index in range(len(kept) - 1, end, -1):
             drop(index, f"chrome: after the text, outside {_describe(own)}, the element that holds its paragraphs")
     last = max(i for i, b in enumerate(kept) if b in prose and _signature(b.owner) == main)
+    # After the text, a line whose element, or the one around it (not the text's own: a code block's
+    # copy button is the text's), holds a control is a widget's: a reward box's 赞赏, a like or follow box.
+    text_end = kept[last].owner
+    for index in range(len(kept) - 1, last, -1):
+        owner = kept[index].owner
+        boxes = [owner] + [e for e in (owner.getparent(),) if e is not None and not _inside(text_end, e)]
+        if any(next(e.iter("button", "input", "select"), None) is not None for e in boxes):
+            drop(index, "chrome: after the text, beside a button (a widget)")
     tail = kept[last + 1:]
     if not tail or sum(len(b.text) for b in tail) >= main_chars:
         return dropped
