@@ -14,8 +14,8 @@ and the extraction time per page (best of --repeat runs, one core).
 zhiku's bodies are taken as a build takes them: the pages of one folder are one build, so template
 detection across pages (extract/template.py) removes the blocks repeated on enough of a site's pages.
 
-Seven parts by default, printed apart: the pages the rules were tuned on (tests/pages) and six sets
-of pages of sites never tuned on (tests/pages-measure and tests/pages-measure-2 to -6), measured only;
+Eight parts by default, printed apart: the pages the rules were tuned on (tests/pages) and seven sets
+of pages of sites never tuned on (tests/pages-measure and tests/pages-measure-2 to -7), measured only;
 each folder's README says how it was split off.
 `--summary` prints the totals alone (for the measured part: its pages' failures are not to be read
 while rules are written).
@@ -165,14 +165,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=Path, action="append",
                         help="a folder of pages with gold YAML (default: tests/pages, tests/pages-measure, "
-                             "tests/pages-measure-2 to -6)")
+                             "tests/pages-measure-2 to -7)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--summary", action="store_true", help="the totals only, no line per page")
     args = parser.parse_args(argv)
     profile = default_profile()
-    for folder in args.pages or [ROOT / "tests" / name for name in ("pages", "pages-measure", "pages-measure-2",
-                                                                    "pages-measure-3", "pages-measure-4",
-                                                                    "pages-measure-5", "pages-measure-6")]:
+    for folder in args.pages or [ROOT / "tests" / name for name in ("pages", "pages-measure",
+                                                                    *(f"pages-measure-{n}" for n in range(2, 8)))]:
         measure(folder, profile, args.repeat, args.summary)
     return 0
 

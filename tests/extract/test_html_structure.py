@@ -433,3 +433,9 @@ def test_after_the_text_a_line_beside_a_button_is_a_widgets(profile):
     article = extract(page(P1 + code + P2 + P3 + "<p>以上，完。</p>"), profile)
     assert texts(article)[-1] == "以上，完。"
 
+
+def test_an_author_element_with_a_part_named_for_the_name_gives_that_part(profile):
+    # Hexo Keep's div.author: the name in span.name, then a badge (自由程序猿) that is no part of it.
+    header = "<div class='author'><span class='name'>XPoet</span> <span class='author-badge'>自由程序猿</span></div>"
+    assert extract(page(P1 + P2, header=header), profile).author == "XPoet"
+

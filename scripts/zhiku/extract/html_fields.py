@@ -1267,6 +1267,10 @@ def _attribute_people(region, body, text_start, rules: HtmlRules) -> list[tuple[
         if key is None or _in_form(element, region, rules.form_attributes):
             continue
         text = _norm(element.text_content())
+        # A part of it named for the name (span.name, itemprop="name"): the rest is a badge or a role.
+        named = next((e for e in element.iterdescendants() if isinstance(e.tag, str) and "name" in _names(e).split()), None)
+        if named is not None and _norm(named.text_content()):
+            text = _norm(named.text_content())
         if not text or len(text) > 60:
             continue
         at = order[element]
