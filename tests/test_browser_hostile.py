@@ -22,7 +22,13 @@ def site(tmp_path_factory):
     for i, (name, title) in enumerate(HOSTILE_TITLES.items(), start=10):
         (pages / f"{name}.txt").write_text(dump(title, HOSTILE_BODY, i, f"2024-01-{i:02d} 00:00"), encoding="utf-8")
     (pages / "page.md").write_text("---\ntitle: <svg onload=alert(5)>\ndate: 2024-02-01\n---\n\n"
-                                   "正文 <script>alert(6)</script> [x](javascript:alert(7))。\n", encoding="utf-8")
+                                   "正文 <script>alert(6)</script> [x](javascript:alert(7))。\n\n"
+                                   "```\n<script>alert(10)</script>\n```\n", encoding="utf-8")
+    # Code, whose text Markdown shows as written: tags and a fence of its own inside it.
+    (pages / "code.html").write_text(
+        "<html><head><title>代码页</title></head><body><article><h1>代码页</h1><p>正文第一段，足够长的一句话，讲的是"
+        "如何部署这个服务。</p><pre>```\n&lt;script&gt;alert(8)&lt;/script&gt;\n&lt;img src=x onerror=alert(9)&gt;\n"
+        "```</pre></article></body></html>", encoding="utf-8")
     result = run_build("--input", str(pages), "--docs", str(tmp / "docs"), "--site", str(tmp / "site"))
     assert result.returncode == 0, result.stderr
     with serve(tmp / "site") as base:
@@ -87,3 +93,13 @@ def test_the_dialog_watch_would_see_a_script(site, page):
     page.goto(base + "index.html")
     page.evaluate("alert('probe')")
     assert page.dialogs == ["probe"]
+
+
+def test_code_shows_its_tags_as_text(site, page):
+    base, tmp = site
+    [code_page] = [rel for rel in _article_urls(tmp) if "<script>alert(8)" in (tmp / "site" / rel).read_text(encoding="utf-8")
+                   .replace("&lt;", "<").replace("&gt;", ">")]
+    page.goto(base + code_page)
+    assert "<script>alert(8)</script>\n<img src=x onerror=alert(9)>" in page.locator("pre code").first.inner_text()
+    assert page.dialogs == []
+

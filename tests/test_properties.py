@@ -1,5 +1,6 @@
 """Property-based tests: any input gives an Article or a clear error; front matter parses back; no input
 text becomes an HTML tag in the rendered page."""
+import html as html_module
 from html.parser import HTMLParser
 
 import yaml
@@ -112,6 +113,21 @@ def test_html_page_text_never_becomes_a_tag(render, text):
     article = extract_html(RawPage("p.html", page, "0" * 64, "utf-8", "html"), PROFILE)
     for tag, _ in Tags(render(article_body(article))).tags:
         assert tag in ALLOWED
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(TEXT)
+def test_code_renders_as_its_text_in_one_code_block(render, text):
+    # A <pre> of any text: one <pre><code> whose text is the code block's, however many backticks or
+    # tags it holds; nothing of it becomes a tag.
+    page = f"<html><head><title>t</title></head><body><article><p>正文第一段，足够长的一句话。</p><pre>{html_module.escape(text)}</pre></article></body></html>"
+    article = extract_html(RawPage("p.html", page, "0" * 64, "utf-8", "html"), PROFILE)
+    code = [b.text for b in article.blocks if b.kind == "code"]
+    rendered = render(article_body(article))
+    assert [tag for tag, _ in Tags(rendered).tags if tag not in ("p",)] == ["pre", "code"] * len(code)
+    if code:
+        inner = rendered[rendered.index("<code>") + 6:rendered.index("</code>")]
+        assert html_module.unescape(inner).rstrip("\n") == code[0].expandtabs(4)  # Markdown's tab stops
 
 
 @SETTINGS

@@ -34,9 +34,10 @@ class Dropped:
 
 @dataclass(frozen=True)
 class Block:
-    """A piece of article body: a level-2 heading or a paragraph of plain (unescaped) text."""
+    """A piece of article body: a level-2 heading, a paragraph of plain (unescaped) text, or code (its
+    lines as the page has them)."""
 
-    kind: str  # "heading" | "paragraph"
+    kind: str  # "heading" | "paragraph" | "code"
     text: str
 
 

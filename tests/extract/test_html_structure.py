@@ -439,3 +439,15 @@ def test_an_author_element_with_a_part_named_for_the_name_gives_that_part(profil
     header = "<div class='author'><span class='name'>XPoet</span> <span class='author-badge'>自由程序猿</span></div>"
     assert extract(page(P1 + P2, header=header), profile).author == "XPoet"
 
+
+def test_a_pre_block_is_code_with_its_lines_and_a_line_number_gutter_is_not(profile):
+    # <pre> keeps its lines (and their indentation) as one code block; Hexo's highlight table puts the
+    # line numbers in a <pre> of their own beside it: digits only, no text.
+    code = ("<figure class='highlight'><table><tr><td class='gutter'><pre>1\n2\n3</pre></td>"
+            "<td class='code'><pre>def main():\n    print('hi')\nmain()</pre></td></tr></table></figure>")
+    article = extract(page(P1 + code + P2), profile)
+    assert [(b.kind, b.text) for b in article.blocks][1] == ("code", "def main():\n    print('hi')\nmain()")
+    assert not any(b.text.startswith("1") for b in article.blocks)
+    # A post that ends in code ends in its last line.
+    assert extract(page(P1 + P2 + "<pre><code>$ ping -s 1500 node2</code></pre>"), profile).blocks[-1].text == "$ ping -s 1500 node2"
+

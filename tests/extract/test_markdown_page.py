@@ -44,3 +44,10 @@ def test_plain_inline_keeps_text_drops_targets():
 def test_text_dump_header_in_markdown_is_body_text(profile):
     article = extract_markdown(md("---\ntitle: t\ndate: 2024-01-01\n---\n" + HEADER), profile)
     assert article.title == "t"
+
+
+def test_a_fenced_block_is_code_with_its_lines(profile):
+    article = extract_markdown(md("---\ntitle: t\n---\n\n先装依赖：\n\n```bash\n# 安装\n  pip install *zhiku*\n```\n\n好了。\n"), profile)
+    assert article.blocks == [Block("paragraph", "先装依赖："), Block("code", "# 安装\n  pip install *zhiku*"),
+                              Block("paragraph", "好了。")]
+

@@ -48,3 +48,13 @@ def test_a_link_result_is_plain_data_by_term_name(matcher):
     assert result["unlinked"] == ["应用"]  # never linked
     assert links_in(result["blocks"][1]) == [("AI", "../glossary/.md")]  # the terms have no slugs here
     assert result["snippets"]["AI"] == "应用很多，**AI**也多。AI！"
+
+
+def test_code_is_written_as_code_and_never_linked(matcher):
+    # A code block is fenced, its text as it is (no escapes, no links), its fence longer than any run of
+    # backticks inside it; its mentions of a term are no mentions.
+    code = "pip install ai\n```\n<script>alert('AI')</script>"
+    found = link_blocks([Block("code", code), Block("paragraph", "AI来了")], matcher, href)
+    assert found.blocks[0] == "````\n" + code + "\n````"
+    assert links_in(found.blocks[1]) == [("AI", "../glossary/AI.md")] and found.counts[0] == 1
+

@@ -46,3 +46,12 @@ def test_slugs_are_ascii_stable_and_distinct():
     again = [Article(source_path=p, sha256="", title="同名") for p in ("b.txt", "a.txt")]
     assign_slugs(again)
     assert {a.source_path: a.slug for a in again} == {t.source_path: t.slug for t in twins}
+
+
+def test_an_unlinked_code_block_is_fenced_as_it_is():
+    from zhiku.model import Block
+    from zhiku.write.article_page import article_body
+    a = Article(source_path="a.html", sha256="", title="t",
+                blocks=[Block("paragraph", "*不是强调*"), Block("code", "x = 1\n  y = [2]")])
+    assert article_body(a) == "\\*不是强调\\*\n\n```\nx = 1\n  y = [2]\n```\n"
+

@@ -149,6 +149,7 @@ class TextBlock:
     text: str
     links: int  # characters inside <a> (not those of a link that shows its own address: a citation)
     caption: bool = False
+    code: bool = False  # a <pre>: its lines as the page has them
 
     @property
     def prose(self) -> bool:
@@ -308,6 +309,23 @@ def _site_root(host: str) -> str:
     return ".".join(labels[-keep:])
 
 
+_LINE_NUMBERS = re.compile(r"[\d\s]+")
+
+
+def _code_text(pre) -> str:
+    """A <pre>'s text as its lines: line ends kept (a <br> one too), trailing spaces and the blank
+    lines around them dropped."""
+    copy = deepcopy(pre)
+    for br in copy.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    lines = [line.rstrip() for line in copy.text_content().replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
 def _blocks(body, site: str = "") -> list[TextBlock]:
     """The page's text as blocks: each block element (and each <br>-separated line) is one block.
     `site`: the page's host, to tell a link to another site from one to its own."""
@@ -338,6 +356,13 @@ def _blocks(body, site: str = "") -> list[TextBlock]:
 
     def walk(element, in_link: bool) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "pre":
+            flush()
+            code = _code_text(element)
+            if code and not _LINE_NUMBERS.fullmatch(code):  # a highlighter's gutter is no text
+                links = sum(len(a.text_content().strip()) for a in element.iter("a"))
+                blocks.append(TextBlock(element, code, min(links, len(code)), code=True))
+            return
         block = tag in BLOCK_TAGS
         outer = state["owner"]
         if block:
@@ -664,6 +689,8 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
             reason = f"chrome: after {ended}"
         elif h1 is not None and _inside(block.owner, h1) or text == result.title and not kept_any:
             reason = "metadata: title"  # (a headline set in two lines by a <br> is two blocks)
+        elif block.code:
+            reason = None  # code is the text's: none of the rules for lines of prose or chrome apply
         elif is_metadata_line is not None and is_metadata_line(text):
             reason = None  # the text-dump stage parses it (click/time line, keywords, source/author)
         elif at <= in_list:
@@ -701,7 +728,8 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
             if not kept_any:
                 text_start = block.owner
             kept_any = True
-            kind = "heading" if block.owner.tag in SECTION_HEADINGS and len(text) <= 60 else "paragraph"
+            kind = "code" if block.code else "heading" if block.owner.tag in SECTION_HEADINGS and len(text) <= 60 \
+                else "paragraph"
             result.blocks.append((kind, text))
             kept.append(block)
     if (first_subhead := _subheads_before_text(result, inside, kept)) is not None:
@@ -893,7 +921,7 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> list[TextBlock]:
         # 端口号): those are the author's.
         text = block.text
         return len(text) <= 8 and not _PUNCT.search(text) and not CREDIT_AT_END.search(text) and "…" not in text \
-            and not (block.owner.tag in _ITEM_TAGS and not block.links)
+            and not (block.owner.tag in _ITEM_TAGS and not block.links) and not block.code
 
     while kept and short_label(kept[-1]):  # （编译/李雷） is the text's own credit
         drop(len(kept) - 1, "chrome: short line after the text")
@@ -901,7 +929,7 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> list[TextBlock]:
         for index in range(len(kept) - 1, notice - 1, -1):
             drop(index, "chrome: after the text, a notice its paragraph opens after a blank line with a "
                         "line all in bold")
-    prose = [b for b in kept if b.prose and len(b.text) >= 30 and not b.caption]
+    prose = [b for b in kept if b.prose and len(b.text) >= 30 and not b.caption and not b.code]  # code: the text's, set apart
     if len(prose) < 3:
         _drop_notice_after_short_text(kept, drop)
         return dropped
@@ -919,7 +947,7 @@ def _drop_tail(result: Extraction, kept: list[TextBlock]) -> list[TextBlock]:
     own = _holding(paragraphs, OWN_SHARE * main_chars)
     end = max(i for i, b in enumerate(kept) if _inside(b.owner, own))
     after = kept[end + 1:]
-    if after and all(len(b.text) <= TAIL_LINE for b in after) \
+    if after and all(len(b.text) <= TAIL_LINE and not b.code for b in after) \
             and sum(len(b.text) for b in after) < (1 - OWN_SHARE) * main_chars:
         for index in range(len(kept) - 1, end, -1):
             drop(index, f"chrome: after the text, outside {_describe(own)}, the element that holds its paragraphs")

@@ -65,6 +65,9 @@ def extraction(raw: RawPage, profile: SourceProfile, mtime: float | None = None)
     return found
 
 
+CODE_MARK = "zhiku-code-block-"  # a line that stands for a code block in the text-dump stage
+
+
 def extract_html(raw: RawPage, profile: SourceProfile, *, mtime: float | None = None) -> Article:
     """One saved HTML page as an Article; problems are recorded on it, never raised."""
     found = extraction(raw, profile, mtime if mtime is not None else getattr(raw, "mtime", None))
@@ -72,12 +75,16 @@ def extract_html(raw: RawPage, profile: SourceProfile, *, mtime: float | None = 
         article = Article(source_path=raw.path, sha256=raw.sha256)
         article.problems = ["no title: the page has no <title>, <h1> or og:title"]
         return article
-    kept = [text for _, text in found.blocks]
+    # The text-dump stage reads the blocks as lines of text; a code block goes through it as a line that
+    # stands for it (its own lines would be read as paragraphs), and comes back as it was.
+    codes = {f"{CODE_MARK}{i}": text for i, (kind, text) in enumerate(found.blocks) if kind == "code"}
+    kept = [f"{CODE_MARK}{i}" if kind == "code" else text for i, (kind, text) in enumerate(found.blocks)]
     text = "\n\n".join([found.title, *kept])
     article = extract_article(RawPage(raw.path, text, raw.sha256, raw.encoding, raw.format), profile)
     article.title = found.title
     headings = {t for kind, t in found.blocks if kind == "heading"}
-    article.blocks = [Block("heading", b.text) if b.kind == "paragraph" and b.text in headings else b
+    article.blocks = [Block("code", codes[b.text]) if b.text in codes
+                      else Block("heading", b.text) if b.kind == "paragraph" and b.text in headings else b
                       for b in article.blocks]
     article.dropped = _report_lines(article.dropped, found)
     article.site = found.site

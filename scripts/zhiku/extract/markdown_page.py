@@ -144,6 +144,7 @@ def extract_markdown(raw: RawPage, profile: SourceProfile) -> Article:
 def _blocks(article: Article, lines, offset: int) -> list[Block]:
     blocks: list[Block] = []
     paragraph, fenced = "", False
+    code: list[str] = []  # the lines of the fenced block the line is in, as written
 
     def flush():
         nonlocal paragraph
@@ -156,7 +157,13 @@ def _blocks(article: Article, lines, offset: int) -> list[Block]:
         if _FENCE.match(raw.strip()):
             fenced = not fenced
             flush()
+            if not fenced and any(c.strip() for c in code):
+                blocks.append(Block("code", "\n".join(code).strip("\n")))
+            code = []
             article.dropped.append(Dropped(number, number, "markup: code fence"))
+            continue
+        if fenced:
+            code.append(raw.rstrip())
             continue
         text = normalise_line(raw)
         if not fenced:
@@ -181,4 +188,6 @@ def _blocks(article: Article, lines, offset: int) -> list[Block]:
         if text:
             paragraph = join_lines(paragraph, text) if paragraph else text
     flush()
+    if fenced and any(c.strip() for c in code):  # a fence never closed: its lines are still the page's
+        blocks.append(Block("code", "\n".join(code).strip("\n")))
     return blocks

@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Article, Block, Term
-from ..write.escape import escape_text
+from ..write.escape import escape_text, fenced_code
 from .matcher import TermMatcher
 from .render import render_linked, snippet
 
@@ -24,13 +24,16 @@ class LinkedText:
 def link_blocks(blocks: list[Block], matcher: TermMatcher, href, exclude: Term | None = None) -> LinkedText:
     """The blocks as Markdown, the first mention of each linkable term a link to `href(term)`.
 
-    Headings are never linked; two term links never stand side by side; `exclude` is a term that
-    must not link (a glossary entry's own term).
+    Headings are never linked, nor is code (whose mentions are no mentions); two term links never
+    stand side by side; `exclude` is a term that must not link (a glossary entry's own term).
     """
     found = LinkedText()
     for block in blocks:
         if block.kind == "heading":
             found.blocks.append(f"## {escape_text(block.text)}")
+            continue
+        if block.kind == "code":
+            found.blocks.append(fenced_code(block.text))
             continue
         mentions = matcher.find(block.text)
         to_link, last_end = [], -1

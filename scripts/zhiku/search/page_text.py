@@ -14,6 +14,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*(?:\s+\"(?:\\.|[^\"\\])*\")?\)")
 _ESCAPE = re.compile(r"\\(.)")
 _LINE_MARK = re.compile(r"^(?:#{1,6} |- |\d+\\?[.)] )")
+_FENCE = re.compile(r"`{3,}")  # a code block's fence, as write/escape.fenced_code writes it
 
 
 def front_matter(markdown: str) -> tuple[dict, str]:
@@ -53,7 +54,17 @@ def page_fields(markdown: str, names: list[str] | None = None) -> dict | None:
     if kind not in SEARCHABLE:
         return None
     lines: list[str] = []
+    fence = ""  # the fence of the code block the line is in
     for line in body.split("\n"):
+        if fence:  # code: its lines as written
+            if line == fence:
+                fence = ""
+            elif line.strip():
+                lines.append(line.strip())
+            continue
+        if (opened := _FENCE.fullmatch(line)) is not None:
+            fence = opened[0]
+            continue
         if kind == "article" and line == f"## {RELATED_HEADING}":
             break
         if kind == "term" and line.startswith("## "):

@@ -9,7 +9,7 @@ import yaml
 
 from ..glossary.pinyin import pinyin_slug
 from ..model import Article
-from .escape import escape_text
+from .escape import escape_text, fenced_code
 
 REFERENCES_HEADING = "参考资料"
 RELATED_HEADING = "相关文章"  # the list of related articles: not the article's own text (search leaves it out)
@@ -72,7 +72,8 @@ def article_body(article: Article) -> str:
     parts = article.linked_blocks
     if parts is None:
         parts = [
-            f"## {escape_text(block.text)}" if block.kind == "heading" else escape_text(block.text)
+            f"## {escape_text(block.text)}" if block.kind == "heading"
+            else fenced_code(block.text) if block.kind == "code" else escape_text(block.text)
             for block in article.blocks
         ]
     parts = list(parts)

@@ -1,4 +1,5 @@
-"""Scraped text as Markdown that renders exactly as written: never HTML, links, emphasis or structure."""
+"""Scraped text as Markdown that renders exactly as written: never HTML, links, emphasis or structure;
+code as a fenced block, whose text Markdown shows as it is."""
 from __future__ import annotations
 
 import re
@@ -42,3 +43,14 @@ def escape_link_title(text: str) -> str:
         if char in text:
             text = text.replace(char, entity)
     return text
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def fenced_code(text: str) -> str:
+    """A code block: its text between fences longer than any run of backticks in it, so that no line
+    of it closes the block (the text inside a fence is shown as written, HTML escaped)."""
+    fence = "`" * max(3, max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    return f"{fence}\n{text}\n{fence}"
+
