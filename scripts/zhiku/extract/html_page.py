@@ -77,8 +77,9 @@ def extract_html(raw: RawPage, profile: SourceProfile, *, mtime: float | None = 
         return article
     # The text-dump stage reads the blocks as lines of text; a code block goes through it as a line that
     # stands for it (its own lines would be read as paragraphs), and comes back as it was.
-    codes = {f"{CODE_MARK}{i}": text for i, (kind, text) in enumerate(found.blocks) if kind == "code"}
-    kept = [f"{CODE_MARK}{i}" if kind == "code" else text for i, (kind, text) in enumerate(found.blocks)]
+    mark = f"{CODE_MARK}{raw.sha256[:16]}-"  # a page's text cannot hold its own hash
+    codes = {f"{mark}{i}": text for i, (kind, text) in enumerate(found.blocks) if kind == "code"}
+    kept = [f"{mark}{i}" if kind == "code" else text for i, (kind, text) in enumerate(found.blocks)]
     text = "\n\n".join([found.title, *kept])
     article = extract_article(RawPage(raw.path, text, raw.sha256, raw.encoding, raw.format), profile)
     article.title = found.title
