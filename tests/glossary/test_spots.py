@@ -1,5 +1,5 @@
-"""What discovery computes per article (glossary/spots.py): the sentence shown for a candidate."""
-from zhiku.glossary.spots import example_sentence
+"""What discovery computes per article (glossary/spots.py): its names, the sentence shown for a candidate."""
+from zhiku.glossary.spots import example_sentence, spot_article
 from zhiku.model import Article, Block
 
 
@@ -19,3 +19,11 @@ def test_a_chinese_name_is_shown_in_its_first_sentence():
 
 def test_a_name_only_in_the_title_is_shown_there():
     assert example_sentence((article("正文没有它。"), "标题"), None) == "标题"
+
+
+def test_code_names_nothing():
+    # A post's code holds identifiers (Console_Getopt, PEAR_Command), not names the text uses.
+    code = Article(source_path="a.html", sha256="", title="标题", slug="a",
+                   blocks=[Block("paragraph", "OpenAI发布了新模型。"), Block("code", "PEAR_Command::setFrontendType('CLI');\nConsole_Getopt")])
+    assert set(spot_article(code)["mentions"]) == {"OpenAI"}
+

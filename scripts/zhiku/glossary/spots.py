@@ -26,10 +26,15 @@ def tag_words(text: str) -> list[tuple[str, str]]:
     return _tagger.tag(text, True)
 
 
+def prose_of(article: Article) -> list[str]:
+    """The texts of the article's blocks that are prose: a code block's identifiers name nothing."""
+    return [b.text for b in article.blocks if b.kind != "code"]
+
+
 def spot_article(article: Article, context=None) -> dict:
     """The article's names: in the journal each name's mentions (`mentions`: which articles to show
     a candidate in); in the entry file their evidence vectors, in the same order, as index-value pairs."""
-    found = spot_names(article.title, [b.text for b in article.blocks], tag_words)
+    found = spot_names(article.title, prose_of(article), tag_words)
     return {"mentions": {name: v[MENTIONS] for name, v in found.items()},
             "vectors": [[x for i, value in enumerate(v) if value for x in (i, value)] for v in found.values()]}
 
@@ -48,7 +53,7 @@ def evidence_of(result: dict) -> dict[str, list[int]]:
 def example_sentence(item: tuple[Article, str], context=None) -> str:
     """The sentence of the article's text where the name is first used, cut to SENTENCE_CHARS around it."""
     article, name = item
-    for text in [*(b.text for b in article.blocks), article.title]:  # the title only when the text lacks it
+    for text in [*prose_of(article), article.title]:  # the title only when the text lacks it
         at = next(name_spans(text, name), (-1,))[0]
         if at < 0:
             continue
