@@ -253,9 +253,8 @@ def _site_of(urls: list[str], meta: dict[str, str], title: str, headline: str) -
     without www.; else og:site_name; else what the <title> says beside the headline (某某新闻_某某网 → 某某网).
     Only a page that names its site takes part in template detection."""
     for url in urls:
-        if (match := re.match(r"(?:https?:)?//([^/:?#\s]+)", url.strip(), re.I)) is not None:
-            host = match[1].lower().rstrip(".")
-            return host.removeprefix("www."), f"host of {url[:80]!r}"
+        if (match := _LINK_HOST.match(url.strip())) is not None:
+            return match[1].lower().rstrip("."), f"host of {url[:80]!r}"
     if meta.get("og:site_name"):
         return meta["og:site_name"], "og:site_name"
     at = title.find(headline) if headline else -1
@@ -312,13 +311,19 @@ def _site_root(host: str) -> str:
 _LINE_NUMBERS = re.compile(r"[\d\s]+")
 
 
+def _lines_of(element) -> list[str]:
+    """The element's text, split where it ends a line (a line end in its text, a <br>)."""
+    if next(element.iter("br"), None) is not None:
+        element = deepcopy(element)
+        for br in element.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+    return element.text_content().replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def _code_text(pre) -> str:
     """A <pre>'s text as its lines: line ends kept (a <br> one too), trailing spaces and the blank
     lines around them dropped."""
-    copy = deepcopy(pre)
-    for br in copy.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    lines = [line.rstrip() for line in copy.text_content().replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line.rstrip() for line in _lines_of(pre)]
     while lines and not lines[0].strip():
         lines.pop(0)
     while lines and not lines[-1]:
@@ -508,10 +513,7 @@ def _first_line(element) -> str:
     """The element's text up to its first <br>."""
     if next(element.iter("br"), None) is None:
         return _norm(element.text_content())
-    copy = deepcopy(element)
-    for br in copy.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    return _norm(copy.text_content().split("\n")[0])
+    return _norm(_lines_of(element)[0])
 
 
 _TITLE_NAME = re.compile(r"(?:^|[^a-z])(?:title|headline)(?:[^a-z]|$)")
@@ -743,9 +745,10 @@ def extract_fields(html: str, rules: HtmlRules, tz: tzinfo, *, reference: dateti
     _choose_date(result, meta, ld, script_dates, header, meta_lines + footer_dates, tz, reference,
                  _attribute_dates(kept, header, h1))
     region = _article_region(chosen, h1)
-    _choose_people(result, meta, ld, meta_lines, title_text, {a.casefold() for a in rules.account_names},
-                   _attribute_people(region, chosen, text_start, rules) if region is not None else [], script_authors,
-                   _header_bylines(header, tz) + _publish_bylines(footer_dates, rules))
+    accounts = {a.casefold() for a in rules.account_names}
+    _choose_people(result, meta, ld, meta_lines, title_text, accounts,
+                   _attribute_people(region, chosen, text_start, rules, accounts) if region is not None else [],
+                   script_authors, _header_bylines(header, tz) + _publish_bylines(footer_dates, accounts))
     result.keywords = next((meta[k] for k in KEYWORD_META if k in meta), "")
     _bad_page(result, tree, blocks, rules)
     return result
@@ -1273,7 +1276,7 @@ def _in_form(element, region, words: tuple[str, ...]) -> bool:
     return False
 
 
-def _attribute_people(region, body, text_start, rules: HtmlRules) -> list[tuple[str, str, str]]:
+def _attribute_people(region, body, text_start, rules: HtmlRules, accounts: set[str]) -> list[tuple[str, str, str]]:
     """(field, value, rule) from elements around the article's text whose class or id names the field.
     Before the text (the header, a byline) a bare name counts; among the text (WeChat styles its text
     with section._135editor) only a labelled one or a name with its description (甜阁下，心理咨询师);
@@ -1283,7 +1286,6 @@ def _attribute_people(region, body, text_start, rules: HtmlRules) -> list[tuple[
     found = []
     fields = (("source", rules.source_attributes), ("author", rules.author_attributes),
               ("editor", rules.editor_attributes))
-    accounts = {a.casefold() for a in rules.account_names}
     order = {e: i for i, e in enumerate(region.iter())}
     text_from = order.get(text_start, order.get(body, 0))
     text_to = max((order.get(e, 0) for e in body.iter()), default=text_from) if body is not None else text_from
@@ -1355,10 +1357,9 @@ def _header_bylines(header: list[TextBlock], tz: tzinfo) -> list[tuple[str, str]
     return found
 
 
-def _publish_bylines(lines: list[str], rules: HtmlRules) -> list[tuple[str, str]]:
+def _publish_bylines(lines: list[str], accounts: set[str]) -> list[tuple[str, str]]:
     """(name, rule) of the bylines that publish lines after the text give (_PUBLISH_BYLINE); a site
-    account (Posted by admin) is given as rejected."""
-    accounts = {a.casefold() for a in rules.account_names}
+    account (`accounts`, case-folded: Posted by admin) is given as rejected."""
     found = []
     for line in lines:
         if (match := _PUBLISH_BYLINE.match(line)) is not None:

@@ -152,14 +152,18 @@ def _blocks(article: Article, lines, offset: int) -> list[Block]:
             blocks.append(Block("paragraph", paragraph))
             paragraph = ""
 
+    def flush_code():
+        if any(c.strip() for c in code):
+            blocks.append(Block("code", "\n".join(code).strip("\n")))
+        code.clear()
+
     for line in lines:
         number, raw = line.number + offset, line.text
         if _FENCE.match(raw.strip()):
             fenced = not fenced
             flush()
-            if not fenced and any(c.strip() for c in code):
-                blocks.append(Block("code", "\n".join(code).strip("\n")))
-            code = []
+            if not fenced:
+                flush_code()
             article.dropped.append(Dropped(number, number, "markup: code fence"))
             continue
         if fenced:
@@ -188,6 +192,5 @@ def _blocks(article: Article, lines, offset: int) -> list[Block]:
         if text:
             paragraph = join_lines(paragraph, text) if paragraph else text
     flush()
-    if fenced and any(c.strip() for c in code):  # a fence never closed: its lines are still the page's
-        blocks.append(Block("code", "\n".join(code).strip("\n")))
+    flush_code()  # a fence never closed: its lines are still the page's
     return blocks
