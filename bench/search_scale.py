@@ -228,7 +228,7 @@ for path, ns in names.items():
 generated = time.perf_counter()
 results = TERMS.run(Cache(None), fields, [str(i) for i in range(len(fields))], context=LazySegmenter(dictionary), jobs=2)
 terms_done = time.perf_counter()
-index_pages = [IndexPage(p, r["keys"], r["meta"][0], r["meta"][1], result_doc(f), str(i))
+index_pages = [IndexPage(p, r["words"], r["meta"][0], r["meta"][1], result_doc(f), str(i))
                for i, (p, r, f) in enumerate(zip(paths, results, fields))]
 del results, fields
 files, figures = index_files(index_pages, names, lambda page: page.doc, consume=True)

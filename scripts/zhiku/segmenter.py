@@ -6,6 +6,8 @@ import importlib.machinery
 import importlib.util
 import os
 import sys
+from collections import Counter
+from itertools import chain
 from pathlib import Path
 
 
@@ -28,7 +30,7 @@ def new_jieba():
 
 
 class Segmenter:
-    """rjieba with the build's user dictionary: the words Material's index is made of."""
+    """rjieba with the build's user dictionary: the words the search index is made of."""
 
     def __init__(self, user_dictionary: str | Path | None) -> None:
         self._jieba = new_jieba()
@@ -40,15 +42,15 @@ class Segmenter:
     def cut(self, run: str) -> list[str]:
         return self._jieba.cut(run)
 
-    def cut_runs(self, runs: list[str]) -> str:
-        """The runs' words, as a page's cuts are written: a line per run, words separated by spaces.
+    def count_words(self, runs: list[str]) -> Counter:
+        """The words of these runs of Chinese characters, counted.
 
         The runs go to rjieba in one call, a line each: one call per run cost more than the cutting.
-        jieba cuts each block of Chinese characters on its own and gives whitespace back as it is,
-        so no run's words change and the text comes back with spaces added."""
+        jieba cuts each block of Chinese characters on its own and gives a line end back as a word
+        of its own, so no run's words change."""
         if not runs:
-            return ""
-        cut = " ".join(self._jieba.cut("\n".join(runs))).replace(" \n ", "\n")
-        if cut.count("\n") != len(runs) - 1:  # a cutter that joined a line end to a word: one call per run
-            cut = "\n".join(" ".join(self._jieba.cut(run)) for run in runs)
-        return cut
+            return Counter()
+        counts = Counter(self._jieba.cut("\n".join(runs)))
+        if counts.pop("\n", 0) != len(runs) - 1:  # a cutter that joined a line end to a word: one call per run
+            counts = Counter(chain.from_iterable(map(self._jieba.cut, runs)))
+        return counts

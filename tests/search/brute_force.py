@@ -2,8 +2,24 @@
 words: no keys, no shards, no postings; a piece is looked for inside the words themselves."""
 from __future__ import annotations
 
-from zhiku.search.semantics import (MAX_PIECE, MAX_PREFIX, NAME_BONUS, atom_score, canonical, normalize,
+from zhiku.search.semantics import (FIELDS, MAX_PIECE, MAX_PREFIX, NAME_BONUS, atom_score, canonical, normalize,
                                     posting_code, segments)
+
+
+def page_words(fields: dict, segmenter) -> dict[str, tuple[list[str], list[str]]]:
+    """Each field's (Chinese words, tokens), normalised: every run of Chinese characters cut on its
+    own (the build cuts a page's runs in one call), every token as it is."""
+    found = {}
+    for field in FIELDS:
+        value = fields.get(field) or ""
+        words, tokens = [], []
+        for is_han, part in segments(normalize("\n".join(value) if isinstance(value, list) else value)):
+            if is_han:
+                words += segmenter.cut(part)
+            else:
+                tokens.append(part)
+        found[field] = (words, tokens)
+    return found
 
 
 class Corpus:

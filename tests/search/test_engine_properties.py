@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from zhiku.search import index as index_module
 from zhiku.search.index import IndexPage, index_files, write_index
-from zhiku.search.terms import field_words, page_terms
+from zhiku.search.terms import page_terms
 from zhiku.segmenter import Segmenter
 
-from tests.search.brute_force import Corpus
+from tests.search.brute_force import Corpus, page_words
 from tests.search.engine import Engine
 
 HAN_WORDS = ["人工智能", "智能", "智能体", "大模型", "模型", "扎克伯格", "小扎", "法国", "罢工", "龙湖集团", "暗伤",
@@ -56,13 +56,13 @@ def build(folder, pages):
             fields["names"] = []
         path = f"{'glossary' if fields['kind'] == 'term' else 'articles'}/p{n}.md"
         result = page_terms(fields, SEGMENTER)
-        index_pages.append(IndexPage(path, result["keys"], fields["kind"], fields["date"], result["doc"], f"k{n}"))
+        index_pages.append(IndexPage(path, result["words"], fields["kind"], fields["date"], result["doc"], f"k{n}"))
         if fields["names"]:
             names[path] = fields["names"]
     files, figures = index_files(index_pages, names, lambda p: None)
     write_index(folder, files)
     ids = figures["ids"]
-    corpus = Corpus({ids[p.path]: field_words(fields if fields["kind"] == "term" else {**fields, "names": []}, SEGMENTER)
+    corpus = Corpus({ids[p.path]: page_words(fields if fields["kind"] == "term" else {**fields, "names": []}, SEGMENTER)
                      for p, fields in zip(index_pages, pages)},
                     {ids[path]: page_names for path, page_names in names.items()})
     return folder / "search", corpus

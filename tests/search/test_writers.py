@@ -21,7 +21,7 @@ def pages():
                   "body": body}
         path = f"{'glossary' if kind == 'term' else 'articles'}/p{n}.md"
         result = page_terms(fields, segmenter)
-        found.append(IndexPage(path, result["keys"], kind, fields["date"], result["doc"], f"k{n}"))
+        found.append(IndexPage(path, result["words"], kind, fields["date"], result["doc"], f"k{n}"))
         if fields["names"]:
             names[path] = fields["names"]
     return found, names

@@ -7,7 +7,7 @@ Files (bench/README.md, "Search", has the reasoning and the figures):
 - `m.js`, the manifest: the format, the number of pages (for idf), the number of dictionary shards;
 - `t/<shard>.js`, the dictionary: every key (semantics.py) whose first two characters hash to the
   shard, with its page count, its TOP best postings (by code, then the later page) and, for a key
-  on more pages, where the rest is (encode_blocks): bands of codes (split_postings), each in
+  on more pages, where the rest is (encode_blocks): bands of codes (_entries), each in
   blocks of up to BLOCK postings in page order, each block with its last page and its best code,
   so that a reader can look a page up in one block of a band at a time, or read the blocks best
   first; a name key (`=…`) also lists the names of its entries;
@@ -22,22 +22,22 @@ from ENTRY_BASE, so that neither kind shifts the other. The same input gives the
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
-from array import array
-from collections import Counter, defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain, repeat
-from operator import add, and_, rshift, sub
 from pathlib import Path
+
+import numpy as np
 
 from ..layout import html_path
 from ..parallel import default_jobs, in_lockstep
 from ..write.files import write_bytes, write_text
-from .semantics import CODE_ALPHABET, NAME_KEY, canonical
+from .postings import WordTable, encode_runs, key_tables, partition_postings, stable_order, word_table
+from .semantics import CODE_ALPHABET, NAME_KEY, canonical, page_keys
+from .terms import words_counted
 
 INDEX_DIR = "search"
 ENGINE = "zhiku-search.js"  # the reader, beside the data
@@ -47,18 +47,18 @@ TOP = 32
 BLOCK = 1024
 BAND = 256  # postings a band of codes takes at least (but the last of its kind)
 BAND_START = 64  # added to the best code of a band's first block
+CODES = 64  # a posting's code is below this: about × 32 + q (semantics.py)
 PACK_BYTES = 8_000
 SHARD_BYTES = 24_000
 FILES = ".zhiku-index.json"  # what this index wrote last time (MkDocs passes over dot files)
 _ENGINE_SOURCE = Path(__file__).with_name("engine.js")
 PLAIN_PAGE = "index.html"  # search without a theme: plain.html, the example of another adapter
 _PLAIN_SOURCE = Path(__file__).with_name("plain.html")
-# The key space in partitions by shard_of: a page's keys come from the terms step in these (terms.py),
-# and each of the writer's processes groups the postings of some of them (index_files). A power of
-# two: a partition then lies in one shard or holds whole shards, whatever the number of shards.
+# The key space in partitions by shard_of: each of the writer's processes makes the postings of some
+# of them from every page's words (index_files, postings.py). A power of two: a partition then lies
+# in one shard or holds whole shards, whatever the number of shards.
 PARTS = 16
 MIN_PAGES_PER_WRITER = 500  # below this, one process groups every partition: a fork costs more
-_CODE = {c: i for i, c in enumerate(CODE_ALPHABET)}
 _CODE_BYTES = bytes.maketrans(CODE_ALPHABET.encode("ascii"), bytes(range(len(CODE_ALPHABET))))
 _VARINT: list[str] = []
 
@@ -77,17 +77,6 @@ def _varint(n: int) -> str:
 _VARINT.extend(_varint(n) for n in range(32 * 32 * 4))
 
 
-class _Varints(dict):
-    """n → _varint(n), made on first use."""
-
-    def __missing__(self, n: int) -> str:
-        text = self[n] = _varint(n)
-        return text
-
-
-_VARINTS = _Varints(enumerate(_VARINT))
-
-
 def shard_of(key: str, shards: int) -> int:
     """FNV-1a over the code points of the key's first two characters (after a name key's `=`)."""
     h = 0x811C9DC5
@@ -96,21 +85,13 @@ def shard_of(key: str, shards: int) -> int:
     return h % shards
 
 
-def encode_postings(docs: Iterable[int], codes: Iterable[int]) -> str:
-    """Postings in page order: the gap to the previous page (less one), then the code."""
-    docs = docs if isinstance(docs, (array, list)) else list(docs)
-    # In C, over the postings: gap = page - (previous page + 1), the first page's previous is -1.
-    gaps = map(sub, docs, chain((0,), map((1).__add__, docs)))
-    return "".join(map(str.__add__, map(_VARINTS.__getitem__, gaps), map(CODE_ALPHABET.__getitem__, codes)))
-
-
 @dataclass
 class IndexPage:
-    """A searchable page as the index sees it: its Markdown path, its keys (the terms step's, by
-    partition: [keys, a line each; their codes, a character each]) and its kind and date."""
+    """A searchable page as the index sees it: its Markdown path, its words (the terms step's:
+    terms.counted_words of each field) and its kind and date."""
 
     path: str
-    keys: list[list[str]]
+    words: list[list[list]] | None
     kind: str
     date: str
     doc: dict | None = None  # what a result shows; None: unchanged, loaded only if its id moved
@@ -126,44 +107,19 @@ def number_pages(pages: list[IndexPage]) -> list[int]:
     return [ids[p.path] for p in pages]
 
 
-def gather(pages: list[IndexPage], ids: list[int], consume: bool = False) -> tuple[list[int], list[tuple[str, str]]]:
-    """The pages' ids in ascending order, and for each partition of the key space their keys
-    and codes in that order, a string each (a tab between pages). `consume`: each page's keys are
-    let go as they are gathered (page.keys is None after).
-
-    Why: a writer's process then reads two strings a partition, not two per page. A forked
-    process that reads an object writes to it (its reference count), which copies the memory
-    page it is on: a hundred thousand small strings cost more memory than the postings."""
+def page_table(pages: list[IndexPage], ids: list[int], consume: bool = False) -> tuple[WordTable, np.ndarray]:
+    """The pages' words as one table, a row per page in id order (postings.word_table), and each
+    row's page id. `consume`: each page's words are let go once in the table (page.words is None)."""
     order = sorted(range(len(pages)), key=ids.__getitem__)
-    joined = []
-    for part in range(PARTS):
-        joined.append(("\t".join(pages[i].keys[part][0] for i in order),
-                       "\t".join(pages[i].keys[part][1] for i in order)))
-        if consume:
-            for page in pages:
-                page.keys[part] = None
+    table = word_table([pages[i].words for i in order])
     if consume:
         for page in pages:
-            page.keys = None
-    return [ids[i] for i in order], joined
+            page.words = None
+    return table, np.array([ids[i] for i in order], dtype=np.int64)
 
 
-def collect(docs: list[int], joined: list[tuple[str, str]], parts: Iterable[int] = range(PARTS)) -> dict[str, tuple[array, bytearray]]:
-    """Each key's pages (ascending) and codes, for the keys of `parts` (partitions), from gather's."""
-    # A posting as one number, page × 64 + code, appended in C (per page and partition: the keys'
-    # arrays looked up, or made, and the numbers added): the postings are most of the work.
-    held: defaultdict[str, array] = defaultdict(functools.partial(array, "I"))
-    for part in parts:
-        keys_of, codes_of = joined[part]
-        for doc, keys, codes in zip(docs, keys_of.split("\t"), codes_of.split("\t")):
-            if keys:
-                deque(map(array.append, map(held.__getitem__, keys.split("\n")),
-                          map(add, repeat(doc << 6), codes.encode("ascii").translate(_CODE_BYTES))), 0)
-    found = {}
-    for key in list(held):
-        numbers = held.pop(key)
-        found[key] = (array("I", map(rshift, numbers, repeat(6))), bytearray(map(and_, numbers, repeat(63))))
-    return found
+def _partition(key: str) -> int:
+    return shard_of(key, PARTS)
 
 
 def name_keys(pages: list[IndexPage], ids: list[int], names: dict[str, list[str]]) -> dict[str, tuple[list[int], list[str]]]:
@@ -179,52 +135,6 @@ def name_keys(pages: list[IndexPage], ids: list[int], names: dict[str, list[str]
             docs.append(by_path[path])
             all_names.extend(f for f in forms if f not in all_names)
     return found
-
-
-def split_postings(docs: array, codes: bytearray) -> tuple[str, list[tuple[int, int, str]]]:
-    """(the top postings, encoded; the rest's blocks as (last page, best code, encoded)).
-
-    The rest is cut by code into bands (the best codes first; about and body codes never share one;
-    a band takes codes until it holds BAND postings), each band in page order and in blocks of up to
-    BLOCK: a reader that finds a page in no loaded block of a band knows its code is below that
-    band's, so a loose bound is a band's, not the whole key's. A band's first block has BAND_START
-    added to its best code."""
-    n = len(docs)
-    if n <= TOP:
-        return encode_postings(docs, codes), []
-    # Best code first; among equal codes the later page (stable sort over the reversed order).
-    order = sorted(range(n - 1, -1, -1), key=codes.__getitem__, reverse=True)
-    top = sorted(order[:TOP])
-    chosen = set(top)
-    per_code = Counter(codes)
-    per_code.subtract(codes[i] for i in top)
-    band_of = bytearray(BAND_START)
-    sizes: list[int] = []  # postings in each band
-    about = None
-    for code in sorted((c for c, k in per_code.items() if k), reverse=True):
-        if not sizes or sizes[-1] >= BAND or (code >= 32) != about:
-            sizes.append(0)
-            about = code >= 32
-        band_of[code] = len(sizes) - 1
-        sizes[-1] += per_code[code]
-    if len(sizes) == 1:
-        rest = [i for i in range(n) if i not in chosen]
-    else:  # by band, in page order within one (a stable sort); the best pages last, cut off
-        band_seq = bytearray(codes.translate(bytes(band_of) + bytes(256 - BAND_START)))
-        for i in top:
-            band_seq[i] = 255
-        rest = sorted(range(n), key=band_seq.__getitem__)[:n - TOP]
-    blocks = []
-    start = 0
-    for size in sizes:
-        for at in range(start, start + size, BLOCK):
-            part = rest[at:min(at + BLOCK, start + size)]
-            block_docs = [docs[i] for i in part]
-            block_codes = [codes[i] for i in part]
-            blocks.append((block_docs[-1], max(block_codes) + BAND_START * (at == start),
-                           encode_postings(block_docs, block_codes)))
-        start += size
-    return encode_postings([docs[i] for i in top], [codes[i] for i in top]), blocks
 
 
 def encode_blocks(metas: list[list[int]]) -> str:
@@ -250,17 +160,31 @@ def _js(name: str, data) -> str:
     return f"zhikuSearch.load({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'), sort_keys=True)});\n"
 
 
-def _writer(docs: list[int], joined: list[tuple[str, str]], named: dict[str, tuple[list[int], list[str]]],
+def _writer(table: WordTable, row_docs: np.ndarray, named: dict[str, tuple[list[int], list[str]]],
             parts: list[int], owner: int, writers: int):
     """One writer's work over the keys of `parts` (a generator, index_files): it yields the size
     its dictionary entries add up to and its keys' count; is sent the number of shards; yields the
     files of its shards (those `owner` modulo `writers`) and their sizes, or when a shard is not
     all its own, its entries, blocks and sizes for the parent to make them."""
-    postings = collect(docs, joined, parts)
-    for key, (docs, entry_names) in named.items():
-        if shard_of(key, PARTS) in parts:
-            postings[key] = _name_postings(docs)
-    entries, blocks_of, sizes = _entries(postings, named)
+    entries: dict[str, list] = {}
+    blocks_of: dict[str, list[tuple[int, int, str]]] = {}
+    sizes: dict[str, int] = {}
+    for part, keys in key_tables(table.words, _partition, parts).items():
+        key_ids, rows, codes = partition_postings(table, keys)
+        starts = np.flatnonzero(np.diff(key_ids, prepend=-1))
+        held = [keys.keys[k] for k in key_ids[starts].tolist()]
+        lengths = np.diff(starts, append=len(key_ids))
+        docs = row_docs[rows]
+        # A name key (`=…`) is no word's key: its postings go after the words' keys.
+        names = sorted(key for key in named if _partition(key) == part)
+        if names:
+            found = [_name_postings(named[key][0]) for key in names]
+            docs = np.concatenate([docs] + [d for d, _ in found])
+            codes = np.concatenate([codes] + [c for _, c in found])
+            held += names
+            lengths = np.append(lengths, [len(d) for d, _ in found])
+        for found, made in zip((entries, blocks_of, sizes), _entries(held, lengths, docs, codes, named)):
+            found.update(made)
     shards = yield sum(sizes.values()), len(entries)
     if shards % writers:
         yield entries, blocks_of, sizes
@@ -270,21 +194,68 @@ def _writer(docs: list[int], joined: list[tuple[str, str]], named: dict[str, tup
            _shard_sizes(sizes, shards))
 
 
-def _name_postings(docs: list[int]) -> tuple[array, bytearray]:
-    return array("I", sorted(docs)), bytearray([32 + 31] * len(docs))
+def _name_postings(docs: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    return np.array(sorted(docs), dtype=np.int64), np.full(len(docs), 32 + 31, dtype=np.int64)
 
 
-def _entries(postings: dict[str, tuple[array, bytearray]], named: dict) -> tuple[dict, dict, dict]:
-    """Each key's dictionary entry (before its blocks are placed), blocks, and size (the shards'
-    count is made from the sizes); `postings` is emptied."""
+def _entries(keys: list[str], lengths: np.ndarray, docs: np.ndarray, codes: np.ndarray,
+             named: dict) -> tuple[dict, dict, dict]:
+    """Each key's dictionary entry (before its blocks are placed), blocks as (last page, best code,
+    encoded), and size (the shards' count is made from the sizes), from the keys' postings:
+    `lengths[i]` of them for `keys[i]`, in turn, in docs and codes, each key's in page order.
+
+    A key's TOP best postings (best code first; among equal codes the later page) are in its
+    entry, in page order. The rest is cut by code into bands (the best codes first; about and body
+    codes never share one; a band takes codes until it holds BAND postings), each band in page
+    order and in blocks of up to BLOCK: a reader that finds a page in no loaded block of a band
+    knows its code is below that band's, so a loose bound is a band's, not the whole key's. A
+    band's first block has BAND_START added to its best code. A name's entries are all in its
+    entry (the reader gives each of them the name's bonus), as are those of a key on TOP pages or
+    fewer. All of it over every key at once: per-key work was most of the writer's time."""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    whole = lengths <= TOP
+    if named:
+        whole |= np.array([key in named for key in keys], dtype=bool)
+    of_key = np.repeat(np.arange(len(keys)), lengths)
+    in_whole = whole[of_key]
+    text, offsets = encode_runs(docs[in_whole], codes[in_whole], _run_starts(lengths[whole]))
+    tops = _cut(text, offsets, lengths[whole])
+    # The keys with more: their best postings, then their bands' blocks.
+    many = np.flatnonzero(~whole)
+    many_docs, many_codes, many_lengths = docs[~in_whole], codes[~in_whole], lengths[many]
+    local = np.repeat(np.arange(len(many)), many_lengths)
+    in_top = _best(local, many_codes, many_lengths)
+    text, offsets = encode_runs(many_docs[in_top], many_codes[in_top], _run_starts(np.full(len(many), TOP)))
+    tops_of_many = _cut(text, offsets, np.full(len(many), TOP))
+    local = local[~in_top]
+    rest_docs, rest_codes = many_docs[~in_top], many_codes[~in_top]
+    band_of = _bands(np.bincount(local * CODES + rest_codes, minlength=len(many) * CODES).reshape(len(many), CODES))
+    group = local * CODES + band_of[local, rest_codes]  # (key, band: below CODES); within one, page order
+    order = stable_order(group)
+    group, rest_docs, rest_codes = group[order], rest_docs[order], rest_codes[order]
+    group_start = np.flatnonzero(np.diff(group, prepend=-1))
+    place = np.arange(len(group)) - np.repeat(group_start, np.diff(group_start, append=len(group)))
+    firsts = np.flatnonzero(place % BLOCK == 0)
+    starts = np.zeros(len(group), dtype=bool)
+    starts[firsts] = True
+    text, offsets = encode_runs(rest_docs, rest_codes, starts)
+    ends = np.append(firsts[1:], len(group))
+    blocks_by_key: list[list[tuple[int, int, str]]] = [[] for _ in many]
+    if len(firsts):
+        best = np.maximum.reduceat(rest_codes, firsts) + BAND_START * (place[firsts] == 0)
+        for k, last, top_code, start, end in zip((group[firsts] // CODES).tolist(), rest_docs[ends - 1].tolist(),
+                                                 best.tolist(), offsets[firsts].tolist(), offsets[ends].tolist()):
+            blocks_by_key[k].append((last, top_code, text[start:end].decode("ascii")))
     entries: dict[str, list] = {}
     blocks_of: dict[str, list[tuple[int, int, str]]] = {}
     sizes: dict[str, int] = {}
-    for key in sorted(postings):
-        docs, codes = postings.pop(key)
-        # A name's entries are all in its entry: the reader gives each of them the name's bonus.
-        top, blocks = (encode_postings(docs, codes), []) if key in named else split_postings(docs, codes)
-        entry = [len(docs), top]
+    top_texts = dict(zip(np.flatnonzero(whole).tolist(), tops))
+    top_texts.update(zip(many.tolist(), tops_of_many))
+    many_at = dict(zip(many.tolist(), range(len(many))))
+    for i, (key, n) in enumerate(zip(keys, lengths.tolist())):
+        top = top_texts[i]
+        blocks = blocks_by_key[many_at[i]] if i in many_at else []
+        entry = [n, top]
         if key in named:
             entry += [0, named[key][1]]
         entries[key] = entry
@@ -292,6 +263,56 @@ def _entries(postings: dict[str, tuple[array, bytearray]], named: dict) -> tuple
             blocks_of[key] = blocks
         sizes[key] = len(key) * 3 + len(top) + 8 + 12 * len(blocks)
     return entries, blocks_of, sizes
+
+
+def _best(key_of: np.ndarray, codes: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Whether each posting is among its key's TOP best (the best code; among equal codes the later
+    page), for keys of more than TOP postings each, in turn, each key's in page order: the codes
+    above the key's TOPth best code, and of that code the last pages needed."""
+    per_code = np.bincount(key_of * CODES + codes, minlength=len(lengths) * CODES).reshape(-1, CODES)
+    at_least = np.cumsum(per_code[:, ::-1], axis=1)[:, ::-1]  # postings of this code or better
+    cut = (at_least >= TOP).sum(axis=1) - 1  # the code of each key's TOPth best posting
+    above = np.append(at_least, np.zeros((len(lengths), 1), dtype=np.int64), axis=1)[np.arange(len(lengths)), cut + 1]
+    wanted = (TOP - above)[key_of]  # of the cut code, the last this many pages
+    on_cut = codes == cut[key_of]
+    seen = np.cumsum(on_cut)
+    starts = np.cumsum(lengths) - lengths
+    before_key = (seen - on_cut)[starts]  # on-cut postings before each key's first
+    after = (seen[starts + lengths - 1] - before_key)[key_of] - (seen - before_key[key_of])  # on-cut ones after it
+    return (codes > cut[key_of]) | (on_cut & (after < wanted))
+
+
+def _bands(per_code: np.ndarray) -> np.ndarray:
+    """For each key (a row of its rest's postings per code), each code's band: walking the codes
+    from the best, a band is opened at the first, when the band holds BAND postings, and between
+    about and body codes."""
+    band_of = np.zeros(per_code.shape, dtype=np.int64)
+    band = np.full(len(per_code), -1, dtype=np.int64)
+    size = np.zeros(len(per_code), dtype=np.int64)
+    about = np.zeros(len(per_code), dtype=bool)
+    for code in range(CODES - 1, -1, -1):
+        count = per_code[:, code]
+        has = count > 0
+        opens = has & ((band < 0) | (size >= BAND) | (about != (code >= 32)))
+        band += opens
+        size[opens] = 0
+        about[opens] = code >= 32
+        band_of[:, code] = band
+        size += count
+    return band_of
+
+
+def _run_starts(lengths: np.ndarray) -> np.ndarray:
+    """For runs of these lengths laid end to end, whether each place starts one."""
+    starts = np.zeros(int(lengths.sum()), dtype=bool)
+    starts[(np.cumsum(lengths) - lengths)[lengths > 0]] = True
+    return starts
+
+
+def _cut(text: bytes, offsets: np.ndarray, lengths: np.ndarray) -> list[str]:
+    """encode_runs' text cut into runs of these many postings each."""
+    at = offsets[np.concatenate(([0], np.cumsum(lengths)))].tolist()
+    return [text[a:b].decode("ascii") for a, b in zip(at, at[1:])]
 
 
 def _shard_sizes(sizes: dict[str, int], shards: int) -> dict[int, int]:
@@ -349,13 +370,13 @@ def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc,
     made only when written), and figures. `load_doc(page)`: what a result shows, for a page whose
     `doc` is None. The postings are grouped by partition of the key space in up to `jobs`
     processes (a power of two), each making the files of its shards. `consume`: the pages' keys
-    are let go once gathered (gather)."""
+    are let go once in the table (page_table)."""
     ids = number_pages(pages)
     named = name_keys(pages, ids, names)
     writers = min(jobs or default_jobs(), PARTS, max(1, len(pages) // MIN_PAGES_PER_WRITER))
     writers = 1 << (writers.bit_length() - 1)
-    docs, joined = gather(pages, ids, consume)
-    calls = [(docs, joined, named, [p for p in range(PARTS) if p % writers == w], w, writers) for w in range(writers)]
+    table, row_docs = page_table(pages, ids, consume)
+    calls = [(table, row_docs, named, [p for p in range(PARTS) if p % writers == w], w, writers) for w in range(writers)]
     with in_lockstep(_writer, calls, jobs=writers) as advance:
         sized = advance()
         shards = _shard_count(sum(s for s, _ in sized))
@@ -437,6 +458,7 @@ def write_index(docs_dir: Path, files: dict[str, object], inputs: str = "", kept
     written = 0
     new_stamps = {}
     prefix = f"{folder}{os.sep}"  # page files are checked by a string path: one per page, most unchanged
+    made: set[str] = set()  # folders made this time
     for rel, content in sorted(files.items()):
         if isinstance(content, _DocFile):
             stamp = content.stamp()
@@ -444,8 +466,19 @@ def write_index(docs_dir: Path, files: dict[str, object], inputs: str = "", kept
             if stamps.get(rel) == stamp and os.path.exists(prefix + rel):
                 continue
             content = content.text()
-        path = folder / rel
-        written += write_bytes(path, content) if isinstance(content, bytes) else write_text(path, content)
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        if rel in listed:  # written last time: written again only if its bytes changed
+            written += write_bytes(folder / rel, data)
+            continue
+        # A file the last index did not have: no bytes to compare, and its folder made once (a cold
+        # build writes tens of thousands).
+        parent = os.path.dirname(rel)
+        if parent not in made:
+            os.makedirs(prefix + parent, exist_ok=True)
+            made.add(parent)
+        with open(prefix + rel, "wb") as out:
+            out.write(data)
+        written += 1
     names = set(files).union(kept)
     removed = 0
     for stale in sorted(listed - names):
@@ -462,17 +495,13 @@ PATCH_PAGES = 64  # more pages changed than this: the index is grouped again, no
 PATCH_SHARDS = 0.25  # nor when their keys touch more than this share of the shards
 
 
-def _page_codes(keys: list[list[str]]) -> dict[str, int]:
-    """A page's keys (the terms step's, by partition) → their codes."""
-    found: dict[str, int] = {}
-    for part_keys, codes in keys:
-        if part_keys:
-            found.update(zip(part_keys.split("\n"), codes.encode("ascii").translate(_CODE_BYTES)))
-    return found
+def _page_codes(words: list[list[list]]) -> dict[str, int]:
+    """A page's keys and their codes, from its words (the terms step's)."""
+    return page_keys(words_counted(words))
 
 
 def decode_postings(text: str) -> tuple[list[int], list[int]]:
-    """encode_postings read back: pages and codes."""
+    """Postings as postings.encode_runs writes them (one run) read back: pages and codes."""
     values = text.encode("ascii").translate(_CODE_BYTES)
     docs: list[int] = []
     codes: list[int] = []
@@ -514,13 +543,13 @@ def _shard_postings(folder: Path, shard: int, packs: list[str]) -> dict[str, dic
     return postings
 
 
-def patch_index(docs_dir: Path, pages: list[IndexPage], names: dict[str, list[str]], load_doc, load_keys,
+def patch_index(docs_dir: Path, pages: list[IndexPage], names: dict[str, list[str]], load_doc, load_words,
                 inputs: str, base: str) -> dict | None:
     """Write the index again where the pages whose terms changed since it was written change it,
     when their ids and everything else it was made from (`base`) are the same: the shards their
     old or new keys' postings are in, made from those shards' files as written, the same bytes a
     whole new index would have. None when it cannot be patched (then index_files, write_index).
-    `load_keys(terms key)`: a page's keys, for one without them and the old version of each."""
+    `load_words(terms key)`: a page's words, for one without them and the old version of each."""
     folder = Path(docs_dir) / INDEX_DIR
     try:
         record = json.loads((folder / FILES).read_text(encoding="utf-8"))
@@ -539,8 +568,8 @@ def patch_index(docs_dir: Path, pages: list[IndexPage], names: dict[str, list[st
     diffs: dict[str, dict[int, int | None]] = defaultdict(dict)  # key → page → its new code (None: gone)
     try:
         for doc, page in changed:
-            old = _page_codes(load_keys(then[page.path][1]))
-            new = _page_codes(page.keys if page.keys is not None else load_keys(page.key))
+            old = _page_codes(load_words(then[page.path][1]))
+            new = _page_codes(page.words if page.words is not None else load_words(page.key))
             for key in old.keys() | new.keys():
                 if old.get(key) != new.get(key):
                     diffs[key][doc] = new.get(key)
@@ -574,9 +603,13 @@ def patch_index(docs_dir: Path, pages: list[IndexPage], names: dict[str, list[st
                 postings[key] = _name_postings(named[key][0])
             elif found:
                 docs = sorted(found)
-                postings[key] = (array("I", docs), bytearray(map(found.__getitem__, docs)))
+                postings[key] = (np.array(docs, dtype=np.int64), np.array(list(map(found.__getitem__, docs)), dtype=np.int64))
         key_count += len(postings)
-        entries, blocks_of, key_sizes = _entries(postings, named)
+        held_keys = sorted(postings)
+        entries, blocks_of, key_sizes = _entries(
+            held_keys, np.array([len(postings[key][0]) for key in held_keys], dtype=np.int64),
+            np.concatenate([postings[key][0] for key in held_keys] or [np.zeros(0, dtype=np.int64)]),
+            np.concatenate([postings[key][1] for key in held_keys] or [np.zeros(0, dtype=np.int64)]), named)
         sizes[shard] = sum(key_sizes.values())
         files.update(_shard_files(entries, blocks_of, shards, [shard]))
     if _shard_count(sum(sizes)) != shards:

@@ -40,7 +40,6 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from itertools import chain
 
 from ..chars import HAN
 
@@ -68,6 +67,7 @@ def normalize(text: str) -> str:
 
 # A token character: a letter or digit (str.isalnum: Unicode L and N) that is not Chinese.
 _SEGMENT = re.compile(f"([{HAN}]+)|([^\\W_{HAN}]+)")
+_HAN_START = re.compile(f"[{HAN}]")
 
 
 def segments(normalized: str) -> list[tuple[bool, str]]:
@@ -116,18 +116,23 @@ def atom_score(code: int, df: int, docs: int) -> int:
     return (ABOUT_BONUS if code >= 32 else 0) + idf(df, docs) * (code & 31)
 
 
-def page_keys(field_words: dict[str, tuple[list[str], list[str]]], *, chinese_keys=chinese_keys,
-              token_keys=token_keys) -> dict[str, int]:
-    """Every key of a page and its code, from each field's (Chinese words, tokens), normalised.
-    `chinese_keys`, `token_keys`: the same functions, memoised by the caller."""
-    # Counted in C (Counter over the chained keys of every word and token): a page has thousands
-    # of key occurrences, and a Python loop over them was most of the page's time.
+def word_keys(word: str) -> tuple[str, ...]:
+    """The keys of a Chinese word or of a token (their characters never mix)."""
+    return chinese_keys(word) if _HAN_START.match(word) else token_keys(word)
+
+
+def page_keys(field_counts: dict[str, dict[str, int]]) -> dict[str, int]:
+    """Every key of a page and its code, from each field's words and tokens (normalised) with
+    their counts. What the index computes for every page at once (postings.py), for one page."""
     counts: dict[str, Counter] = {}
-    for field, (words, tokens) in field_words.items():
-        counts[field] = Counter(chain(chain.from_iterable(map(chinese_keys, words)),
-                                      chain.from_iterable(map(token_keys, tokens))))
-    body_words = sum(map(len, field_words.get("body", ((), ()))))
-    body = counts.pop("body", Counter())
+    for field in FIELDS:
+        per_key: Counter = Counter()
+        for word, n in field_counts.get(field, {}).items():
+            for key in word_keys(word):
+                per_key[key] += n
+        counts[field] = per_key
+    body_words = sum(field_counts.get("body", {}).values())
+    body = counts.pop("body")
     # A key only in the body: its code depends on its count alone.
     by_count = _BodyCodes(body_words)
     codes = dict(zip(body.keys(), map(by_count.__getitem__, body.values())))

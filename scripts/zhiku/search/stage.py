@@ -73,9 +73,9 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
     index_pages = []
     for i, (path, result) in enumerate(zip(paths, results)):
         kind, date = result["meta"]
-        # A page's keys are in its stored result, read only when the index is grouped again.
+        # A page's words are in its stored result, read only when the index is grouped again.
         fresh = i in computed
-        index_pages.append(IndexPage(path, result["keys"] if fresh else None, kind, date,
+        index_pages.append(IndexPage(path, result["words"] if fresh else None, kind, date,
                                      result_doc(todo[path]) if fresh and path in todo else None, keys[path]))
     del results
     terms_done = time.perf_counter()
@@ -83,14 +83,14 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
     def load_doc(page: IndexPage) -> dict:
         return TERMS.load(cache, page.key)["doc"]
 
-    def load_keys(key: str) -> list:
-        return TERMS.load(cache, key)["keys"]
+    def load_words(key: str) -> list:
+        return TERMS.load(cache, key)["words"]
 
-    figures = patch_index(docs_dir, index_pages, names, load_doc, load_keys, inputs, base)
+    figures = patch_index(docs_dir, index_pages, names, load_doc, load_words, inputs, base)
     if figures is None:
         for page in index_pages:
-            if page.keys is None:
-                page.keys = load_keys(page.key)
+            if page.words is None:
+                page.words = load_words(page.key)
         files, figures = index_files(index_pages, names, load_doc, jobs=jobs, consume=True)
         state = {"base": base, "shards": figures["shards"], "sizes": figures.pop("sizes"), "keys": figures["keys"]}
         figures.update(write_index(docs_dir, files, inputs, state=state))
