@@ -4,6 +4,7 @@ Results come back in input order, so a parallel run writes exactly what a single
 """
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -27,6 +28,16 @@ _state = None  # this process's `setup(*setup_args)` (parallel_map): what every 
 def worker_state():
     """What parallel_map's `setup` made for the calls in this process."""
     return _state
+
+
+def release_freed_memory() -> None:
+    """Give the memory this process has freed back to the system, where the C library can (glibc's
+    malloc_trim): freed blocks amid the heap stay resident otherwise, and a forked process shares
+    them, so they count in every process's memory. A no-op where there is no such call."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (AttributeError, OSError):
+        pass
 
 
 def _set_up(setup: Callable | None, setup_args: tuple) -> None:
@@ -54,6 +65,7 @@ def parallel_map(func: Callable[[T], R], items: Iterable[T], *, jobs: int | None
         return
     # fork: workers inherit loaded modules and dictionaries instead of importing them again.
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    release_freed_memory()
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_set_up, initargs=(setup, setup_args)) as pool:
         yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (jobs * 8))))
 
@@ -146,6 +158,7 @@ def in_lockstep(func: Callable[..., Iterator], calls: list[tuple], *, jobs: int 
     # The objects there are now are the parent's: a collection in a process would walk them all,
     # and copy every page of memory it touched (copy on write).
     gc.freeze()
+    release_freed_memory()
     try:
         for args in calls:
             here, there = context.Pipe()

@@ -26,7 +26,7 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,11 +111,15 @@ def page_table(pages: list[IndexPage], ids: list[int], consume: bool = False) ->
     """The pages' words as one table, a row per page in id order (postings.word_table), and each
     row's page id. `consume`: each page's words are let go once in the table (page.words is None)."""
     order = sorted(range(len(pages)), key=ids.__getitem__)
-    table = word_table([pages[i].words for i in order])
-    if consume:
-        for page in pages:
-            page.words = None
-    return table, np.array([ids[i] for i in order], dtype=np.int64)
+
+    def in_order():
+        for i in order:
+            words = pages[i].words
+            if consume:
+                pages[i].words = None
+            yield words
+
+    return word_table(in_order()), np.array([ids[i] for i in order], dtype=np.int64)
 
 
 def _partition(key: str) -> int:
@@ -185,12 +189,13 @@ def _writer(table: WordTable, row_docs: np.ndarray, named: dict[str, tuple[list[
             lengths = np.append(lengths, [len(d) for d, _ in found])
         for found, made in zip((entries, blocks_of, sizes), _entries(held, lengths, docs, codes, named)):
             found.update(made)
+        del key_ids, rows, codes, docs  # before the next partition's are made
     shards = yield sum(sizes.values()), len(entries)
     if shards % writers:
         yield entries, blocks_of, sizes
         return
-    yield ({rel: text.encode("utf-8") for rel, text in
-            _shard_files(entries, blocks_of, shards, range(owner, shards, writers)).items()},
+    made = _shard_files(entries, blocks_of, shards, range(owner, shards, writers))
+    yield ({rel: text.encode("utf-8") for rel, text in made},
            _shard_sizes(sizes, shards))
 
 
@@ -213,36 +218,43 @@ def _entries(keys: list[str], lengths: np.ndarray, docs: np.ndarray, codes: np.n
     entry (the reader gives each of them the name's bonus), as are those of a key on TOP pages or
     fewer. All of it over every key at once: per-key work was most of the writer's time."""
     lengths = np.asarray(lengths, dtype=np.int64)
+    docs, codes = docs.astype(np.int32, copy=False), codes.astype(np.uint8, copy=False)  # ids below 2**25
     whole = lengths <= TOP
     if named:
         whole |= np.array([key in named for key in keys], dtype=bool)
-    of_key = np.repeat(np.arange(len(keys)), lengths)
-    in_whole = whole[of_key]
+    in_whole = np.repeat(whole, lengths)
     text, offsets = encode_runs(docs[in_whole], codes[in_whole], _run_starts(lengths[whole]))
     tops = _cut(text, offsets, lengths[whole])
     # The keys with more: their best postings, then their bands' blocks.
     many = np.flatnonzero(~whole)
     many_docs, many_codes, many_lengths = docs[~in_whole], codes[~in_whole], lengths[many]
-    local = np.repeat(np.arange(len(many)), many_lengths)
+    del in_whole, text, offsets
+    local = np.repeat(np.arange(len(many), dtype=np.int32), many_lengths)
     in_top = _best(local, many_codes, many_lengths)
     text, offsets = encode_runs(many_docs[in_top], many_codes[in_top], _run_starts(np.full(len(many), TOP)))
     tops_of_many = _cut(text, offsets, np.full(len(many), TOP))
-    local = local[~in_top]
-    rest_docs, rest_codes = many_docs[~in_top], many_codes[~in_top]
+    rest = ~in_top
+    local, rest_docs, rest_codes = local[rest], many_docs[rest], many_codes[rest]
+    del many_docs, many_codes, in_top, rest, text, offsets
     band_of = _bands(np.bincount(local * CODES + rest_codes, minlength=len(many) * CODES).reshape(len(many), CODES))
-    group = local * CODES + band_of[local, rest_codes]  # (key, band: below CODES); within one, page order
+    group = local * CODES + band_of[local, rest_codes].astype(np.int32)  # (key, band); within one, page order
+    del local
     order = stable_order(group)
     group, rest_docs, rest_codes = group[order], rest_docs[order], rest_codes[order]
+    del order
+    # The blocks: each run of one (key, band) cut every BLOCK postings.
     group_start = np.flatnonzero(np.diff(group, prepend=-1))
-    place = np.arange(len(group)) - np.repeat(group_start, np.diff(group_start, append=len(group)))
-    firsts = np.flatnonzero(place % BLOCK == 0)
+    group_size = np.diff(group_start, append=len(group))
+    per_group = -(-group_size // BLOCK)
+    block_of_group = np.arange(int(per_group.sum())) - np.repeat(np.cumsum(per_group) - per_group, per_group)
+    firsts = np.repeat(group_start, per_group) + BLOCK * block_of_group
     starts = np.zeros(len(group), dtype=bool)
     starts[firsts] = True
     text, offsets = encode_runs(rest_docs, rest_codes, starts)
     ends = np.append(firsts[1:], len(group))
     blocks_by_key: list[list[tuple[int, int, str]]] = [[] for _ in many]
     if len(firsts):
-        best = np.maximum.reduceat(rest_codes, firsts) + BAND_START * (place[firsts] == 0)
+        best = np.maximum.reduceat(rest_codes, firsts).astype(np.int64) + BAND_START * (block_of_group == 0)
         for k, last, top_code, start, end in zip((group[firsts] // CODES).tolist(), rest_docs[ends - 1].tolist(),
                                                  best.tolist(), offsets[firsts].tolist(), offsets[ends].tolist()):
             blocks_by_key[k].append((last, top_code, text[start:end].decode("ascii")))
@@ -271,15 +283,16 @@ def _best(key_of: np.ndarray, codes: np.ndarray, lengths: np.ndarray) -> np.ndar
     above the key's TOPth best code, and of that code the last pages needed."""
     per_code = np.bincount(key_of * CODES + codes, minlength=len(lengths) * CODES).reshape(-1, CODES)
     at_least = np.cumsum(per_code[:, ::-1], axis=1)[:, ::-1]  # postings of this code or better
-    cut = (at_least >= TOP).sum(axis=1) - 1  # the code of each key's TOPth best posting
+    cut = ((at_least >= TOP).sum(axis=1) - 1).astype(np.uint8)  # the code of each key's TOPth best posting
     above = np.append(at_least, np.zeros((len(lengths), 1), dtype=np.int64), axis=1)[np.arange(len(lengths)), cut + 1]
-    wanted = (TOP - above)[key_of]  # of the cut code, the last this many pages
-    on_cut = codes == cut[key_of]
-    seen = np.cumsum(on_cut)
+    wanted = (TOP - above).astype(np.int32)[key_of]  # of the cut code, the last this many pages
+    cut = cut[key_of]
+    on_cut = codes == cut
+    seen = np.cumsum(on_cut, dtype=np.int32)
     starts = np.cumsum(lengths) - lengths
     before_key = (seen - on_cut)[starts]  # on-cut postings before each key's first
     after = (seen[starts + lengths - 1] - before_key)[key_of] - (seen - before_key[key_of])  # on-cut ones after it
-    return (codes > cut[key_of]) | (on_cut & (after < wanted))
+    return (codes > cut) | (on_cut & (after < wanted))
 
 
 def _bands(per_code: np.ndarray) -> np.ndarray:
@@ -331,12 +344,11 @@ def _shard_count(size: int) -> int:
 
 
 def _shard_files(entries: dict[str, list], blocks_of: dict[str, list[tuple[int, int, str]]], shards: int,
-                 numbers: Iterable[int]) -> dict[str, str]:
+                 numbers: Iterable[int]) -> Iterator[tuple[str, str]]:
     """The dictionary and pack files of the shards `numbers`, from the entries of (at least) their keys."""
     by_shard: dict[int, list[str]] = {}
     for key in sorted(entries):
         by_shard.setdefault(shard_of(key, shards), []).append(key)
-    files: dict[str, str] = {}
     for shard in numbers:  # every shard, empty or not: a reader asks for the one a key hashes to
         keys = by_shard.get(shard, [])
         packs: list[dict] = []
@@ -357,11 +369,10 @@ def _shard_files(entries: dict[str, list], blocks_of: dict[str, list[tuple[int, 
                 else:
                     entries[key][2].append(meta)
         name = f"t/{shard:x}"
-        files[f"{name}.js"] = _js(name, {key: _with_blocks_encoded(entries[key]) for key in keys})
+        yield f"{name}.js", _js(name, {key: _with_blocks_encoded(entries[key]) for key in keys})
         for n, pack in enumerate(packs):
             pack_name = f"p/{shard:x}-{n}"
-            files[f"{pack_name}.js"] = _js(pack_name, pack)
-    return files
+            yield f"{pack_name}.js", _js(pack_name, pack)
 
 
 def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc,

@@ -11,7 +11,7 @@ numbers. Per-key Python was most of a cold build's index time; here the work per
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +19,7 @@ import numpy as np
 from .semantics import (ABOUT_FIELDS, B_BODY, BODY_REFERENCE_WORDS, CODE_ALPHABET, FIELD_WEIGHTS, FIELDS, K1,
                         LEVELS, word_keys)
 
-_ALPHABET = np.frombuffer(CODE_ALPHABET.encode("ascii"), dtype=np.uint8)
+_TO_ALPHABET = bytes.maketrans(bytes(range(len(CODE_ALPHABET))), CODE_ALPHABET.encode("ascii"))
 _BODY = FIELDS.index("body")
 
 
@@ -45,11 +45,13 @@ class WordTable:
     norm: np.ndarray
 
 
-def word_table(pages: Sequence[list]) -> WordTable:
-    """The table of the pages' terms (terms.counted_words of each field, in FIELDS order)."""
+def word_table(pages: Iterable[list]) -> WordTable:
+    """The table of the pages' terms (terms.counted_words of each field, in FIELDS order), a row
+    per page in turn (each page's terms may be let go once it is read: `pages` may be a generator)."""
     ids = _Ids()
     word_ids = array("i")
     lengths, counts, fields, rows = array("i"), array("i"), array("B"), array("i")
+    row = -1
     for row, page in enumerate(pages):
         for field, groups in enumerate(page):
             for count, joined in groups:
@@ -64,10 +66,10 @@ def word_table(pages: Sequence[list]) -> WordTable:
                                      ((counts, np.int32), (fields, np.uint8), (rows, np.int32)))
     body = fields_np == _BODY
     body_words = np.bincount(rows_np[body], weights=(counts_np[body] * lengths_np[body]).astype(np.float64),
-                             minlength=len(pages))
+                             minlength=row + 1)
     # semantics.posting_code: 1 - B_BODY + B_BODY * body_words / BODY_REFERENCE_WORDS, in that order
     norm = (1 - B_BODY) + (B_BODY * body_words) / BODY_REFERENCE_WORDS
-    return WordTable(list(ids), np.repeat(rows_np, lengths_np), np.frombuffer(word_ids, dtype=np.int32).copy(),
+    return WordTable(list(ids), np.repeat(rows_np, lengths_np), np.frombuffer(word_ids, dtype=np.int32),
                      np.repeat(fields_np, lengths_np), np.repeat(counts_np, lengths_np), norm)
 
 
@@ -105,32 +107,51 @@ def key_tables(words: list[str], partition_of: Callable[[str], int], parts: Iter
     return tables
 
 
+CHUNK = 1 << 21  # table entries expanded at a time: the expansion's arrays are several times the postings
+
+
 def partition_postings(table: WordTable, keys: KeyTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(key id, row, code) of every posting of the partition, by key id, then row."""
-    empty = np.zeros(0, dtype=np.int64)
-    if not len(keys.keys):
+    if not len(keys.keys) or not len(table.word):
+        empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
-    selected = np.flatnonzero(keys.length[table.word])
-    word = table.word[selected]
-    length = keys.length[word]
+    # By pages, CHUNK table entries or so at a time; each chunk's postings are its pages' whole.
+    bounds = np.searchsorted(table.row, table.row[np.arange(CHUNK, len(table.row), CHUNK)])
+    parts = [_chunk_postings(table, keys, start, end)
+             for start, end in zip([0, *bounds.tolist()], [*bounds.tolist(), len(table.row)]) if end > start]
+    key, row, code = (np.concatenate([part[i] for part in parts]) for i in range(3))
+    del parts
+    order = stable_order(key)  # the chunks are in row order: each key's rows stay in order
+    return key[order].astype(np.int64), row[order].astype(np.int64), code[order].astype(np.int64)
+
+
+def _chunk_postings(table: WordTable, keys: KeyTable, start: int, end: int):
+    """partition_postings over the table's entries start..end, a chunk of whole pages."""
+    word, held_rows = table.word[start:end], table.row[start:end]
+    selected = np.flatnonzero(keys.length[word])
+    length = keys.length[word[selected]]
     total = int(length.sum())
     # For each selected (page, field, word), its word's keys: key_ids[start[w] .. start[w] + length[w]).
-    first = np.cumsum(length) - length
-    at = np.repeat(keys.start[word] - first, length) + np.arange(total)
+    at = np.arange(total, dtype=np.int64)
+    at += np.repeat(keys.start[word[selected]] - (np.cumsum(length) - length), length)
     key = keys.key_ids[at]
+    del at
     # By key, each key's rows in order (the table is in row order and the sort is stable); the
     # same key on a row from several words is then a run, summed.
     order = stable_order(key)
-    key, row = key[order], np.repeat(table.row[selected], length)[order]
-    field = np.repeat(table.field[selected], length)[order]
-    count = np.repeat(table.count[selected], length)[order].astype(np.float64)
+    key = key[order]
+    row = np.repeat(held_rows[selected], length)[order]
     new = np.ones(len(key), dtype=bool)
     new[1:] = (key[1:] != key[:-1]) | (row[1:] != row[:-1])
-    which = np.cumsum(new) - 1
     first = np.flatnonzero(new)
-    sums = [np.bincount(which[field == f], weights=count[field == f], minlength=len(first)) for f in range(len(FIELDS))]
+    del new
+    field = np.repeat(table.field[start:end][selected], length)[order]
+    count = np.repeat(table.count[start:end][selected], length)[order]
+    del order, selected, length
+    sums = {name: np.add.reduceat(np.where(field == f, count, 0), first) if len(first) else np.zeros(0, dtype=np.int32)
+            for f, name in enumerate(FIELDS)}
     row = row[first]
-    return key[first].astype(np.int64), row.astype(np.int64), posting_codes(dict(zip(FIELDS, sums)), table.norm[row])
+    return key[first], row, posting_codes(sums, table.norm[row]).astype(np.uint8)
 
 
 def stable_order(values: np.ndarray) -> np.ndarray:
@@ -165,22 +186,24 @@ def encode_runs(docs: np.ndarray, codes: np.ndarray, starts: np.ndarray | None =
     then the code, characters of CODE_ALPHABET. The previous page is counted afresh where `starts` is
     true (and at the first). The text, and where each posting's characters begin in it (and the end)."""
     n = len(docs)
-    docs = docs.astype(np.int64)
-    gaps = np.empty(n, dtype=np.int64)
+    gaps = np.empty(n, dtype=np.int32)  # page ids are below 2**25 (index.ENTRY_BASE and the entries)
     if n:
         gaps[0] = docs[0]
-        gaps[1:] = docs[1:] - docs[:-1] - 1
+        np.subtract(docs[1:], docs[:-1], out=gaps[1:], casting="unsafe")
+        gaps[1:] -= 1
         if starts is not None:
             gaps[starts] = docs[starts]
-    digits = np.ones(n, dtype=np.int64)
-    for bits in range(5, 40, 5):
+    digits = np.ones(n, dtype=np.int8)
+    for bits in range(5, 35, 5):
         digits += gaps >= (1 << bits)
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(digits + 1, out=offsets[1:])
     out = np.empty(int(offsets[-1]), dtype=np.uint8)
+    begins = offsets[:-1]
     for digit in range(int(digits.max()) if n else 0):
-        has = digits > digit
-        value = (gaps[has] >> (5 * digit)) & 31
-        out[offsets[:-1][has] + digit] = value | np.where(digits[has] > digit + 1, 32, 0)
-    out[offsets[:-1] + digits] = codes
-    return _ALPHABET[out].tobytes(), offsets
+        at = np.flatnonzero(digits > digit) if digit else slice(None)  # the postings with this digit
+        value = ((gaps[at] >> (5 * digit)) & 31).astype(np.uint8)
+        value |= (digits[at] > digit + 1).astype(np.uint8) << 5  # "more"
+        out[begins[at] + digit] = value
+    out[begins + digits] = codes
+    return out.tobytes().translate(_TO_ALPHABET), offsets
