@@ -119,7 +119,7 @@ def page_table(pages: list[IndexPage], ids: list[int], consume: bool = False) ->
                 pages[i].words = None
             yield words
 
-    return word_table(in_order()), np.array([ids[i] for i in order], dtype=np.int64)
+    return word_table(in_order()), np.array([ids[i] for i in order], dtype=np.int32)  # ids below 2**25
 
 
 def _partition(key: str) -> int:

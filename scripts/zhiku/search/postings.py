@@ -113,8 +113,7 @@ CHUNK = 1 << 21  # table entries expanded at a time: the expansion's arrays are 
 def partition_postings(table: WordTable, keys: KeyTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(key id, row, code) of every posting of the partition, by key id, then row."""
     if not len(keys.keys) or not len(table.word):
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint8)
     # By pages, CHUNK table entries or so at a time; each chunk's postings are its pages' whole.
     bounds = np.searchsorted(table.row, table.row[np.arange(CHUNK, len(table.row), CHUNK)])
     parts = [_chunk_postings(table, keys, start, end)
@@ -122,7 +121,7 @@ def partition_postings(table: WordTable, keys: KeyTable) -> tuple[np.ndarray, np
     key, row, code = (np.concatenate([part[i] for part in parts]) for i in range(3))
     del parts
     order = stable_order(key)  # the chunks are in row order: each key's rows stay in order
-    return key[order].astype(np.int64), row[order].astype(np.int64), code[order].astype(np.int64)
+    return key[order], row[order], code[order]
 
 
 def _chunk_postings(table: WordTable, keys: KeyTable, start: int, end: int):
