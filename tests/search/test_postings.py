@@ -18,8 +18,8 @@ WORDS = ["人工智能", "智能", "大模型", "模型", "扎克伯格", "开�
          "gpt", "S20", "ＯｐｅｎＡＩ", "x"]
 words = st.lists(st.sampled_from(WORDS), max_size=8).map("，".join)
 field_texts = st.fixed_dictionaries({
-    "kind": st.just("article"), "date": st.just(""), "title": words, "tags": st.lists(st.sampled_from(WORDS), max_size=3),
-    "names": st.lists(st.sampled_from(WORDS), max_size=2),
+    "kind": st.just("article"), "date": st.just(""), "title": words,
+    "tags": st.lists(st.sampled_from(WORDS), max_size=3), "names": st.lists(st.sampled_from(WORDS), max_size=2),
     # Bodies up to a few thousand words: the body's length moves every code (its norm).
     "body": st.tuples(words, st.integers(1, 400)).map(lambda t: "。".join([t[0]] * t[1]))})
 
@@ -41,9 +41,9 @@ def test_every_page_at_once_as_each_page_alone(pages):
 
 
 def test_a_page_with_nothing_and_a_page_after_it():
-    terms = [page_terms({"kind": "article", "date": "", "title": "", "tags": [], "names": [], "body": ""}, SEGMENTER)["words"],
-             page_terms({"kind": "article", "date": "", "title": "开源", "tags": [], "names": [], "body": "开源模型"},
-                        SEGMENTER)["words"]]
+    empty = {"kind": "article", "date": "", "title": "", "tags": [], "names": [], "body": ""}
+    terms = [page_terms(empty, SEGMENTER)["words"],
+             page_terms({**empty, "title": "开源", "body": "开源模型"}, SEGMENTER)["words"]]
     table = word_table(terms)
     keys = {}
     for held in key_tables(table.words, lambda key: shard_of(key, PARTS), range(PARTS)).values():

@@ -387,7 +387,8 @@ def index_files(pages: list[IndexPage], names: dict[str, list[str]], load_doc,
     writers = min(jobs or default_jobs(), PARTS, max(1, len(pages) // MIN_PAGES_PER_WRITER))
     writers = 1 << (writers.bit_length() - 1)
     table, row_docs = page_table(pages, ids, consume)
-    calls = [(table, row_docs, named, [p for p in range(PARTS) if p % writers == w], w, writers) for w in range(writers)]
+    calls = [(table, row_docs, named, [p for p in range(PARTS) if p % writers == w], w, writers)
+             for w in range(writers)]
     with in_lockstep(_writer, calls, jobs=writers) as advance:
         sized = advance()
         shards = _shard_count(sum(s for s, _ in sized))
@@ -614,7 +615,8 @@ def patch_index(docs_dir: Path, pages: list[IndexPage], names: dict[str, list[st
                 postings[key] = _name_postings(named[key][0])
             elif found:
                 docs = sorted(found)
-                postings[key] = (np.array(docs, dtype=np.int64), np.array(list(map(found.__getitem__, docs)), dtype=np.int64))
+                postings[key] = (np.array(docs, dtype=np.int64),
+                                 np.array(list(map(found.__getitem__, docs)), dtype=np.int64))
         key_count += len(postings)
         held_keys = sorted(postings)
         entries, blocks_of, key_sizes = _entries(

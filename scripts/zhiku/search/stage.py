@@ -78,8 +78,8 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
         kind, date = result["meta"]
         # A page's words are in its stored result, read only when the index is grouped again.
         fresh = i in computed
-        index_pages.append(IndexPage(path, result["words"] if fresh else None, kind, date,
-                                     result_doc(todo[path]) if held_docs and fresh and path in todo else None, keys[path]))
+        doc = result_doc(todo[path]) if held_docs and fresh and path in todo else None
+        index_pages.append(IndexPage(path, result["words"] if fresh else None, kind, date, doc, keys[path]))
     del results, items, todo
     terms_done = time.perf_counter()
 

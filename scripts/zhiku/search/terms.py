@@ -103,8 +103,8 @@ def page_fields_of(item: dict | RecordedPage, cache) -> dict:
 
 # In the journal only the kind and date (the page ids); the words and the text in the entry file, read
 # when the index is grouped again or a changed page's old words are wanted (index.patch_index).
-# The text is not sent back from a worker: the stage has it (result_doc of the page's fields), but
-# for a RecordedPage, read in the worker, which the index loads from the entry file when it writes it.
+# The text is not sent back from a worker: the index reads it from the entry file when it writes the
+# page's file (or, with no cache folder, the stage has it: result_doc of the page's fields).
 TERMS = Step("search-terms", page_terms, head=("meta",), returns=("words", "meta"), prepare=page_fields_of)
 
 
