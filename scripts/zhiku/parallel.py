@@ -36,7 +36,7 @@ def release_freed_memory() -> None:
     them, so they count in every process's memory. A no-op where there is no such call."""
     try:
         ctypes.CDLL(None).malloc_trim(0)
-    except (AttributeError, OSError):
+    except (AttributeError, OSError, TypeError):  # no such call; no C library to open by None (Windows)
         pass
 
 
