@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from ..layout import html_path
-from ..parallel import default_jobs, in_lockstep
+from ..parallel import default_jobs, in_lockstep, release_freed_memory
 from ..write.files import write_bytes, write_text
 from .postings import WordTable, encode_runs, key_tables, partition_postings, stable_order, word_table
 from .semantics import CODE_ALPHABET, NAME_KEY, canonical, page_keys
@@ -113,10 +113,12 @@ def page_table(pages: list[IndexPage], ids: list[int], consume: bool = False) ->
     order = sorted(range(len(pages)), key=ids.__getitem__)
 
     def in_order():
-        for i in order:
+        for n, i in enumerate(order, start=1):
             words = pages[i].words
             if consume:
                 pages[i].words = None
+                if n % 1024 == 0:  # the words read so far are let go as the table grows
+                    release_freed_memory()
             yield words
 
     return word_table(in_order()), np.array([ids[i] for i in order], dtype=np.int32)  # ids below 2**25
