@@ -94,7 +94,7 @@ class IndexPage:
     words: list[list[list]] | None
     kind: str
     date: str
-    doc: dict | None = None  # what a result shows; None: unchanged, loaded only if its id moved
+    doc: dict | None = None  # what a result shows; None: read from the cache when its file is written
     key: str = ""  # of its terms-step result
 
 
@@ -254,21 +254,21 @@ def _entries(keys: list[str], lengths: np.ndarray, docs: np.ndarray, codes: np.n
     starts[firsts] = True
     text, offsets = encode_runs(rest_docs, rest_codes, starts)
     ends = np.append(firsts[1:], len(group))
-    blocks_by_key: list[list[tuple[int, int, str]]] = [[] for _ in many]
+    blocks_by_key: dict[int, list[tuple[int, int, str]]] = {}  # by the key's place in `keys`
     if len(firsts):
+        many_keys = many.tolist()
         best = np.maximum.reduceat(rest_codes, firsts).astype(np.int64) + BAND_START * (block_of_group == 0)
         for k, last, top_code, start, end in zip((group[firsts] // CODES).tolist(), rest_docs[ends - 1].tolist(),
                                                  best.tolist(), offsets[firsts].tolist(), offsets[ends].tolist()):
-            blocks_by_key[k].append((last, top_code, text[start:end].decode("ascii")))
+            blocks_by_key.setdefault(many_keys[k], []).append((last, top_code, text[start:end].decode("ascii")))
     entries: dict[str, list] = {}
     blocks_of: dict[str, list[tuple[int, int, str]]] = {}
     sizes: dict[str, int] = {}
     top_texts = dict(zip(np.flatnonzero(whole).tolist(), tops))
     top_texts.update(zip(many.tolist(), tops_of_many))
-    many_at = dict(zip(many.tolist(), range(len(many))))
     for i, (key, n) in enumerate(zip(keys, lengths.tolist())):
         top = top_texts[i]
-        blocks = blocks_by_key[many_at[i]] if i in many_at else []
+        blocks = blocks_by_key.get(i, [])
         entry = [n, top]
         if key in named:
             entry += [0, named[key][1]]
