@@ -8,8 +8,9 @@
 
 Gold (tests/gold/discovery.yml): the articles of tests/pages/ and the sample, split by the rule in its
 header into two parts, tune and measure (both tuned on since the second session). A held-out gold
-(--gold tests/gold/discovery-3.yml, its articles in tests/gold/discovery-3/; discovery-2.yml, read
-three times, before it) is one part, never tuned on: run it before a change and once after. Each part is built
+(--gold tests/gold/discovery-3.yml, its articles in tests/gold/discovery-3/, read three times by now;
+discovery-2.yml, read three times, before it) is one part, never tuned on: run it before a change
+and once after, and write a new one when it has been read three times. Each part is built
 as a site of its own (zhiku's extraction and glossary), and its candidates scored: precision at 20
 and 50 and over the whole list (a candidate is right when its name is a gold name or alias of an
 article of that part), recall (gold terms the list holds under any of their names, of those the

@@ -30,7 +30,7 @@ from .publish.mkdocs_build import read_site_config
 from .read.files import MAX_PAGE_BYTES
 from .read.ingest import Ingest, content_identity, extraction_results, read_input
 from .report import build_report, link_report
-from .search.dictionary import user_dictionary_path, write_search_files
+from .search.dictionary import search_words, user_dictionary_path, write_search_files
 from .search.stage import build_search_index
 from .write.article_page import assign_slugs, render_article, render_fingerprint
 from .write.feeds import feed_files
@@ -131,8 +131,8 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site: S
         docs.write(other_pages)
         pages.update(other_pages)
         docs.finish(set(pages))
-        write_search_files(docs_dir, [n for t in terms for n in t.all_names] + [c.name for c in candidates],
-                                                {term_page(t.slug): t.all_names for t in terms})
+        write_search_files(docs_dir, search_words((n for t in terms for n in t.all_names), [c.name for c in candidates]),
+                           {term_page(t.slug): t.all_names for t in terms})
     with stages.stage("search index"):
         # Only pages whose Markdown changed are read again, unless jieba's dictionary changed.
         search = build_search_index(cache, docs_dir, pages, set(docs.changed), {term_page(t.slug): t.all_names for t in terms},

@@ -62,3 +62,13 @@ def test_the_order_depends_on_the_sums_not_on_the_order_they_came_in():
     first = [(c.name, c.score) for c in ranked(totals, limit=100)]
     assert first == [(c.name, c.score) for c in ranked(dict(items), limit=100)]
     assert len(first) == 100 and len({s for _, s in first}) > 5  # ties are broken by name, not by order
+
+
+def test_a_site_dense_with_names_lists_every_name_with_evidence_up_to_the_pages_bound():
+    from zhiku.glossary.discover import LIMIT
+
+    # 400 distinct rare names, each with a name's evidence: more than the old bound of 300.
+    names = [f"{chr(0x4E00 + 37 * i)}{chr(0x4E00 + 11 * i + 5000)}集团" for i in range(400)]
+    found = rank_candidates({name: vector(3, organisation_head=3) for name in names}, 200_000, set(), LIMIT)
+    assert len(found) == 400
+    assert len(rank_candidates({name: vector(3, organisation_head=3) for name in names}, 200_000, set(), 100)) == 100

@@ -1,6 +1,6 @@
 """The jieba user dictionary made from the glossary."""
 
-from zhiku.search.dictionary import dictionary_words, jieba_user_dictionary
+from zhiku.search.dictionary import CANDIDATE_WORDS, dictionary_words, jieba_user_dictionary, search_words
 
 
 def test_dictionary_keeps_chinese_runs_of_two_or_more():
@@ -19,3 +19,9 @@ def test_user_dictionary_keeps_names_whole_in_jieba():
     tokenizer.load_userdict(io.BytesIO(jieba_user_dictionary(["扎克伯格", "大模型"]).encode()))
     assert "扎克伯格" in tokenizer.lcut("官方的回应又给了扎克伯格一击")
     assert "大模型" in tokenizer.lcut("只因他的开源大模型")
+
+
+def test_the_search_keeps_whole_every_glossary_name_and_only_the_best_candidates():
+    candidates = [f"候选{i}" for i in range(CANDIDATE_WORDS + 50)]  # best first
+    words = search_words(iter(["扎克伯格", "小扎"]), candidates)
+    assert words == ["扎克伯格", "小扎", *candidates[:CANDIDATE_WORDS]]

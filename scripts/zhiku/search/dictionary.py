@@ -13,6 +13,14 @@ from ..write.files import write_text
 USER_DICTIONARY = "jieba_userdict.txt"  # beside the docs folder, like the ingest report
 NAMES = "search_names.json"
 _HAN_WORD = re.compile(f"[{HAN}]{{2,}}")
+# Of the discovered candidates (best first), those whose words the search keeps whole: the weaker
+# evidence further down the list would move the cut of every page's text around wrong words.
+CANDIDATE_WORDS = 300
+
+
+def search_words(glossary_names: Iterable[str], candidate_names: list[str]) -> list[str]:
+    """The words of the user dictionary: every glossary name and alias, and the best candidates."""
+    return [*glossary_names, *candidate_names[:CANDIDATE_WORDS]]
 
 
 def dictionary_words(terms: Iterable[str]) -> list[str]:
