@@ -6,7 +6,7 @@ from collections import Counter
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
-from zhiku.search import index as index_module
+from zhiku.search import index as index_module, postings as postings_module
 from zhiku.search.index import PARTS, _entries, decode_postings, shard_of
 from zhiku.search.postings import encode_runs, key_tables, partition_postings, stable_order, word_table
 from zhiku.search.semantics import page_keys
@@ -25,11 +25,17 @@ field_texts = st.fixed_dictionaries({
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(field_texts, min_size=1, max_size=8))
-def test_every_page_at_once_as_each_page_alone(pages):
+@given(st.lists(field_texts, min_size=1, max_size=8), st.sampled_from([1, 5, 64, postings_module.CHUNK]))
+def test_every_page_at_once_as_each_page_alone(pages, chunk):
     terms = [page_terms(fields, SEGMENTER)["words"] for fields in pages]
     table = word_table(terms)
-    found: list[dict[str, int]] = [{} for _ in pages]
+    with pytest.MonkeyPatch.context() as patch:  # the table expanded a few entries at a time, or all at once
+        patch.setattr(postings_module, "CHUNK", chunk)
+        check_every_page(table, terms)
+
+
+def check_every_page(table, terms):
+    found: list[dict[str, int]] = [{} for _ in terms]
     for keys in key_tables(table.words, lambda key: shard_of(key, PARTS), range(PARTS)).values():
         key_ids, rows, codes = partition_postings(table, keys)
         assert list(zip(key_ids.tolist(), rows.tolist())) == sorted(zip(key_ids.tolist(), rows.tolist()))

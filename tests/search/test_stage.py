@@ -3,12 +3,17 @@ index is not even regrouped); one article changed, only the files its keys touch
 import shutil
 
 from zhiku.pipeline import run_pipeline
+from zhiku.search.page_text import searchable_markdown
 
 from tests.conftest import HEADER, ROOT, SAMPLE
 
 
 def page(title: str, text: str) -> str:
     return f"{HEADER}{title}\n1024点击    2024-03-01 09:30\n\n{text}\n\n关键词: 开源\n\n文章来源于“测试”，作者“编辑部”\n"
+
+
+def markdown_of(docs):
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
 
 
 def test_rebuilds_write_only_what_changed(tmp_path):
@@ -46,9 +51,14 @@ def test_a_build_with_a_cache_after_one_without_then_a_change_indexes_every_page
 
     build(tmp_path / "docs", None)
     build(tmp_path / "docs", tmp_path / "cache")
+    before = markdown_of(tmp_path / "docs")
     (corpus / "a.txt").write_text(page("开源模型的一年", "开源模型这一年追上了闭源模型，量子计算还很远。"), encoding="utf-8")
     changed = build(tmp_path / "docs", tmp_path / "cache")
-    assert changed["computed"] == 1  # the build with the new cache kept every other page's terms
+    after = markdown_of(tmp_path / "docs")
+    rewritten = [p for p, text in after.items() if before.get(p) != text and searchable_markdown(text)]
+    assert "articles/kai-yuan-mo-xing-de-yi-nian.md" in rewritten and len(rewritten) < len(after) / 4
+    # The build with the new cache kept the terms of every page whose Markdown is as it was.
+    assert changed["computed"] == len(rewritten)
     build(tmp_path / "fresh", None)
     folder, fresh = tmp_path / "docs" / "search", tmp_path / "fresh" / "search"
     files = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*.js"))

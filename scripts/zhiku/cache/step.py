@@ -55,7 +55,8 @@ class Step(Versioned):
     valid: Callable[[Any, Any], bool] | None = None  # (stored head, item) → whether it still holds
     encode: Callable[[Any], bytes] = dumps  # a result as the journal keeps it: UTF-8 JSON on one line
     # Of a result computed now, the fields that come back to the caller (its head among them; the
-    # whole result is in its entry file): what the caller has already need not be sent back. None: all.
+    # whole result is in its entry file): what the caller has already need not be sent back. None,
+    # or a cache with no folder (no entry file to read the rest from): all.
     returns: tuple[str, ...] | None = None
     # Of the last run, in this process: results found, and the indexes of the items computed.
     hits: int = field(default=0, init=False)
@@ -149,7 +150,7 @@ class _Worker:
         if step.head is not True:
             # The worker that made a result stores it: sending it to be stored costs as much again.
             self.cache.entries(step).put(self.keys[index], result)
-            if step.returns is not None:
+            if step.returns is not None and self.cache.folder is not None:
                 return {name: result[name] for name in step.returns if name in result}
         return result
 

@@ -33,15 +33,18 @@ class _Ids(dict):
 
 @dataclass
 class WordTable:
-    """Every page's words, a row per page (in page-id order): for each (page, field, word) its
-    row, the word's id in `words`, the field's index in semantics.FIELDS and the count; and each
-    page's body-length norm (semantics.posting_code's)."""
+    """Every page's words, a row per page (in page-id order), as terms.counted_words groups them:
+    the words of one page, field and count, group after group. For each group its row, field (its
+    index in semantics.FIELDS), count and where its words end in `word` (their ids in `words`);
+    and each page's body-length norm (semantics.posting_code's). Four bytes a word: at 10,000
+    articles the table is most of what the index's processes share."""
 
     words: list[str]
-    row: np.ndarray
     word: np.ndarray
-    field: np.ndarray
-    count: np.ndarray
+    group_row: np.ndarray
+    group_field: np.ndarray
+    group_count: np.ndarray
+    group_end: np.ndarray
     norm: np.ndarray
 
 
@@ -69,8 +72,8 @@ def word_table(pages: Iterable[list]) -> WordTable:
                              minlength=row + 1)
     # semantics.posting_code: 1 - B_BODY + B_BODY * body_words / BODY_REFERENCE_WORDS, in that order
     norm = (1 - B_BODY) + (B_BODY * body_words) / BODY_REFERENCE_WORDS
-    return WordTable(list(ids), np.repeat(rows_np, lengths_np), np.frombuffer(word_ids, dtype=np.int32),
-                     np.repeat(fields_np, lengths_np), np.repeat(counts_np, lengths_np), norm)
+    return WordTable(list(ids), np.frombuffer(word_ids, dtype=np.int32), rows_np, fields_np, counts_np,
+                     np.cumsum(lengths_np, dtype=np.int64), norm)
 
 
 @dataclass
@@ -114,19 +117,24 @@ def partition_postings(table: WordTable, keys: KeyTable) -> tuple[np.ndarray, np
     """(key id, row, code) of every posting of the partition, by key id, then row."""
     if not len(keys.keys) or not len(table.word):
         return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint8)
-    # By pages, CHUNK table entries or so at a time; each chunk's postings are its pages' whole.
-    bounds = np.searchsorted(table.row, table.row[np.arange(CHUNK, len(table.row), CHUNK)])
+    # By pages, CHUNK table entries or so at a time (groups from the first of the row that holds
+    # every CHUNK-th entry); each chunk's postings are its pages' whole.
+    at = np.searchsorted(table.group_end, np.arange(CHUNK, len(table.word), CHUNK), side="right")
+    bounds = np.unique(np.searchsorted(table.group_row, table.group_row[at], side="left")).tolist()
     parts = [_chunk_postings(table, keys, start, end)
-             for start, end in zip([0, *bounds.tolist()], [*bounds.tolist(), len(table.row)]) if end > start]
+             for start, end in zip([0, *bounds], [*bounds, len(table.group_end)]) if end > start]
     key, row, code = (np.concatenate([part[i] for part in parts]) for i in range(3))
     del parts
     order = stable_order(key)  # the chunks are in row order: each key's rows stay in order
     return key[order], row[order], code[order]
 
 
-def _chunk_postings(table: WordTable, keys: KeyTable, start: int, end: int):
-    """partition_postings over the table's entries start..end, a chunk of whole pages."""
-    word, held_rows = table.word[start:end], table.row[start:end]
+def _chunk_postings(table: WordTable, keys: KeyTable, first_group: int, end_group: int):
+    """partition_postings over the table's groups first_group..end_group, a chunk of whole pages."""
+    start = int(table.group_end[first_group - 1]) if first_group else 0
+    ends = table.group_end[first_group:end_group]
+    word = table.word[start:int(ends[-1])]
+    group = np.repeat(np.arange(first_group, end_group, dtype=np.int32), np.diff(ends, prepend=start))
     selected = np.flatnonzero(keys.length[word])
     length = keys.length[word[selected]]
     total = int(length.sum())
@@ -139,14 +147,15 @@ def _chunk_postings(table: WordTable, keys: KeyTable, start: int, end: int):
     # same key on a row from several words is then a run, summed.
     order = stable_order(key)
     key = key[order]
-    row = np.repeat(held_rows[selected], length)[order]
+    group = group[selected]
+    row = np.repeat(table.group_row[group], length)[order]
     new = np.ones(len(key), dtype=bool)
     new[1:] = (key[1:] != key[:-1]) | (row[1:] != row[:-1])
     first = np.flatnonzero(new)
     del new
-    field = np.repeat(table.field[start:end][selected], length)[order]
-    count = np.repeat(table.count[start:end][selected], length)[order]
-    del order, selected, length
+    field = np.repeat(table.group_field[group], length)[order]
+    count = np.repeat(table.group_count[group], length)[order]
+    del order, selected, length, group
     sums = {name: np.add.reduceat(np.where(field == f, count, 0), first) if len(first) else np.zeros(0, dtype=np.int32)
             for f, name in enumerate(FIELDS)}
     row = row[first]

@@ -1,5 +1,5 @@
-"""The search stage: each searchable page's terms (terms.TERMS, cached, on every core), then the
-index files in the docs folder (index.py), written where their bytes changed."""
+"""The search stage: each searchable page's terms (terms.TERMS, cached, read, parsed and cut on
+every core), then the index files in the docs folder (index.py), written where their bytes changed."""
 from __future__ import annotations
 
 import hashlib
@@ -9,20 +9,14 @@ from pathlib import Path
 
 from ..cache.step import Cache
 from ..cache.version import code_version
-from ..parallel import parallel_map
 from ..write.files import PagesRecord
-from .index import IndexPage, index_files, index_unchanged, patch_index, reader_digest, write_index
-from .page_text import page_fields, searchable_markdown
-from .terms import TERMS, LazySegmenter, RecordedPage, dictionary_digest, result_doc, terms_key
+from .index import IndexOutput, IndexPage, index_files, index_unchanged, patch_index, reader_digest, write_index
+from .page_text import searchable_markdown
+from .terms import TERMS, LazySegmenter, PageSource, dictionary_digest, terms_key
 
 
 def record_version() -> str:
     return hashlib.sha256(f"{TERMS.version}".encode()).hexdigest()
-
-
-def _fields_of(item: tuple[str, str | None, list[str] | None]) -> dict | None:
-    path, text, page_names = item
-    return page_fields(text if text is not None else Path(path).read_text(encoding="utf-8"), page_names)
 
 
 def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None], changed: set[str],
@@ -34,26 +28,28 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
     record = cache.journal(PagesRecord("search-pages", record_version()))
     prefix = f"{Path(docs_dir).resolve()}/"
     keys: dict[str, str] = {}
-    todo: dict[str, dict] = {}
-    to_read: list[tuple[str, str | None, list[str] | None]] = []
+    sources: dict[str, PageSource] = {}
+    keyed: list[str] = []  # the pages keyed from their Markdown this build
     for path, text in pages.items():
         if text is not None and not searchable_markdown(text):
             continue
+        page_names = names.get(path)
+        sources[path] = source = PageSource(prefix + path, tuple(page_names) if page_names is not None else None, text)
         then = record.get(prefix + path)
         if path not in changed and then and then[0] == dictionary:
             keys[path] = then[1]
             continue
-        to_read.append((path, text, names.get(path)))
-    # Read and parsed on every core: the front matter's YAML and the lines' clean-up are a large
-    # part of a cold build's search stage.
-    read = parallel_map(_fields_of, [(prefix + path, text, page_names) for path, text, page_names in to_read],
-                        jobs=jobs)
-    for (path, _, _), fields in zip(to_read, read):
-        if fields is None:
-            continue
-        todo[path] = fields
-        keys[path] = terms_key(fields, dictionary)
+        # The bytes are hashed here; the page is parsed only by the worker that cuts it.
+        if text is not None:
+            markdown = text.encode("utf-8")
+        else:
+            markdown = Path(source.path).read_bytes()
+            if not searchable_markdown(markdown.decode("utf-8")):
+                del sources[path]
+                continue
+        keys[path] = terms_key(markdown, source.names, dictionary)
         record.put(prefix + path, [dictionary, keys[path]])
+        keyed.append(path)
     paths = sorted(keys)
     # The index is made from each page's terms (by their keys) and the rest, `base`: the glossary
     # names and the code. When none changed, the index written last time is this one; when only
@@ -62,25 +58,26 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
                                       reader_digest()]).encode("utf-8")).hexdigest()
     inputs = hashlib.sha256(json.dumps([[(p, keys[p]) for p in paths], base]).encode("utf-8")).hexdigest()
     if index_unchanged(docs_dir, inputs):
-        if todo:  # read this build (a new cache beside an index written without one): their terms kept
-            TERMS.run(cache, list(todo.values()), [keys[p] for p in todo], context=LazySegmenter(user_dictionary), jobs=jobs)
+        if keyed:  # keyed this build (a new cache beside an index written without one): their terms kept
+            TERMS.run(cache, [sources[p] for p in keyed], [keys[p] for p in keyed],
+                      context=LazySegmenter(user_dictionary), jobs=jobs)
         return {"pages": len(paths), "written": 0, "removed": 0, "unchanged": True,
                 "seconds": {"terms": round(time.perf_counter() - started, 3), "index": 0}}
-    items = [todo.get(path) or RecordedPage(prefix + path, tuple(names[path]) if path in names else None)
-             for path in paths]
-    results = TERMS.run(cache, items, [keys[p] for p in paths], context=LazySegmenter(user_dictionary), jobs=jobs)
+    results = TERMS.run(cache, [sources[p] for p in paths], [keys[p] for p in paths],
+                        context=LazySegmenter(user_dictionary), jobs=jobs)
     computed = set(TERMS.computed)
     # What a result shows is in the stored result too, read when its page file is written: not held
-    # here meanwhile (a tenth of a gigabyte at 10,000 articles), unless nothing is stored.
+    # here meanwhile (a tenth of a gigabyte at 10,000 articles), unless nothing is stored (then the
+    # whole result came back).
     held_docs = cache.folder is None
     index_pages = []
     for i, (path, result) in enumerate(zip(paths, results)):
         kind, date = result["meta"]
         # A page's words are in its stored result, read only when the index is grouped again.
         fresh = i in computed
-        doc = result_doc(todo[path]) if held_docs and fresh and path in todo else None
+        doc = result["doc"] if held_docs else None
         index_pages.append(IndexPage(path, result["words"] if fresh else None, kind, date, doc, keys[path]))
-    del results, items, todo
+    del results, sources
     terms_done = time.perf_counter()
 
     def load_doc(page: IndexPage) -> dict:
@@ -94,9 +91,10 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
         for page in index_pages:
             if page.words is None:
                 page.words = load_words(page.key)
-        files, figures = index_files(index_pages, names, load_doc, jobs=jobs, consume=True)
+        output = IndexOutput(docs_dir)
+        files, figures = index_files(index_pages, names, load_doc, jobs=jobs, consume=True, output=output)
         state = {"base": base, "shards": figures["shards"], "sizes": figures.pop("sizes"), "keys": figures["keys"]}
-        figures.update(write_index(docs_dir, files, inputs, state=state))
+        figures.update(write_index(docs_dir, files, inputs, state=state, output=output))
     figures["computed"] = len(computed)
     figures["seconds"] = {"terms": round(terms_done - started, 3), "index": round(time.perf_counter() - terms_done, 3)}
     return figures

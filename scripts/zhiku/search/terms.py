@@ -84,33 +84,34 @@ def result_doc(fields: dict) -> dict:
 
 
 @dataclass(frozen=True)
-class RecordedPage:
-    """A page whose terms the last build recorded, read only if the cache does not hold them (a
-    cache made after the docs folder, or with entries taken away)."""
+class PageSource:
+    """A searchable page whose terms may be wanted: its Markdown file, read and parsed in the worker
+    that cuts it (`text`, when the stage has it, is not read again), and a glossary entry's names."""
 
     path: str
     names: tuple[str, ...] | None
+    text: str | None = None
 
 
-def page_fields_of(item: dict | RecordedPage, cache) -> dict:
-    if isinstance(item, dict):
-        return item
-    fields = page_fields(Path(item.path).read_text(encoding="utf-8"), list(item.names) if item.names is not None else None)
+def page_fields_of(item: PageSource, cache) -> dict:
+    text = item.text if item.text is not None else Path(item.path).read_text(encoding="utf-8")
+    fields = page_fields(text, list(item.names) if item.names is not None else None)
     if fields is None:
-        raise ValueError(f"{item.path}: no longer a searchable page, yet unchanged since the last build")
+        raise ValueError(f"{item.path}: not a searchable page (its front matter's `zhiku:` is neither article nor term)")
     return fields
 
 
 # In the journal only the kind and date (the page ids); the words and the text in the entry file, read
 # when the index is grouped again or a changed page's old words are wanted (index.patch_index).
 # The text is not sent back from a worker: the index reads it from the entry file when it writes the
-# page's file (or, with no cache folder, the stage has it: result_doc of the page's fields).
+# page's file (with no cache folder, the worker sends the whole result).
 TERMS = Step("search-terms", page_terms, head=("meta",), returns=("words", "meta"), prepare=page_fields_of)
 
 
-def terms_key(fields: dict, dictionary_sha: str) -> str:
-    return TERMS.key(dictionary_sha, hashlib.sha256(json.dumps(fields, ensure_ascii=False, sort_keys=True)
-                                                    .encode("utf-8")).hexdigest())
+def terms_key(markdown: bytes, names: tuple[str, ...] | None, dictionary_sha: str) -> str:
+    """A page's terms are keyed by its Markdown's bytes, its names and the user dictionary (the code
+    that reads the fields from the Markdown is in the step's version)."""
+    return TERMS.key(dictionary_sha, hashlib.sha256(markdown).hexdigest(), json.dumps(names, ensure_ascii=False))
 
 
 def dictionary_digest(user_dictionary: Path | None) -> str:
