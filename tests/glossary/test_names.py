@@ -3,7 +3,7 @@ import pytest
 from zhiku.glossary.spots import tag_words as _tag
 from zhiku.glossary.general import frequency
 from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, EVENT_HEAD, INSIDE, INSTITUTION_RUN,
-                                  TERM_HEAD, LATIN, MENTIONS, MODEL,
+                                  TERM_HEAD, LATIN, MENTIONS, MODEL, EMPLOYER,
                                   NAME_CONTEXT, ORGANISATION_HEAD, QUOTED, institution_openers, latin_names, spot_names,
                                   surnames)
 
@@ -253,3 +253,17 @@ def test_an_institution_of_common_words_is_a_name_where_the_article_repeats_it()
     assert found["国家卫生健康委"][INSTITUTION_RUN] == 2 and found["工业和信息化部"][INSTITUTION_RUN] == 2
     assert not [name for name in found if name.endswith("中心")]
 
+
+
+def test_the_organisation_before_a_title_word_and_a_persons_name_is_a_name():
+    # 机构 + 职务 + 人名: the words before the title word are whose title it is (常青网 + 专栏 + 作者 +
+    # 丁和平: the organisation ends at its head word, not at the column), also with no proper part
+    # (钥匙 + 管家 + 创始人 + 孟潭) and with a qualifier before the title (中宣部 + 副 + 部长). Not a bare
+    # head (研究所 + 所长), not an everyday word (公司 + 董事长), not a qualifier (首席 + 科学家), and not
+    # a run of three words or more, which holds more names than one (北京市 + 海淀区 + 学院路 + 社区 …).
+    found = spots("常青网专栏作者丁和平表示，市场将回暖。", "钥匙管家创始人孟潭告诉记者，服务要简单。",
+                  "星河局副局长林静说，中宣部副部长梁言颁奖。", "研究所所长王建国说，公司董事长李大伟也来了。")
+    assert found["常青网"][EMPLOYER] == 1 and "常青网专栏" not in found
+    assert all(found[n][EMPLOYER] == 1 for n in ("钥匙管家", "星河局", "中宣部"))
+    assert not [n for n, v in found.items() if v[EMPLOYER] and n in ("研究所", "公司")]
+    assert not [n for n, v in spots("北京市海淀区学院路社区主任张三说。", "首席科学家王建国说。").items() if v[EMPLOYER]]

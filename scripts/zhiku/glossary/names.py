@@ -7,7 +7,8 @@ for it, found the way a Chinese NLP engineer would look for them:
   Advantage+), transliterated names joined by ·, titles in 《》, short nominal phrases in quotes;
 - name context: beside a title word (主席, 董事长 …), before a verb of saying (表示, 指出 …),
   ending in a head word that makes a name an organisation (公司, 基金会, 局 …), a place (路, 桥 …)
-  or an event (事件, 战争 …), a model number after a name (骁龙 865);
+  or an event (事件, 战争 …), a model number after a name (骁龙 865), the organisation before a
+  title word and a person's name (观察者网 + 专栏作者 + 洪希伯);
 - dictionary nouns that name a doctrine or a right (马克思主义, 著作权: ending in 主义 or 权);
 - new words: a run of words that recurs in the article, sticks together (its parts seldom occur
   apart) and stands in free context (different neighbours on either side), so that 怪兽充电 is one
@@ -34,10 +35,10 @@ from .general import dictionary_tag, dictionary_tags, frequency, is_everyday
 FIELDS = ("mentions", "articles", "person_tag", "place_tag", "org_tag", "other_tag", "abbreviation", "unknown",
           "latin", "dotted", "book_title", "quoted", "name_context", "listed", "organisation_head",
           "place_head", "compound", "model", "headline", "inside", "inside_name", "general", "glossed",
-          "agency", "dateline_place", "event_head", "term_head", "institution_run")
+          "agency", "dateline_place", "event_head", "term_head", "institution_run", "employer")
 (MENTIONS, ARTICLES, PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG, ABBREVIATION, UNKNOWN, LATIN, DOTTED,
  BOOK_TITLE, QUOTED, NAME_CONTEXT, LISTED, ORGANISATION_HEAD, PLACE_HEAD, COMPOUND, MODEL, HEADLINE, INSIDE,
- INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE, EVENT_HEAD, TERM_HEAD, INSTITUTION_RUN) = range(len(FIELDS))
+ INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE, EVENT_HEAD, TERM_HEAD, INSTITUTION_RUN, EMPLOYER) = range(len(FIELDS))
 
 _TAG_FIELD = {"nr": PERSON_TAG, "nrt": PERSON_TAG, "nrfg": PERSON_TAG, "ns": PLACE_TAG, "nt": ORG_TAG,
               "nz": OTHER_TAG, "j": ABBREVIATION}
@@ -280,6 +281,9 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
                 person = _person_after(tokens, after)
                 if person:
                     add(person, NAME_CONTEXT)
+                    employer = _employer_before(tokens, i)
+                    if employer:
+                        add(employer, EMPLOYER)
         elif word in SAYING_VERBS:
             if i > 0:
                 before, btag = tokens[i - 1]
@@ -432,6 +436,36 @@ def _person_after(tokens: list[tuple[str, str]], start: int) -> str | None:
     return "".join(w for w, _ in tokens[start:end])
 
 
+def _employer_before(tokens: list[tuple[str, str]], title: int) -> str | None:
+    """The organisation before a title word that a person's name follows (观察者网 + 专栏 + 作者 +
+    洪希伯, 权大师 + 创始人 + 孟潭): the nominal words right before it (a qualifier such as 副 skipped),
+    cut after the last organisation's head among them (观察者 + 网, not + 专栏), and one or two words
+    then, that start after no other nominal word: a longer run holds more names than one
+    (美国宇航局 + 约翰逊 + 航天中心), or a name and its time (五代十国 + 时期 + 吴越国)."""
+    end = title
+    if end > 0 and tokens[end - 1][1] == "b":
+        end -= 1  # 中宣部 + 副 + 部长
+    start = end
+    while start > 0 and end - start < 3 and _employer_word(tokens[start - 1]):
+        start -= 1
+    if start == end or start > 0 and _employer_word(tokens[start - 1]):
+        return None
+    heads = [k for k in range(start + 1, end) if tokens[k][0] in ORGANISATION_HEADS or tokens[k][0].endswith(_ORGANISATION_HEAD_WORDS)]
+    if heads:
+        end = heads[-1] + 1
+    last = tokens[end - 1][0]
+    if end - start > 2 or last in ORGANISATION_HEADS and end - start == 1 or is_everyday(last) and last not in ORGANISATION_HEADS:
+        return None
+    return "".join(w for w, _ in tokens[start:end])
+
+
+def _employer_word(token: tuple[str, str]) -> bool:
+    word, tag = token
+    return tag in _EMPLOYER_TAGS and _is_word(word) and word not in TITLE_WORDS and not word.endswith(_LONG_TITLE_WORDS) \
+        and not (len(word) > 1 and any(title.startswith(word) for title in _LONG_TITLE_WORDS))  # 首席 of 首席执行官
+
+
+_EMPLOYER_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng"}
 _SURNAME_TAGS = {"nr", "zg"}  # how jieba tags a surname standing alone (陈 nr, 孙 zg)
 # A character that starts at least this many of the three-character persons of jieba's dictionary
 # is a surname (张 1,266, 黄 778, 钱 122), whatever its own tag.

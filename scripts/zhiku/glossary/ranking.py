@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..chars import HAN
 from .general import DICTIONARY_TOTAL
 from .names import (ABBREVIATION, AGENCY, ARTICLES, DATELINE_PLACE, BOOK_TITLE, COMPOUND, DOTTED, EVENT_HEAD, GENERAL, GLOSSED, HEADLINE, INSIDE,
-                    INSIDE_NAME, INSTITUTION_RUN, LATIN, LISTED, LOST_DOT, MENTIONS, MODEL, NAME_CONTEXT, ORG_TAG, ORGANISATION_HEAD,
+                    INSIDE_NAME, INSTITUTION_RUN, EMPLOYER, LATIN, LISTED, LOST_DOT, MENTIONS, MODEL, NAME_CONTEXT, ORG_TAG, ORGANISATION_HEAD,
                     OTHER_TAG, PERSON_TAG, PLACE_HEAD, PLACE_TAG, QUOTED, TERM_HEAD, UNKNOWN)
 
 CHARS_PER_WORD = 1.5  # of Chinese text, to put the corpus's word count beside the dictionary's
@@ -40,7 +40,7 @@ SHORT_NEW_WORD_STRENGTH = 0.15
 # Dictionary tags are weaker for words frequent in general Chinese: jieba tags 续航 and 公正 nr.
 STRENGTH = {DOTTED: 0.9, BOOK_TITLE: 0.8, MODEL: 0.7, LATIN: 0.6, NAME_CONTEXT: 0.6, GLOSSED: 0.6, AGENCY: 0.6,
             ORGANISATION_HEAD: 0.55, PLACE_HEAD: 0.55, EVENT_HEAD: 0.55, DATELINE_PLACE: 0.55, LISTED: 0.5, COMPOUND: 0.4, UNKNOWN: 0.35,
-            QUOTED: 0.3, TERM_HEAD: 0.3, HEADLINE: 0.2, INSTITUTION_RUN: 0.4}
+            QUOTED: 0.3, TERM_HEAD: 0.3, HEADLINE: 0.2, INSTITUTION_RUN: 0.4, EMPLOYER: 0.4}
 # What makes a string a name in its own right, not only a new word: the dictionary's proper-noun
 # tags, and the shape or context of a name.
 DICTIONARY_NAME = (PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG)
@@ -55,7 +55,7 @@ EVIDENCE_NAMES = {PERSON_TAG: "词典标为人名", PLACE_TAG: "词典标为地�
                   LISTED: "与专名并列", PLACE_HEAD: "以地名词结尾", GLOSSED: "附外文或中文对照",
                   AGENCY: "电头中的发稿机构", DATELINE_PLACE: "电头中的发稿地",
                   EVENT_HEAD: "以事件词结尾", TERM_HEAD: "词典中的主义或权利",
-                  INSTITUTION_RUN: "反复出现的机构全称"}
+                  INSTITUTION_RUN: "反复出现的机构全称", EMPLOYER: "头衔与人名之前"}
 
 
 @dataclass
@@ -205,7 +205,7 @@ def _kind(name: str, vector: list[int]) -> str:
         return "作品或文件"
     if vector[EVENT_HEAD] and not vector[DOTTED]:
         return "事件"
-    if vector[ORGANISATION_HEAD] or vector[INSTITUTION_RUN] or vector[ORG_TAG] or vector[AGENCY] or name.endswith(COMPANY_SUFFIXES):
+    if vector[ORGANISATION_HEAD] or vector[INSTITUTION_RUN] or vector[EMPLOYER] and not vector[PERSON_TAG] or vector[ORG_TAG] or vector[AGENCY] or name.endswith(COMPANY_SUFFIXES):
         return "机构"
     if vector[DOTTED] or (vector[PERSON_TAG] >= max(vector[PLACE_TAG], vector[ORG_TAG], 1) or vector[NAME_CONTEXT]) \
             and not vector[LATIN] and not vector[PLACE_TAG]:
