@@ -254,7 +254,6 @@ def test_an_institution_of_common_words_is_a_name_where_the_article_repeats_it()
     assert not [name for name in found if name.endswith("中心")]
 
 
-
 def test_the_organisation_before_a_title_word_and_a_persons_name_is_a_name():
     # 机构 + 职务 + 人名: the words before the title word are whose title it is (常青网 + 专栏 + 作者 +
     # 丁和平: the organisation ends at its head word, not at the column), also with no proper part
