@@ -11,9 +11,10 @@ from ..write.article_page import RELATED_HEADING
 
 SEARCHABLE = ("article", "term")  # front-matter `zhiku:` of the pages a reader searches for
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*(?:\s+\"(?:\\.|[^\"\\])*\")?\)")
+# Applied to a page's lines joined by line ends (plain_lines): no pattern crosses one.
+_LINK = re.compile(r"\[((?:\\.|[^\]\\\n])*)\]\([^)\s]*(?:[^\S\n]+\"(?:\\.|[^\"\\\n])*\")?\)")
 _ESCAPE = re.compile(r"\\(.)")
-_LINE_MARK = re.compile(r"^(?:#{1,6} |- |\d+\\?[.)] )")
+_LINE_MARK = re.compile(r"^(?:#{1,6} |- |\d+\\?[.)] )", re.M)
 _FENCE = re.compile(r"`{3,}")  # a code block's fence, as write/escape.fenced_code writes it
 
 
@@ -38,11 +39,14 @@ def searchable_markdown(markdown: str) -> bool:
     return any(f"\nzhiku: {kind}\n" in front + "\n" for kind in SEARCHABLE)
 
 
-def plain_line(line: str) -> str:
-    """A line of zhiku's Markdown as the reader sees it."""
-    line = _LINE_MARK.sub("", line)
-    line = _LINK.sub(r"\1", line).replace("**", "")
-    return html.unescape(_ESCAPE.sub(r"\1", line)).strip()
+def plain_lines(lines: list[str]) -> list[str]:
+    """Lines of zhiku's Markdown as the reader sees them, each (an empty one too). The patterns run
+    once over all the lines, not once a line: a page has a hundred."""
+    if not lines:
+        return []
+    text = _LINE_MARK.sub("", "\n".join(lines))
+    text = _ESCAPE.sub(r"\1", _LINK.sub(r"\1", text).replace("**", ""))
+    return [html.unescape(line).strip() for line in text.split("\n")]
 
 
 def page_fields(markdown: str, names: list[str] | None = None) -> dict | None:
@@ -53,7 +57,8 @@ def page_fields(markdown: str, names: list[str] | None = None) -> dict | None:
     kind = meta.get("zhiku")
     if kind not in SEARCHABLE:
         return None
-    lines: list[str] = []
+    lines: list[str | None] = []  # None: the next of `texts`, made plain
+    texts: list[str] = []
     fence = ""  # the fence of the code block the line is in
     for line in body.split("\n"):
         if fence:  # code: its lines as written
@@ -71,9 +76,10 @@ def page_fields(markdown: str, names: list[str] | None = None) -> dict | None:
             break
         if not line or line.startswith("<") or (kind == "term" and line.startswith("# ")):
             continue  # HTML blocks are figures; an entry's "# name" is its title
-        text = plain_line(line)
-        if text:
-            lines.append(text)
+        texts.append(line)
+        lines.append(None)
+    plain = iter(plain_lines(texts))
+    lines = [text for text in (next(plain) if line is None else line for line in lines) if text]
     tags = meta.get("tags") or meta.get("keywords") or []
     date = meta.get("date")
     return {"kind": kind, "title": str(meta.get("title") or ""), "date": date.isoformat() if hasattr(date, "isoformat")
