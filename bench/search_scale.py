@@ -214,7 +214,7 @@ from pathlib import Path
 import make_corpus
 from zhiku.cache.step import Cache
 from zhiku.search.dictionary import jieba_user_dictionary
-from zhiku.search.index import IndexPage, index_files, write_index
+from zhiku.search.index import IndexOutput, IndexPage, index_files, write_index
 from zhiku.search.terms import TERMS, LazySegmenter, result_doc
 pages, out = int(sys.argv[1]), Path(sys.argv[2])
 out.mkdir(parents=True, exist_ok=True)
@@ -238,8 +238,9 @@ terms_done = time.perf_counter()
 index_pages = [IndexPage(p, r["words"], r["meta"][0], r["meta"][1], result_doc(f), str(i))
                for i, (p, r, f) in enumerate(zip(paths, results, fields))]
 del results, fields
-files, figures = index_files(index_pages, names, lambda page: page.doc, consume=True)
-write_index(out, files)
+output = IndexOutput(out)  # the writers write their shards' files, as the search stage has them do
+files, figures = index_files(index_pages, names, lambda page: page.doc, consume=True, output=output)
+write_index(out, files, output=output)
 done = time.perf_counter()
 print(json.dumps({{"terms_s": terms_done - generated, "index_s": done - terms_done, "keys": figures["keys"],
                   **measured()}}))

@@ -93,7 +93,11 @@ class PageSource:
     text: str | None = None
 
 
-def page_fields_of(item: PageSource, cache) -> dict:
+def page_fields_of(item: PageSource | dict, cache) -> dict:
+    """The fields of a page (page_text.page_fields); a dict is fields made elsewhere (the bench's
+    generated articles, which have no Markdown)."""
+    if isinstance(item, dict):
+        return item
     text = item.text if item.text is not None else Path(item.path).read_text(encoding="utf-8")
     fields = page_fields(text, list(item.names) if item.names is not None else None)
     if fields is None:
