@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -14,9 +15,12 @@ from zhiku.cache.lock import CacheBusy  # noqa: E402
 from zhiku.cache.step import Cache, CacheDamaged  # noqa: E402
 from zhiku.pipeline import run_pipeline  # noqa: E402
 from zhiku.publish.bundle import write_bundle  # noqa: E402
-from zhiku.publish.mkdocs_build import PublishError, build_site, read_site_config  # noqa: E402
+from zhiku.parallel import default_jobs, in_background  # noqa: E402
+from zhiku.publish.mkdocs_build import PublishError, build_site, copy_folder, read_site_config  # noqa: E402
 from zhiku.read.files import MAX_PAGE_BYTES  # noqa: E402
 from zhiku.report import Progress, summary_line  # noqa: E402
+from zhiku.search.index import INDEX_DIR  # noqa: E402
+from zhiku.search.stage import index_docs_folder  # noqa: E402
 from zhiku.write.feeds import SKIPPED as FEEDS_SKIPPED  # noqa: E402
 
 SHOW_PROBLEMS = 30  # problem lines on the terminal; the report has all of them
@@ -81,10 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     if not site.url and not args.markdown_only:
         print(FEEDS_SKIPPED, file=sys.stderr)
 
+    # With MkDocs to run, the search index is made beside it (publish_with_index), not before.
     def pipeline():
         return run_pipeline(args.input, args.docs, report, glossary_file=args.glossary, cache_dir=cache,
                             max_bytes=int(args.max_page_mb * 1_048_576), progress=Progress(sys.stderr),
-                            site=site, jobs=args.jobs)
+                            site=site, jobs=args.jobs, index=args.markdown_only)
 
     try:
         result = pipeline()
@@ -115,21 +120,54 @@ def main(argv: list[str] | None = None) -> int:
         _OUTLIVE_MAIN.append(result)  # freed by exit_now at once, not object by object on return
         return 0
     newest = max((a.date for a in result.articles if a.date), default=None)
-    stages = result.stages
+    stages, changed = result.stages, result.changed
     # MkDocs needs none of the pipeline's objects, and its garbage collections would scan them all.
     del result
     mkdocs_started = time.perf_counter()
     try:
-        build_site(args.config, args.docs, args.site, newest=newest)
+        searched = publish_with_index(args, cache, changed, newest)
     except PublishError as exc:
         print(f"build.py: error: {exc}", file=sys.stderr)
         return 1
-    print_timings(args.timings, stages + [("MkDocs build", time.perf_counter() - mkdocs_started, peak_mb())])
+    beside = f" (beside MkDocs, {searched['waited']:.1f} s waited after it)" if searched["beside"] else ""
+    search_row = (f"search index{beside}", searched["wall"], searched["peak_mb"])
+    print_timings(args.timings, stages + [search_row, ("MkDocs build", time.perf_counter() - mkdocs_started, peak_mb())])
     print(f"zhiku: site in {args.site} ({time.monotonic() - started:.1f} s)")
     if args.bundle:
         count = write_bundle(args.site, args.bundle, newest=newest)
         print(f"zhiku: offline bundle {args.bundle} ({count} files; unzip, open {args.bundle.stem}/index.html)")
     return 0
+
+
+def publish_with_index(args: argparse.Namespace, cache: Path | None, changed: list[str], newest) -> dict:
+    """MkDocs, with the search index made meanwhile in a process of its own (one core: MkDocs uses
+    one), then copied into the site before it is published. MkDocs does not see the docs folder's
+    index while it is being written. The index's figures, and the time waited for it after MkDocs."""
+    outcome: dict = {}
+    with in_background(index_docs_folder, args.docs, cache, changed, 1, jobs=args.jobs, fresh=True) as index_done:
+        def wait() -> dict:
+            if not outcome:  # waited for once
+                started = time.perf_counter()
+                try:
+                    outcome["figures"] = index_done()
+                except Exception as exc:  # noqa: BLE001 - any failure of the index fails the publishing
+                    outcome["error"] = exc
+                outcome["waited"] = time.perf_counter() - started
+            if "error" in outcome:
+                raise PublishError(f"search index: {outcome['error']}") from outcome["error"]
+            return outcome["figures"]
+
+        def finish(folder: Path) -> None:
+            wait()
+            copy_folder(args.docs / INDEX_DIR, folder / INDEX_DIR)
+
+        try:
+            build_site(args.config, args.docs, args.site, newest=newest, leave_out=(INDEX_DIR,), finish=finish)
+        finally:
+            if not outcome:  # MkDocs failed: the index still finishes its files and saves its cache
+                with contextlib.suppress(PublishError):
+                    wait()
+    return {**outcome["figures"], "waited": outcome["waited"], "beside": (args.jobs or default_jobs()) >= 2}
 
 
 def peak_mb() -> float:

@@ -136,6 +136,17 @@ def test_build_is_deterministic(built, tmp_path):
     assert tree_digest(tmp_path / "site") == tree_digest(built / "site")
 
 
+def test_the_index_made_beside_mkdocs_is_published_as_written_and_as_made_before_it(built, tmp_path):
+    index = tree_digest(built / "docs" / "search", skip=(".zhiku-index.json",))
+    assert len(index) > 50 and index == tree_digest(built / "site" / "search")
+    # One process: the index is made before MkDocs; the same site.
+    result = run_build("--input", str(built / "pages"), "--docs", str(tmp_path / "docs"),
+                       "--site", str(tmp_path / "site"), "--jobs", "1", "--timings")
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(tmp_path / "site") == tree_digest(built / "site")
+    assert "search index " in result.stdout and "beside MkDocs" not in result.stdout
+
+
 def test_missing_input_folder_fails_with_one_line(tmp_path):
     result = run_build("--input", str(tmp_path / "nope"), "--docs", str(tmp_path / "d"), "--site", str(tmp_path / "s"))
     assert result.returncode != 0

@@ -29,6 +29,15 @@ def test_in_background_gives_the_result_of_the_call(jobs):
     assert site.get("seen") is (True if jobs == 1 else None)
 
 
+def test_a_fresh_background_process_holds_none_of_this_ones_objects(monkeypatch):
+    import zhiku.parallel as parallel
+
+    monkeypatch.setattr(parallel, "_state", "set in this process")
+    with in_background(parallel.worker_state, jobs=2) as forked, in_background(parallel.worker_state, jobs=2, fresh=True) as fresh:
+        assert forked() == "set in this process"  # a fork starts with this process's memory
+        assert fresh() is None  # a new interpreter imports the module again
+
+
 def damaged():
     raise CacheDamaged("links/ab/abc.json is missing")
 

@@ -71,18 +71,22 @@ def parallel_map(func: Callable[[T], R], items: Iterable[T], *, jobs: int | None
 
 
 @contextmanager
-def in_background(func: Callable[..., R], *args, jobs: int | None = None) -> Iterator[Callable[[], R]]:
+def in_background(func: Callable[..., R], *args, jobs: int | None = None,
+                  fresh: bool = False) -> Iterator[Callable[[], R]]:
     """Start `func(*args)` in a forked process when a second core may be used, else run it here and
     now; within the `with`, the function it gives waits for the result and returns it (or raises
     what `func` raised). Leaving the `with` without having waited stops the process.
 
     The process sees this one's objects as they are at the fork; what it changes stays there, so
-    `func` must save what it changes (a cache) itself and only its result comes back (pickled)."""
-    if (jobs or default_jobs()) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    `func` must save what it changes (a cache) itself and only its result comes back (pickled).
+    `fresh`: a new interpreter instead (spawn; `func` importable, `args` pickled), which holds
+    none of this process's memory: for work beside a process whose heap is large."""
+    method = "spawn" if fresh else "fork"
+    if (jobs or default_jobs()) < 2 or method not in multiprocessing.get_all_start_methods():
         result = func(*args)
         yield lambda: result
         return
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context(method)
     receiving, sending = context.Pipe(duplex=False)
     process = context.Process(target=_send_result, args=(sending, func, args))
     process.start()

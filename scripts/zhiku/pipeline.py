@@ -51,6 +51,7 @@ class PipelineResult:
     stages: list[tuple[str, float, float]] = field(default_factory=list)  # (stage, seconds, peak MB)
     relinked: list[str] = field(default_factory=list)  # articles linked this run, not taken from the cache
     search: dict = field(default_factory=dict)  # the search index's figures (search/stage.py)
+    changed: list[str] = field(default_factory=list)  # the docs folder's pages written this run
 
     @property
     def links(self) -> int:
@@ -91,7 +92,8 @@ def collector_paused():
 
 
 def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, **options) -> PipelineResult:
-    """read → … → search (options: _run_pipeline's). One build at a time per cache folder."""
+    """read → … → search (options: _run_pipeline's; `index=False`: the search stage is left to the
+    caller, search.stage.index_docs_folder). One build at a time per cache folder."""
     with cache_lock(options.get("cache_dir")), collector_paused():
         return _run_pipeline(input_dir, docs_dir, report_file, **options)
 
@@ -99,7 +101,7 @@ def run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, **options) 
 def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site: SiteConfig | None = None,
                   glossary_file: Path | None = None, profile: SourceProfile | None = None,
                   cache_dir: Path | None = None, max_bytes: int = MAX_PAGE_BYTES, progress=None,
-                  jobs: int | None = None) -> PipelineResult:
+                  jobs: int | None = None, index: bool = True) -> PipelineResult:
     profile = profile or default_profile()
     site = site or read_site_config()
     cache = Cache(cache_dir)
@@ -133,13 +135,15 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site: S
         docs.finish(set(pages))
         write_search_files(docs_dir, search_words((n for t in terms for n in t.all_names), [c.name for c in candidates]),
                            {term_page(t.slug): t.all_names for t in terms})
-    with stages.stage("search index"):
-        # Only pages whose Markdown changed are read again, unless jieba's dictionary changed.
-        search = build_search_index(cache, docs_dir, pages, set(docs.changed), {term_page(t.slug): t.all_names for t in terms},
-                                    user_dictionary_path(docs_dir), jobs)
+    search = {}
+    if index:
+        with stages.stage("search index"):
+            # Only pages whose Markdown changed are read again, unless jieba's dictionary changed.
+            search = build_search_index(cache, docs_dir, pages, set(docs.changed), {term_page(t.slug): t.all_names for t in terms},
+                                        user_dictionary_path(docs_dir), jobs)
     cache.save()  # the journals glossary_side used in another process were saved there
     return PipelineResult(articles, errors, len(docs.changed), terms, links.uses, links.matcher.ambiguous, ingest,
-                          stages.rows, links.relinked, search)
+                          stages.rows, links.relinked, search, list(docs.changed))
 
 
 def render_version() -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -27,8 +28,13 @@ def read_site_config(config_file: Path = MKDOCS_CONFIG) -> SiteConfig:
 
 
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: bool = True,
-               newest: datetime | None = None, overrides: dict | None = None) -> None:
-    """Build with MkDocs into a temporary folder; the old site is replaced only if that succeeded."""
+               newest: datetime | None = None, overrides: dict | None = None, leave_out: tuple[str, ...] = (),
+               finish: Callable[[Path], None] | None = None) -> None:
+    """Build with MkDocs into a temporary folder; the old site is replaced only if that succeeded.
+    `leave_out`: folders of the docs folder that MkDocs does not see (being written meanwhile);
+    `finish(folder)`: adds what else the site holds to the built folder before it is published
+    (PublishError if it fails)."""
+    import pathspec
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -42,6 +48,9 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: boo
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir.resolve()), site_dir=str(staging),
                              strict=strict, **(overrides or {}))
+        if leave_out:
+            left_out = pathspec.gitignore.GitIgnoreSpec.from_lines([f"/{folder}/" for folder in leave_out])
+            config.exclude_docs = config.exclude_docs + left_out if config.exclude_docs else left_out
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -50,6 +59,12 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: boo
     except (MkDocsException, SystemExit, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise PublishError(f"mkdocs build failed: {exc}") from None
+    if finish is not None:
+        try:
+            finish(staging)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     old = site_dir.with_name(f".{site_dir.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
@@ -66,3 +81,10 @@ def _show_mkdocs_warnings() -> None:
         handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
         handler._zhiku = True
         logger.addHandler(handler)
+
+
+def copy_folder(source: Path, target: Path) -> int:
+    """Copy a folder of the docs folder into the built site as MkDocs would have (its dot files
+    left out); the number of files."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".*"), dirs_exist_ok=True)
+    return sum(1 for p in target.rglob("*") if p.is_file())

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import resource
 import time
 from pathlib import Path
 
+from ..cache.lock import cache_lock
 from ..cache.step import Cache
 from ..cache.version import code_version
-from ..write.files import PagesRecord
+from ..write.files import PagesRecord, written_files
+from .dictionary import read_names, user_dictionary_path
 from .index import IndexOutput, IndexPage, index_files, index_unchanged, patch_index, reader_digest, write_index
 from .page_text import searchable_markdown
 from .terms import TERMS, LazySegmenter, PageSource, dictionary_digest, terms_key
@@ -98,3 +101,19 @@ def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None
     figures["computed"] = len(computed)
     figures["seconds"] = {"terms": round(terms_done - started, 3), "index": round(time.perf_counter() - terms_done, 3)}
     return figures
+
+
+def index_docs_folder(docs_dir: Path, cache_dir: Path | None, changed: list[str], jobs: int | None = None) -> dict:
+    """The search stage over a docs folder as the pipeline left it (its manifest, names and user
+    dictionary), run on its own: build.py runs it beside MkDocs, on the core MkDocs leaves idle.
+    `changed`: the pages written this build. Figures, as build_search_index gives them, with the
+    wall time and this process's peak memory."""
+    started = time.perf_counter()
+    with cache_lock(cache_dir):
+        cache = Cache(cache_dir)
+        pages = {rel: None for rel in sorted(written_files(docs_dir)) if rel.endswith(".md")}
+        figures = build_search_index(cache, docs_dir, pages, set(changed), read_names(docs_dir),
+                                     user_dictionary_path(docs_dir), jobs)
+        cache.save()
+    usage = [resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return {**figures, "wall": time.perf_counter() - started, "peak_mb": max(usage) / 1024}

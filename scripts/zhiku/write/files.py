@@ -43,6 +43,15 @@ class PagesRecord:
     version: str
 
 
+def written_files(folder: Path) -> set[str]:
+    """The files zhiku wrote into a docs folder last time, by path in it (its manifest)."""
+    try:
+        listed = orjson.loads((Path(folder) / MANIFEST).read_bytes())
+    except (OSError, ValueError):
+        listed = []
+    return set(listed) if isinstance(listed, list) else set()
+
+
 class DocsFolder:
     """The docs folder: its manifest (the files zhiku wrote, so that one it no longer makes is
     removed), and, when a record is given (cache/step.Cache.journal(PagesRecord)), what each page
@@ -52,11 +61,7 @@ class DocsFolder:
     def __init__(self, folder: Path, record: Journal | None = None) -> None:
         self.folder = Path(folder)
         self._prefix = f"{self.folder.resolve()}/"  # paths as strings: pathlib costs more than the checks
-        try:
-            listed = orjson.loads((self.folder / MANIFEST).read_bytes())
-        except (OSError, ValueError):
-            listed = []
-        self._then = set(listed) if isinstance(listed, list) else set()
+        self._then = written_files(self.folder)
         self._record = record
         self._fingerprints: dict[str, str] = {}  # of the pages written this run
         self.changed: list[str] = []
