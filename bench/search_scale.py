@@ -215,7 +215,7 @@ import make_corpus
 from zhiku.cache.step import Cache
 from zhiku.search.dictionary import jieba_user_dictionary
 from zhiku.search.index import IndexOutput, IndexPage, index_files, write_index
-from zhiku.search.terms import TERMS, LazySegmenter, result_doc
+from zhiku.search.terms import TERMS, LazySegmenter
 pages, out = int(sys.argv[1]), Path(sys.argv[2])
 out.mkdir(parents=True, exist_ok=True)
 terms = sorted(set(make_corpus.COMPANIES + make_corpus.PRODUCTS + make_corpus.TOPICS + make_corpus.PEOPLE))
@@ -233,13 +233,18 @@ for path, ns in names.items():
     fields.append({{"kind": "term", "title": ns[0], "date": "", "tags": [], "names": ns, "body": ""}})
     paths.append(path)
 generated = time.perf_counter()
-results = TERMS.run(Cache(None), fields, [str(i) for i in range(len(fields))], context=LazySegmenter(dictionary), jobs=2)
+# As the search stage runs: a cache folder, the workers store each page's terms and send back its
+# words, and a page's text is read from its entry when its file is written.
+cache = Cache(out / "cache")
+keys = [TERMS.key(str(i)) for i in range(len(fields))]
+results = TERMS.run(cache, fields, keys, context=LazySegmenter(dictionary), jobs=2)
 terms_done = time.perf_counter()
-index_pages = [IndexPage(p, r["words"], r["meta"][0], r["meta"][1], result_doc(f), str(i))
-               for i, (p, r, f) in enumerate(zip(paths, results, fields))]
+index_pages = [IndexPage(p, r["words"], r["meta"][0], r["meta"][1], None, key)
+               for p, r, key in zip(paths, results, keys)]
 del results, fields
-output = IndexOutput(out)  # the writers write their shards' files, as the search stage has them do
-files, figures = index_files(index_pages, names, lambda page: page.doc, consume=True, output=output)
+output = IndexOutput(out)  # the writers write their shards' files, as in the search stage
+files, figures = index_files(index_pages, names, lambda page: TERMS.load(cache, page.key)["doc"], consume=True,
+                             output=output)
 write_index(out, files, output=output)
 done = time.perf_counter()
 print(json.dumps({{"terms_s": terms_done - generated, "index_s": done - terms_done, "keys": figures["keys"],
