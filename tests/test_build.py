@@ -145,6 +145,10 @@ def test_the_index_made_beside_mkdocs_is_published_as_written_and_as_made_before
     assert result.returncode == 0, result.stderr
     assert tree_digest(tmp_path / "site") == tree_digest(built / "site")
     assert "search index " in result.stdout and "beside MkDocs" not in result.stdout
+    # --markdown-only: the pipeline makes the index as its last stage; the same files.
+    result = run_build("--input", str(built / "pages"), "--docs", str(tmp_path / "md"), "--markdown-only")
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(tmp_path / "md" / "search") == tree_digest(built / "docs" / "search")
 
 
 def test_missing_input_folder_fails_with_one_line(tmp_path):
