@@ -24,8 +24,9 @@ def record_version() -> str:
 
 def build_search_index(cache: Cache, docs_dir: Path, pages: dict[str, str | None], changed: set[str],
                        names: dict[str, list[str]], user_dictionary: Path | None, jobs: int | None = None) -> dict:
-    """Index the searchable pages of `pages` (Markdown by docs path; None: unchanged, an article).
-    A page not in `changed` whose terms were recorded last build (with this dictionary) is not read."""
+    """Index the searchable pages of `pages` (Markdown by docs path; None: to be read from the docs
+    folder, if needed). A page not in `changed` whose terms were recorded last build (with this
+    dictionary) is not read."""
     started = time.perf_counter()
     dictionary = dictionary_digest(user_dictionary)
     record = cache.journal(PagesRecord("search-pages", record_version()))
