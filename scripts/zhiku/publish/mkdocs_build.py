@@ -83,8 +83,7 @@ def _show_mkdocs_warnings() -> None:
         logger.addHandler(handler)
 
 
-def copy_folder(source: Path, target: Path) -> int:
+def copy_folder(source: Path, target: Path) -> None:
     """Copy a folder of the docs folder into the built site as MkDocs would have (its dot files
-    left out); the number of files."""
+    left out)."""
     shutil.copytree(source, target, ignore=shutil.ignore_patterns(".*"), dirs_exist_ok=True)
-    return sum(1 for p in target.rglob("*") if p.is_file())
