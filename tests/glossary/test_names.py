@@ -4,8 +4,8 @@ from zhiku.glossary.spots import tag_words as _tag
 from zhiku.glossary.general import frequency
 from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, EVENT_HEAD, INSIDE, INSTITUTION_RUN,
                                   TERM_HEAD, LATIN, MENTIONS, MODEL, EMPLOYER,
-                                  NAME_CONTEXT, ORGANISATION_HEAD, QUOTED, institution_openers, latin_names, spot_names,
-                                  surnames)
+                                  NAME_CONTEXT, NAMED_PLACE, ORGANISATION_HEAD, PERSON_TAG, QUOTED, institution_openers, latin_names,
+                                  named_places, spot_names, surnames)
 
 
 def spots(*texts, title=""):
@@ -44,6 +44,7 @@ def test_a_name_after_a_title_word_is_a_person_up_to_the_verb():
     found = spots("亚太共策会会长翁诗杰表示，双方应当合作。", "首席设计师胜沼润也向我们证实了这一点。")
     assert found["翁诗杰"][NAME_CONTEXT] >= 1
     assert found["胜沼润"][NAME_CONTEXT] == 1 and "胜沼润也" not in found
+    assert spots("行长艾伟到场。")["艾伟"][NAME_CONTEXT] == 1 and spots("院士刘明到场。")["刘明"][NAME_CONTEXT] == 1
 
 
 def test_a_run_of_words_the_article_repeats_in_free_context_is_one_new_word():
@@ -73,8 +74,37 @@ def test_titles_in_book_marks_and_nominal_quotes_are_names_verbs_in_quotes_are_n
 
 
 def test_everyday_words_are_never_spotted_whatever_their_evidence():
-    found = spots("“用户”和“技术”是《公司》的话题，用户、公司、技术、美国、中国都很常见。", title="用户与技术")
-    assert not {"用户", "技术", "公司", "美国", "中国"} & set(found)
+    found = spots("“用户”和“技术”是《公司》的话题，用户、公司、技术、城市、东西都很常见。", title="用户与技术")
+    assert not {"用户", "技术", "公司", "城市", "东西"} & set(found)
+
+
+def test_a_country_or_city_is_a_place_however_frequent_and_a_common_word_jieba_tags_a_place_is_not():
+    found = spots("美国和中国的城市里，东西都在涨价；北京也一样。", "这家公司去年在上海上市。")
+    assert {n for n, v in found.items() if v[NAMED_PLACE]} == {"美国", "中国", "北京", "上海"}
+    assert not {"城市", "东西"} & set(found)  # tagged ns by jieba's dictionary, and everyday words
+
+
+def test_named_places_are_the_dictionarys_places_with_their_people_team_or_division():
+    places = named_places()
+    assert {"美国", "中国", "北京", "杭州", "杭州市", "浙江省", "加拿大"} <= places
+    assert not {"城市", "东西", "上市", "深度", "南北", "英雄"} & places
+
+
+@pytest.mark.parametrize("text, person", [
+    ("会上，艾伟说，明年还要扩产。", "艾伟"),  # 艾 + 伟: a surname and a given name jieba cut apart
+    ("刘明坦言，压力不小。", "刘明"),
+])
+def test_a_person_cut_into_a_surname_and_common_characters_before_a_verb_of_saying_is_a_name(text, person):
+    assert spots(text)[person][NAME_CONTEXT] == 1
+
+
+def test_a_surname_jieba_tags_otherwise_and_a_one_character_name_are_one_person():
+    assert spots("张杰带队出征，张杰很高兴。")["张杰"][PERSON_TAG] == 2  # 张 tagged a measure word, 杰 a name
+
+
+def test_a_title_or_an_everyday_word_after_a_surname_before_a_verb_of_saying_is_no_persons_name():
+    found = spots("陈局长说，实验还要重做。", "周部长强调安全。", "郑工作说得好。")
+    assert not {"陈局长", "周部长", "郑工作"} & set(found)
 
 
 def test_words_the_hmm_joined_across_a_function_character_are_no_new_words():

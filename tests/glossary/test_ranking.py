@@ -47,6 +47,21 @@ def test_a_word_the_site_uses_as_often_as_general_chinese_does_is_not_proposed()
     assert [c.name for c in found] == ["皮查伊"]
 
 
+def test_a_well_known_place_is_proposed_however_usual_after_the_names_a_curator_may_not_know():
+    found = ranked({"美国": vector(12, articles=6, general=36089, place_tag=6, named_place=6),
+                    "禹州": vector(2, place_tag=2, general=30, named_place=1),
+                    "怪兽充电": vector(2, unknown=2)})
+    assert [c.name for c in found][-1] == "美国" and len(found) == 3  # 美国: less often here than in general Chinese
+    assert found[2].kind == "地点" and "国民、球队或行政区" in found[2].why
+
+
+def test_a_place_inside_longer_names_is_still_a_place_of_its_own():
+    found = ranked({"浙江省高级人民法院": vector(3, organisation_head=3),
+                    "浙江省": vector(3, place_tag=3, general=722, inside=3, named_place=1),
+                    "彼得·梁": vector(3, dotted=3), "彼得": vector(3, person_tag=3, general=336, inside=3)})
+    assert {c.name for c in found} == {"浙江省高级人民法院", "浙江省", "彼得·梁"}
+
+
 def test_stronger_evidence_and_more_use_rank_higher_and_the_why_says_so():
     found = ranked({"金·卡戴珊": vector(6, articles=3, dotted=6), "蓟县": vector(6, articles=3, place_tag=6, general=88),
                     "库克": vector(2, person_tag=2, general=162)})

@@ -7,7 +7,8 @@ from __future__ import annotations
 import os
 
 # A word counted this often in jieba's dictionary (about 1 in 30,000 words of general text: 城市,
-# 公司, 技术, 手机, 美国) is everyday Chinese, however often an article uses it: never a candidate.
+# 公司, 技术, 手机) is everyday Chinese, however often an article uses it: never a candidate. (A
+# country or a city as frequent, 美国 or 北京, is a well-known place: names.named_places.)
 EVERYDAY_FREQUENCY = 5000
 DICTIONARY_TOTAL = 60_101_967  # the sum of the dictionary's frequencies (jieba 0.42.1)
 

@@ -10,6 +10,8 @@ for it, found the way a Chinese NLP engineer would look for them:
   or an event (事件, 战争 …), a model number after a name (骁龙 865), the organisation before a
   title word and a person's name (观察者网 + 专栏作者 + 洪希伯);
 - dictionary nouns that name a doctrine or a right (马克思主义, 著作权: ending in 主义 or 权);
+- countries, regions and cities, however frequent in general Chinese (美国, 北京): the places the
+  dictionary also holds with their people, team or division (美国人, 中国队, 杭州市);
 - new words: a run of words that recurs in the article, sticks together (its parts seldom occur
   apart) and stands in free context (different neighbours on either side), so that 怪兽充电 is one
   word, not 怪兽 and 充电.
@@ -35,10 +37,11 @@ from .general import dictionary_tag, dictionary_tags, frequency, is_everyday
 FIELDS = ("mentions", "articles", "person_tag", "place_tag", "org_tag", "other_tag", "abbreviation", "unknown",
           "latin", "dotted", "book_title", "quoted", "name_context", "listed", "organisation_head",
           "place_head", "compound", "model", "headline", "inside", "inside_name", "general", "glossed",
-          "agency", "dateline_place", "event_head", "term_head", "institution_run", "employer")
+          "agency", "dateline_place", "event_head", "term_head", "institution_run", "employer", "named_place")
 (MENTIONS, ARTICLES, PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG, ABBREVIATION, UNKNOWN, LATIN, DOTTED,
  BOOK_TITLE, QUOTED, NAME_CONTEXT, LISTED, ORGANISATION_HEAD, PLACE_HEAD, COMPOUND, MODEL, HEADLINE, INSIDE,
- INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE, EVENT_HEAD, TERM_HEAD, INSTITUTION_RUN, EMPLOYER) = range(len(FIELDS))
+ INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE, EVENT_HEAD, TERM_HEAD, INSTITUTION_RUN, EMPLOYER,
+ NAMED_PLACE) = range(len(FIELDS))
 
 _TAG_FIELD = {"nr": PERSON_TAG, "nrt": PERSON_TAG, "nrfg": PERSON_TAG, "ns": PLACE_TAG, "nt": ORG_TAG,
               "nz": OTHER_TAG, "j": ABBREVIATION}
@@ -53,7 +56,8 @@ TITLE_WORDS = frozenset(
     "主席 副主席 主任 副主任 会长 副会长 理事长 秘书长 所长 副所长 院长 副院长 校长 董事长 董事 总裁 副总裁 总经理 "
     "经理 总监 首席执行官 执行官 创始人 合伙人 部长 副部长 局长 司长 厅长 处长 市长 省长 州长 县长 书记 总书记 主编 "
     "记者 编辑 通讯员 教授 研究员 分析师 设计师 工程师 发言人 议员 大使 总统 副总统 总理 首相 参选人 作者 博士 "
-    "导演 负责人 委员 代表 国王 CEO CTO COO CFO".split())
+    "导演 负责人 委员 代表 国王 行长 班长 队长 社长 团长 馆长 台长 厂长 村长 庭长 检察长 院士 律师 主管 "
+    "CEO CTO COO CFO".split())
 _LONG_TITLE_WORDS = tuple(sorted(w for w in TITLE_WORDS if len(w) >= 2 and not w.isascii()))
 # Verbs of saying: what stands before one is someone who speaks (洪希伯表示).
 SAYING_VERBS = frozenset("表示 指出 认为 称 说 透露 强调 介绍 坦言 回应 宣布 证实".split())
@@ -119,7 +123,8 @@ RARE_FREQUENCY = 500
 
 def spot_names(title: str, texts: list[str], tag) -> dict[str, list[int]]:
     """Every name spotted in the article (`texts`: its blocks; `tag(text)`: jieba's (word, tag)
-    pairs), each with its evidence vector (FIELDS). Words frequent in general Chinese never are."""
+    pairs), each with its evidence vector (FIELDS). Words frequent in general Chinese never are, but
+    for countries, regions and cities (named_places)."""
     found: dict[str, list[int]] = {}
 
     def add(name: str, field: int, times: int = 1) -> None:
@@ -157,7 +162,13 @@ def spot_names(title: str, texts: list[str], tag) -> dict[str, list[int]]:
     for text, words in tagged:
         for name in _listed_after_names(text, words, found):
             add(name, LISTED)
-    names = {name: vector for name, vector in found.items() if not is_everyday(name) and not _phrase(name, found)}
+    places = named_places()
+    for name, vector in found.items():
+        if vector[PLACE_TAG] and name in places:
+            vector[NAMED_PLACE] = 1
+    # A country, region or city is a place's name however common (美国, 北京); other frequent words are everyday.
+    names = {name: vector for name, vector in found.items()
+             if (vector[NAMED_PLACE] or not is_everyday(name)) and not _phrase(name, found)}
     mentions = _mentions(whole, list(names), {n for n, v in names.items() if v[BOOK_TITLE]})
     for name, vector in names.items():
         vector[MENTIONS], vector[INSIDE], vector[INSIDE_NAME] = mentions[name]
@@ -252,7 +263,9 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
     while i < n:
         word, tag = tokens[i]
         # A surname alone followed by a given name (翁 + 诗杰): one person.
-        if (tag == "nr" and len(word) == 1 and i + 1 < n and tokens[i + 1][1] in ("nr", "nrt", "nrfg", "x")
+        # A surname jieba tags otherwise (张 q) before a given name of one character tagged a name (杰 nr): one too.
+        if (len(word) == 1 and i + 1 < n and (tag == "nr" and tokens[i + 1][1] in ("nr", "nrt", "nrfg", "x") or
+                                              word in surnames() and tokens[i + 1][1] == "nr" and len(tokens[i + 1][0]) == 1)
                 and 1 <= len(tokens[i + 1][0]) <= 2 and _HAN_WORD.fullmatch(word + tokens[i + 1][0])):
             tokens[i:i + 2] = [(word + tokens[i + 1][0], "nr")]
             n -= 1
@@ -290,6 +303,8 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
                 # A proper noun or a new word of a name's length; not a role (高管表示, 专家认为).
                 if (btag in _PROPER or btag == "x" and len(before) >= 3) and _HAN_WORD.fullmatch(before):
                     add(before, NAME_CONTEXT)
+                elif person := _split_person_before(tokens, i):
+                    add(person, NAME_CONTEXT)
         elif (word in ORGANISATION_HEADS or word in PLACE_HEADS) and tag in ("n", "ng", "j", "nt", "ns", "zg"):
             named = _name_before(tokens, i)
             if named:
@@ -436,6 +451,23 @@ def _person_after(tokens: list[tuple[str, str]], start: int) -> str | None:
     return "".join(w for w, _ in tokens[start:end])
 
 
+def _split_person_before(tokens: list[tuple[str, str]], verb: int) -> str | None:
+    """A person jieba cut into a surname and common characters, before a verb of saying (艾 + 伟 +
+    说, 刘 + 明 + 坦言): a surname of one character standing alone, then a given name of one or two
+    characters that is no title word (李 + 教授 + 说) nor everyday Chinese, after no Chinese
+    character that would make the surname part of a word."""
+    if verb < 2:
+        return None
+    (surname, stag), (given, gtag) = tokens[verb - 2], tokens[verb - 1]
+    if len(surname) != 1 or surname not in surnames() or stag in _PARTICLES or not _HAN_WORD.fullmatch(surname + given) \
+            or len(given) > 2 or gtag in _NOT_FIRST - {"zg"} or given in TITLE_WORDS or given.endswith(_LONG_TITLE_WORDS) \
+            or len(given) == 2 and is_everyday(given) or dictionary_tag(surname + given) not in (None, "nr", "nrfg", "nrt"):
+        return None
+    if verb > 2 and _HAN_CHAR.fullmatch(tokens[verb - 3][0]):
+        return None  # 大 + 王 + 伟 …: a single character before the surname may be the name's own
+    return surname + given
+
+
 def _employer_before(tokens: list[tuple[str, str]], title: int) -> str | None:
     """The organisation before a title word that a person's name follows (观察者网 + 专栏 + 作者 +
     洪希伯, 权大师 + 创始人 + 孟潭): the nominal words right before it (a qualifier such as 副 skipped),
@@ -470,6 +502,23 @@ _SURNAME_TAGS = {"nr", "zg"}  # how jieba tags a surname standing alone (陈 nr,
 # A character that starts at least this many of the three-character persons of jieba's dictionary
 # is a surname (张 1,266, 黄 778, 钱 122), whatever its own tag.
 SURNAME_ENTRIES = 100
+
+
+# The words jieba's dictionary makes of a place's name and a character for its people, its team or its
+# division (美国人, 中国队, 浙江省, 杭州市, 长沙县): a country, a region or a city.
+PLACE_FORMS = "人队省市县"
+
+
+@functools.cache
+def named_places() -> frozenset[str]:
+    """Places the dictionary holds with their people, team or division (美国 of 美国人 and 美国队, 杭州
+    of 杭州市), and those full forms (杭州市): countries, regions and cities, whose frequency in general
+    Chinese says they are well known, not that they are everyday words (城市, 东西 and 上市, tagged
+    ns too, have no such forms)."""
+    tags = dictionary_tags()
+    short = {word for word, tag in tags.items() if tag == "ns" and len(word) >= 2
+             and any(word + form in tags for form in PLACE_FORMS)}
+    return frozenset(short | {word + form for word in short for form in PLACE_FORMS[2:] if tags.get(word + form) == "ns"})
 
 
 @functools.cache

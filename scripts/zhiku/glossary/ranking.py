@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..chars import HAN
-from .general import DICTIONARY_TOTAL
+from .general import DICTIONARY_TOTAL, EVERYDAY_FREQUENCY
 from .names import (ABBREVIATION, AGENCY, ARTICLES, DATELINE_PLACE, BOOK_TITLE, COMPOUND, DOTTED, EVENT_HEAD, GENERAL, GLOSSED, HEADLINE, INSIDE,
-                    INSIDE_NAME, INSTITUTION_RUN, EMPLOYER, LATIN, LISTED, LOST_DOT, MENTIONS, MODEL, NAME_CONTEXT, ORG_TAG, ORGANISATION_HEAD,
-                    OTHER_TAG, PERSON_TAG, PLACE_HEAD, PLACE_TAG, QUOTED, TERM_HEAD, UNKNOWN)
+                    INSIDE_NAME, INSTITUTION_RUN, EMPLOYER, LATIN, LISTED, LOST_DOT, MENTIONS, MODEL, NAMED_PLACE, NAME_CONTEXT,
+                    ORG_TAG, ORGANISATION_HEAD, OTHER_TAG, PERSON_TAG, PLACE_HEAD, PLACE_TAG, QUOTED, TERM_HEAD, UNKNOWN)
 
 CHARS_PER_WORD = 1.5  # of Chinese text, to put the corpus's word count beside the dictionary's
 # A name whose occurrences lie mostly inside a longer name (彼得 of 彼得·梁, Ultra of Z Ultra) is a
@@ -20,6 +20,10 @@ FREE_SHARE = 0.34
 # A candidate is used at least twice as often here as in general Chinese (in bits: log2 of the ratio
 # of its rate here to its rate in jieba's dictionary).
 MIN_UNUSUAL = 1.0
+# A country, region or city (names.named_places) is a candidate however usual here. One frequent in
+# general Chinese (美国, 北京), or used here no more than there, ranks as if this unusual: a place
+# everyone knows comes after the names a curator may not know yet.
+NAMED_PLACE_UNUSUAL = 0.25
 # Names up to this long in the glossary: a candidate inside one is a piece of it. (Longer ones are
 # titles that the portal's keywords made terms, whose pieces may well be names.)
 KNOWN_PIECES = 6
@@ -40,7 +44,7 @@ SHORT_NEW_WORD_STRENGTH = 0.15
 # Dictionary tags are weaker for words frequent in general Chinese: jieba tags 续航 and 公正 nr.
 STRENGTH = {DOTTED: 0.9, BOOK_TITLE: 0.8, MODEL: 0.7, LATIN: 0.6, NAME_CONTEXT: 0.6, GLOSSED: 0.6, AGENCY: 0.6,
             ORGANISATION_HEAD: 0.55, PLACE_HEAD: 0.55, EVENT_HEAD: 0.55, DATELINE_PLACE: 0.55, LISTED: 0.5, COMPOUND: 0.4, UNKNOWN: 0.35,
-            QUOTED: 0.3, TERM_HEAD: 0.3, HEADLINE: 0.2, INSTITUTION_RUN: 0.4, EMPLOYER: 0.4}
+            QUOTED: 0.3, TERM_HEAD: 0.3, HEADLINE: 0.2, INSTITUTION_RUN: 0.4, EMPLOYER: 0.4, NAMED_PLACE: 0.5}
 # What makes a string a name in its own right, not only a new word: the dictionary's proper-noun
 # tags, and the shape or context of a name.
 DICTIONARY_NAME = (PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG)
@@ -55,7 +59,8 @@ EVIDENCE_NAMES = {PERSON_TAG: "词典标为人名", PLACE_TAG: "词典标为地�
                   LISTED: "与专名并列", PLACE_HEAD: "以地名词结尾", GLOSSED: "附外文或中文对照",
                   AGENCY: "电头中的发稿机构", DATELINE_PLACE: "电头中的发稿地",
                   EVENT_HEAD: "以事件词结尾", TERM_HEAD: "词典中的主义或权利",
-                  INSTITUTION_RUN: "反复出现的机构全称", EMPLOYER: "头衔与人名之前"}
+                  INSTITUTION_RUN: "反复出现的机构全称", EMPLOYER: "头衔与人名之前",
+                  NAMED_PLACE: "词典收其国民、球队或行政区（国家、地区或城市）"}
 
 
 @dataclass
@@ -105,7 +110,7 @@ def rank_candidates(totals: dict[str, list[int]], corpus_chars: int, known: set[
     words = max(corpus_chars / CHARS_PER_WORD, 1.0)
     # Used less often here than in general Chinese (most of a large site's dictionary words): out
     # at once, before the work below; the cut at MIN_UNUSUAL comes with the aliases' mentions.
-    names = {n: v for n, v in names.items() if v[MENTIONS] / words * DICTIONARY_TOTAL >= v[GENERAL] + 1
+    names = {n: v for n, v in names.items() if (v[NAMED_PLACE] or v[MENTIONS] / words * DICTIONARY_TOTAL >= v[GENERAL] + 1)
              and not any(form.casefold() in known or fold(form) in known for form in (n, *spellings[n]))}
     # Mentions outside longer names, not counting titles that cite a name when it is one in its own
     # right: tagged a name by the dictionary (中央组织部 in 《中央宣传部、中央组织部…的通知》), or a name
@@ -119,13 +124,16 @@ def rank_candidates(totals: dict[str, list[int]], corpus_chars: int, known: set[
     parents = {alias for found in aliases.values() for alias in found}
     candidates = []
     for name, vector in names.items():
-        if name in parents or free[name] < FREE_SHARE * vector[MENTIONS] or _extends(name, names, aliases.get(name, [])):
+        fragment = free[name] < FREE_SHARE * vector[MENTIONS] and not vector[NAMED_PLACE]  # 浙江 of 浙江省高级人民法院 is a place still
+        if name in parents or fragment or _extends(name, names, aliases.get(name, [])):
             continue
         own = aliases.get(name, [])
         mentions = vector[MENTIONS] + sum(max(free[a], 0) for a in own)
         evidence = _evidence(name, vector)
         unusual = math.log2((mentions / words) / ((vector[GENERAL] + 1) / DICTIONARY_TOTAL))
-        if unusual < MIN_UNUSUAL:
+        if vector[NAMED_PLACE] and (unusual < MIN_UNUSUAL or vector[GENERAL] >= EVERYDAY_FREQUENCY):
+            unusual = NAMED_PLACE_UNUSUAL
+        elif unusual < MIN_UNUSUAL:
             continue
         spread = 1 + math.log2(max(vector[ARTICLES], 1))
         score = evidence * unusual * (1 + math.log2(mentions)) * spread
