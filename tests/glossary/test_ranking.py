@@ -62,6 +62,12 @@ def test_a_place_inside_longer_names_is_still_a_place_of_its_own():
     assert {c.name for c in found} == {"浙江省高级人民法院", "浙江省", "彼得·梁"}
 
 
+def test_the_pages_source_is_an_organisation_and_its_author_a_person():
+    found = {c.name: c for c in ranked({"IT之家": vector(3, page_source=1, latin=0), "周愚": vector(1, page_author=1)})}
+    assert found["IT之家"].kind == "机构" and found["周愚"].kind == "人物"
+    assert "页面所署来源" in found["IT之家"].why
+
+
 def test_stronger_evidence_and_more_use_rank_higher_and_the_why_says_so():
     found = ranked({"金·卡戴珊": vector(6, articles=3, dotted=6), "蓟县": vector(6, articles=3, place_tag=6, general=88),
                     "库克": vector(2, person_tag=2, general=162)})

@@ -36,9 +36,10 @@ SENTENCES = Step("discovery-sentences", example_sentence, prepare=with_article_b
 
 
 def spots_key(article: Article) -> str:
-    """An article's spots are keyed by its content (its title with it, for one made in code)."""
+    """An article's spots are keyed by its content (its title, source and author with it, for one made in code)."""
     identity = content_identity(article)
-    return SPOTS.key(identity) if article.content_key else SPOTS.key(identity, article.title)
+    return SPOTS.key(identity) if article.content_key else SPOTS.key(identity, article.title, article.source or "",
+                                                                      article.author or "")
 
 
 def discover_terms(cache: Cache, articles: list[Article], terms: list[Term], limit: int = LIMIT,

@@ -12,6 +12,7 @@ for it, found the way a Chinese NLP engineer would look for them:
 - dictionary nouns that name a doctrine or a right (马克思主义, 著作权: ending in 主义 or 权);
 - countries, regions and cities, however frequent in general Chinese (美国, 北京): the places the
   dictionary also holds with their people, team or division (美国人, 中国队, 杭州市);
+- the page's own source and author, where its text writes them (IT之家 8 月 9 日消息);
 - new words: a run of words that recurs in the article, sticks together (its parts seldom occur
   apart) and stands in free context (different neighbours on either side), so that 怪兽充电 is one
   word, not 怪兽 and 充电.
@@ -37,11 +38,12 @@ from .general import dictionary_tag, dictionary_tags, frequency, is_everyday
 FIELDS = ("mentions", "articles", "person_tag", "place_tag", "org_tag", "other_tag", "abbreviation", "unknown",
           "latin", "dotted", "book_title", "quoted", "name_context", "listed", "organisation_head",
           "place_head", "compound", "model", "headline", "inside", "inside_name", "general", "glossed",
-          "agency", "dateline_place", "event_head", "term_head", "institution_run", "employer", "named_place")
+          "agency", "dateline_place", "event_head", "term_head", "institution_run", "employer", "named_place",
+          "page_source", "page_author")
 (MENTIONS, ARTICLES, PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG, ABBREVIATION, UNKNOWN, LATIN, DOTTED,
  BOOK_TITLE, QUOTED, NAME_CONTEXT, LISTED, ORGANISATION_HEAD, PLACE_HEAD, COMPOUND, MODEL, HEADLINE, INSIDE,
  INSIDE_NAME, GENERAL, GLOSSED, AGENCY, DATELINE_PLACE, EVENT_HEAD, TERM_HEAD, INSTITUTION_RUN, EMPLOYER,
- NAMED_PLACE) = range(len(FIELDS))
+ NAMED_PLACE, PAGE_SOURCE, PAGE_AUTHOR) = range(len(FIELDS))
 
 _TAG_FIELD = {"nr": PERSON_TAG, "nrt": PERSON_TAG, "nrfg": PERSON_TAG, "ns": PLACE_TAG, "nt": ORG_TAG,
               "nz": OTHER_TAG, "j": ABBREVIATION}
@@ -121,10 +123,11 @@ _MODEL_AFTER_NAME = re.compile(rf"^ ?\d{{2,5}}[A-Za-z]{{0,2}}(?![0-9.A-Za-z]|\s?
 RARE_FREQUENCY = 500
 
 
-def spot_names(title: str, texts: list[str], tag) -> dict[str, list[int]]:
+def spot_names(title: str, texts: list[str], tag, source: str = "", author: str = "") -> dict[str, list[int]]:
     """Every name spotted in the article (`texts`: its blocks; `tag(text)`: jieba's (word, tag)
-    pairs), each with its evidence vector (FIELDS). Words frequent in general Chinese never are, but
-    for countries, regions and cities (named_places)."""
+    pairs; `source` and `author`: what the page says of itself), each with its evidence vector
+    (FIELDS). Words frequent in general Chinese never are, but for countries, regions and cities
+    (named_places)."""
     found: dict[str, list[int]] = {}
 
     def add(name: str, field: int, times: int = 1) -> None:
@@ -159,6 +162,12 @@ def spot_names(title: str, texts: list[str], tag) -> dict[str, list[int]]:
                                                             inner_words[0][1] in ("m", "mq") and _HAN_CHAR.match(inner)):
                 add(inner, QUOTED)
     _spot_new_words([words for text, words in tagged[1 if title else 0:]], add, tagged[0][1] if title else [])
+    # The page's own source and author, where its text writes them (IT之家 8 月 9 日消息, 作者 | 周愚):
+    # the page says they are an outlet's name and a person's.
+    for value, field in ((source, PAGE_SOURCE), (author, PAGE_AUTHOR)):
+        for name in byline_names(value):
+            if name in whole:
+                add(name, field)
     for text, words in tagged:
         for name in _listed_after_names(text, words, found):
             add(name, LISTED)
@@ -786,6 +795,15 @@ def _mentions(text: str, names: list[str], titles: set[str]) -> dict[str, tuple[
         in_names = sum(any(s <= start and end <= e for s, e in named) for start, end in spans[name])
         result[name] = (len(spans[name]), inside, in_names)
     return result
+
+
+def byline_names(value: str) -> list[str]:
+    """The names in a page's source or author field (腾讯新闻《一线》: 腾讯新闻 and 一线; 张三、李四;
+    记者 王五: 王五), title words left out."""
+    return [part for part in _BYLINE_SEPARATORS.split(value or "") if _is_name_shaped(part) and part not in TITLE_WORDS]
+
+
+_BYLINE_SEPARATORS = re.compile(r"[\s,，、;；/|｜《》<>()（）:：]+")
 
 
 def _is_name_shaped(name: str) -> bool:

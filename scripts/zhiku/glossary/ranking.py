@@ -11,7 +11,8 @@ from ..chars import HAN
 from .general import DICTIONARY_TOTAL, EVERYDAY_FREQUENCY
 from .names import (ABBREVIATION, AGENCY, ARTICLES, DATELINE_PLACE, BOOK_TITLE, COMPOUND, DOTTED, EVENT_HEAD, GENERAL, GLOSSED, HEADLINE, INSIDE,
                     INSIDE_NAME, INSTITUTION_RUN, EMPLOYER, LATIN, LISTED, LOST_DOT, MENTIONS, MODEL, NAMED_PLACE, NAME_CONTEXT,
-                    ORG_TAG, ORGANISATION_HEAD, OTHER_TAG, PERSON_TAG, PLACE_HEAD, PLACE_TAG, QUOTED, TERM_HEAD, UNKNOWN)
+                    ORG_TAG, ORGANISATION_HEAD, OTHER_TAG, PAGE_AUTHOR, PAGE_SOURCE, PERSON_TAG, PLACE_HEAD, PLACE_TAG, QUOTED,
+                    TERM_HEAD, UNKNOWN)
 
 CHARS_PER_WORD = 1.5  # of Chinese text, to put the corpus's word count beside the dictionary's
 # A name whose occurrences lie mostly inside a longer name (彼得 of 彼得·梁, Ultra of Z Ultra) is a
@@ -44,12 +45,13 @@ SHORT_NEW_WORD_STRENGTH = 0.15
 # Dictionary tags are weaker for words frequent in general Chinese: jieba tags 续航 and 公正 nr.
 STRENGTH = {DOTTED: 0.9, BOOK_TITLE: 0.8, MODEL: 0.7, LATIN: 0.6, NAME_CONTEXT: 0.6, GLOSSED: 0.6, AGENCY: 0.6,
             ORGANISATION_HEAD: 0.55, PLACE_HEAD: 0.55, EVENT_HEAD: 0.55, DATELINE_PLACE: 0.55, LISTED: 0.5, COMPOUND: 0.4, UNKNOWN: 0.35,
-            QUOTED: 0.3, TERM_HEAD: 0.3, HEADLINE: 0.2, INSTITUTION_RUN: 0.4, EMPLOYER: 0.4, NAMED_PLACE: 0.5}
+            QUOTED: 0.3, TERM_HEAD: 0.3, HEADLINE: 0.2, INSTITUTION_RUN: 0.4, EMPLOYER: 0.4, NAMED_PLACE: 0.5,
+            PAGE_SOURCE: 0.6, PAGE_AUTHOR: 0.6}
 # What makes a string a name in its own right, not only a new word: the dictionary's proper-noun
 # tags, and the shape or context of a name.
 DICTIONARY_NAME = (PERSON_TAG, PLACE_TAG, ORG_TAG, OTHER_TAG)
 NAME_EVIDENCE = (LATIN, DOTTED, NAME_CONTEXT, ORGANISATION_HEAD, PLACE_HEAD, MODEL, LISTED, GLOSSED, AGENCY,
-                 DATELINE_PLACE, EVENT_HEAD)
+                 DATELINE_PLACE, EVENT_HEAD, PAGE_SOURCE, PAGE_AUTHOR)
 TAG_STRENGTH = {PERSON_TAG: 0.6, PLACE_TAG: 0.6, ORG_TAG: 0.6, OTHER_TAG: 0.4, ABBREVIATION: 0.3}
 
 EVIDENCE_NAMES = {PERSON_TAG: "词典标为人名", PLACE_TAG: "词典标为地名", ORG_TAG: "词典标为机构名", OTHER_TAG: "词典标为专名",
@@ -60,7 +62,8 @@ EVIDENCE_NAMES = {PERSON_TAG: "词典标为人名", PLACE_TAG: "词典标为地�
                   AGENCY: "电头中的发稿机构", DATELINE_PLACE: "电头中的发稿地",
                   EVENT_HEAD: "以事件词结尾", TERM_HEAD: "词典中的主义或权利",
                   INSTITUTION_RUN: "反复出现的机构全称", EMPLOYER: "头衔与人名之前",
-                  NAMED_PLACE: "词典收其国民、球队或行政区（国家、地区或城市）"}
+                  NAMED_PLACE: "词典收其国民、球队或行政区（国家、地区或城市）",
+                  PAGE_SOURCE: "页面所署来源", PAGE_AUTHOR: "页面所署作者"}
 
 
 @dataclass
@@ -213,9 +216,9 @@ def _kind(name: str, vector: list[int]) -> str:
         return "作品或文件"
     if vector[EVENT_HEAD] and not vector[DOTTED]:
         return "事件"
-    if vector[ORGANISATION_HEAD] or vector[INSTITUTION_RUN] or vector[EMPLOYER] and not vector[PERSON_TAG] or vector[ORG_TAG] or vector[AGENCY] or name.endswith(COMPANY_SUFFIXES):
+    if vector[ORGANISATION_HEAD] or vector[INSTITUTION_RUN] or vector[EMPLOYER] and not vector[PERSON_TAG] or vector[ORG_TAG] or vector[AGENCY] or vector[PAGE_SOURCE] or name.endswith(COMPANY_SUFFIXES):
         return "机构"
-    if vector[DOTTED] or (vector[PERSON_TAG] >= max(vector[PLACE_TAG], vector[ORG_TAG], 1) or vector[NAME_CONTEXT]) \
+    if vector[DOTTED] or vector[PAGE_AUTHOR] or (vector[PERSON_TAG] >= max(vector[PLACE_TAG], vector[ORG_TAG], 1) or vector[NAME_CONTEXT]) \
             and not vector[LATIN] and not vector[PLACE_TAG]:
         return "人物"
     if vector[PLACE_TAG] or vector[PLACE_HEAD] or vector[DATELINE_PLACE] or name[-1] in PLACE_SUFFIXES and len(name) >= 3:

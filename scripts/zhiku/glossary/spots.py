@@ -31,10 +31,15 @@ def prose_of(article: Article) -> list[str]:
     return [b.text for b in article.blocks if b.kind != "code"]
 
 
+def names_of(article: Article) -> dict[str, list[int]]:
+    """The article's names and their evidence (names.spot_names), from its title, text, source and author."""
+    return spot_names(article.title, prose_of(article), tag_words, article.source or "", article.author or "")
+
+
 def spot_article(article: Article, context=None) -> dict:
     """The article's names: in the journal each name's mentions (`mentions`: which articles to show
     a candidate in); in the entry file their evidence vectors, in the same order, as index-value pairs."""
-    found = spot_names(article.title, prose_of(article), tag_words)
+    found = names_of(article)
     return {"mentions": {name: v[MENTIONS] for name, v in found.items()},
             "vectors": [[x for i, value in enumerate(v) if value for x in (i, value)] for v in found.values()]}
 
