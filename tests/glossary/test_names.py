@@ -234,6 +234,12 @@ def test_a_byline_with_a_space_after_the_title_word_names_the_reporter():
     assert "李明远" in spots("中新社东京3月5日电(记者 李明远) 会议今天召开。")
 
 
+def test_a_unit_named_by_common_words_is_named_with_its_organisation():
+    found = spots("峰会由清华大学基础模型实验室主办。", "中科院高能物理研究所的王研究员到场。")
+    assert found["清华大学基础模型实验室"][ORGANISATION_HEAD] == 1 and found["中科院高能物理研究所"][ORGANISATION_HEAD] == 1
+    assert "基础模型实验室" not in found  # no name of its own: 眼科 + 公司 is none either
+
+
 def test_an_organisation_the_dictionary_holds_whole_is_one_name_not_a_name_and_a_word():
     # 花旗集团 is one entry of jieba's dictionary (nt), ending in an organisation's head word: not 花旗 +
     # the everyday 集团. A dictionary name that ends in an everyday word is still a phrase (中美 + 关系).

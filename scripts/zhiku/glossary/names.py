@@ -572,7 +572,8 @@ def _list_word(token: tuple[str, str]) -> str | None:
 def _name_before(tokens: list[tuple[str, str]], head: int) -> str | None:
     """The organisation or place a head word ends (纽约 + 警察局, 克罗地亚 + 地缘 + 经济 + 论坛, 邦德 +
     街): the nominal words before it, back to at most five, from the first that is a proper noun, an
-    abbreviation, Latin, or a word the dictionary lacks."""
+    abbreviation, Latin, or a word the dictionary lacks; from the organisation before them when
+    none is (清华大学 + 基础 + 模型 + 实验室)."""
     start = head
     # Not back over a whole organisation the dictionary knows (美国宇航局 + 约翰逊航天中心: two names),
     # but over one that only starts names (美国联邦 + 航空管理局).
@@ -585,7 +586,9 @@ def _name_before(tokens: list[tuple[str, str]], head: int) -> str | None:
     while start < head and tokens[start][1] not in _PROPER | {"x", "eng"}:
         start += 1  # a name starts with its proper part: 眼科 + 公司 is no organisation's name
     if start == head:
-        return None
+        if first == 0 or not (tokens[first - 1][1] == "nt" and tokens[first - 1][0].endswith(_ORGANISATION_HEAD_WORDS)):
+            return None
+        start = first - 1  # a unit named by common words is named with its organisation: 清华大学 + 基础 + 模型 + 实验室
     if start > first and tokens[start - 1][0] in institution_openers():
         start -= 1  # 国家 + 医保 + 局: a word that opens many of the dictionary's organisations
     return "".join(w for w, _ in tokens[start:head + 1])
