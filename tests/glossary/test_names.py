@@ -234,6 +234,15 @@ def test_a_byline_with_a_space_after_the_title_word_names_the_reporter():
     assert "李明远" in spots("中新社东京3月5日电(记者 李明远) 会议今天召开。")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("陈校长赶到台江县人民医院。", "台江县人民医院"),
+    ("他在东莞市思源职业学校任教。", "东莞市思源职业学校"),
+    ("台江民族中学的学生很用功。", "台江民族中学"),
+])
+def test_schools_and_hospitals_end_in_their_head_word_as_universities_do(text, name):
+    assert spots(text)[name][ORGANISATION_HEAD] == 1
+
+
 def test_a_unit_named_by_common_words_is_named_with_its_organisation():
     found = spots("峰会由清华大学基础模型实验室主办。", "中科院高能物理研究所的王研究员到场。")
     assert found["清华大学基础模型实验室"][ORGANISATION_HEAD] == 1 and found["中科院高能物理研究所"][ORGANISATION_HEAD] == 1

@@ -67,7 +67,7 @@ SAYING_VERBS = frozenset("表示 指出 认为 称 说 透露 强调 介绍 坦�
 # 美中合作基金会, 交通运输部).
 ORGANISATION_HEADS = frozenset(
     "公司 集团 银行 基金会 协会 学会 委员会 研究所 研究院 研究中心 中心 大学 学院 论坛 联盟 实验室 法院 "
-    "警察局 办公室 局 部 委 厅 署 院 党 台 网 社 馆 报".split())
+    "警察局 办公室 局 部 委 厅 署 院 党 台 网 社 馆 报 医院 学校 中学 小学".split())
 # Head words of place names (邦德 + 街, 皮卡迪利 + 广场, 白纸坊 + 桥).
 PLACE_HEADS = frozenset("街 路 大街 大道 桥 广场 机场 车站 站 港 湾 岛 山 湖 河 江 峡 塔 寺 宫".split())
 # Head words of events (弗格森 + 事件, 鸦片 + 战争).
