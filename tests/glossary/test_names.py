@@ -243,6 +243,12 @@ def test_schools_and_hospitals_end_in_their_head_word_as_universities_do(text, n
     assert spots(text)[name][ORGANISATION_HEAD] == 1
 
 
+def test_a_quoted_name_may_join_two_nouns_with_a_conjunction_and_verbs_so_joined_are_no_name():
+    found = spots("在当年的“计算机视觉与模式识别大会”上发表。", "要做到“加强与改进”。")
+    assert found["计算机视觉与模式识别大会"][QUOTED] == 1
+    assert "加强与改进" not in found
+
+
 def test_a_unit_named_by_common_words_is_named_with_its_organisation():
     found = spots("峰会由清华大学基础模型实验室主办。", "中科院高能物理研究所的王研究员到场。")
     assert found["清华大学基础模型实验室"][ORGANISATION_HEAD] == 1 and found["中科院高能物理研究所"][ORGANISATION_HEAD] == 1

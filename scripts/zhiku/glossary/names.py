@@ -158,7 +158,7 @@ def spot_names(title: str, texts: list[str], tag, source: str = "", author: str 
             inner = match[1]
             inner_words = words_of(inner, tag)
             # A noun phrase, or a numbered slogan (四个自信, 两个维护, 六稳).
-            if not _SENTENCE_PUNCTUATION.search(inner) and (all(t in _NOMINAL for _, t in inner_words) or
+            if not _SENTENCE_PUNCTUATION.search(inner) and (_noun_phrase(inner_words) or
                                                             inner_words[0][1] in ("m", "mq") and _HAN_CHAR.match(inner)):
                 add(inner, QUOTED)
     _spot_new_words([words for text, words in tagged[1 if title else 0:]], add, tagged[0][1] if title else [])
@@ -192,6 +192,16 @@ def spot_names(title: str, texts: list[str], tag, source: str = "", author: str 
 
 _ALL_HEADS = ORGANISATION_HEADS | PLACE_HEADS | EVENT_HEADS
 _EVIDENCE = [i for i in range(len(FIELDS)) if i not in (MENTIONS, ARTICLES, HEADLINE, INSIDE, INSIDE_NAME, GENERAL)]
+
+
+def _noun_phrase(tokens: list[tuple[str, str]]) -> bool:
+    """Nominal words, maybe two joined by 与, 和 or 及 (计算机视觉 + 与 + 模式识别 + 大会) or a space
+    (AGI-Next + 前沿峰会)."""
+    return all(t in _NOMINAL or 0 < i < len(tokens) - 1 and (w in _JOINING or w == " ") and tokens[i - 1][1] in _NOMINAL
+               and tokens[i + 1][1] in _NOMINAL for i, (w, t) in enumerate(tokens))
+
+
+_JOINING = ("与", "和", "及")
 
 
 def _phrase(name: str, found: dict) -> bool:
