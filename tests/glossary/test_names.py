@@ -305,6 +305,12 @@ def test_a_name_and_an_events_head_word_is_an_event_and_a_rare_name_and_a_head_w
     assert "美国公司" not in found
 
 
+def test_conferences_fairs_and_games_end_in_their_head_word_after_a_name():
+    found = spots("保住进军东京奥运会的希望。", "第十七届中国国际半导体博览会开幕。", "公司召开股东大会。")
+    assert found["东京奥运会"][EVENT_HEAD] == 1 and found["中国国际半导体博览会"][EVENT_HEAD] == 1
+    assert not [n for n in found if n.endswith("大会")]  # 股东 is no name
+
+
 def test_a_doctrine_or_a_right_the_dictionary_holds_is_a_term_of_art():
     # Nouns of jieba's dictionary that end in 主义 or 权 name a doctrine or a right (ordinary nouns to
     # its tagger); a phrase of two common words that ends in one is none (利用 + 职权).

@@ -71,7 +71,8 @@ ORGANISATION_HEADS = frozenset(
 # Head words of place names (邦德 + 街, 皮卡迪利 + 广场, 白纸坊 + 桥).
 PLACE_HEADS = frozenset("街 路 大街 大道 桥 广场 机场 车站 站 港 湾 岛 山 湖 河 江 峡 塔 寺 宫".split())
 # Head words of events (弗格森 + 事件, 鸦片 + 战争).
-EVENT_HEADS = frozenset(("事件", "战争", "运动", "革命", "起义", "惨案", "事变", "战役", "危机", "丑闻", "峰会"))
+EVENT_HEADS = frozenset(("事件", "战争", "运动", "革命", "起义", "惨案", "事变", "战役", "危机", "丑闻", "峰会",
+                         "大会", "博览会", "展览会", "发布会", "奥运会", "冬奥会", "世界杯", "典礼"))
 # Head morphemes of terms of art in jieba's dictionary: doctrines and rights (马克思 + 主义, 著作 + 权).
 TERM_HEADS = ("主义", "权")
 _HEAD_WORDS = tuple(sorted(ORGANISATION_HEADS | PLACE_HEADS))
@@ -330,7 +331,7 @@ def _spot_in_words(tokens: list[tuple[str, str]], add) -> None:
                 add(named, ORGANISATION_HEAD if word in ORGANISATION_HEADS else PLACE_HEAD)
             elif word in INSTITUTION_HEADS and (run := _common_run_before(tokens, i)):
                 add(run, INSTITUTION_RUN)
-        elif word in EVENT_HEADS and tag in ("n", "vn", "v"):
+        elif word in EVENT_HEADS and tag in ("n", "vn", "v", "j", "nz"):
             named = _name_before(tokens, i)
             if named:
                 add(named, EVENT_HEAD)
