@@ -183,6 +183,8 @@ def test_a_transliterated_name_takes_its_last_character_and_not_the_word_before_
     found = spots("发言人丹尼尔·霍特(Daniel Huot)表示，像戴夫·汉森这样的学者也认同。")
     assert "丹尼尔·霍特" in found and "丹尼尔·霍" not in found
     assert "戴夫·汉森" in found and "像戴夫·汉森" not in found
+    found = spots("深度学习在20世纪80年代由杰弗里·辛顿提出，彼得·梁说过。")  # 顿 tagged a measure word, before 提出
+    assert "杰弗里·辛顿" in found and "杰弗里·辛" not in found and "彼得·梁说" not in found
 
 
 def test_a_common_word_the_article_combines_with_many_others_makes_no_new_word():

@@ -524,6 +524,17 @@ _SURNAME_TAGS = {"nr", "zg"}  # how jieba tags a surname standing alone (陈 nr,
 SURNAME_ENTRIES = 100
 
 
+# A character that ends at least this many of the transliterated names of jieba's dictionary (nrt:
+# 斯 459, 特 310, 顿 52) ends such a name in a text too.
+TRANSLITERATION_ENTRIES = 20
+
+
+@functools.cache
+def transliteration_endings() -> frozenset[str]:
+    ends = Counter(word[-1] for word, tag in dictionary_tags().items() if tag == "nrt" and len(word) >= 2)
+    return frozenset(char for char, count in ends.items() if count >= TRANSLITERATION_ENTRIES)
+
+
 # The words jieba's dictionary makes of a place's name and a character for its people, its team or its
 # division (美国人, 中国队, 浙江省, 杭州市, 长沙县): a country, a region or a city.
 PLACE_FORMS = "人队省市县"
@@ -689,8 +700,10 @@ def _dotted_names(tokens: list[tuple[str, str]]):
                 end -= 1
         # The last character of a run of Chinese, whatever the dictionary calls it, ends the last part
         # (丹尼尔·霍 + 特 + "(Daniel Huot)"); a verb does not (彼得·梁 + 说 + "，").
+        # So does a character that ends many of the dictionary's transliterated names, before other
+        # words (杰弗里·辛 + 顿/q + 提出).
         if end > i + 1 and end < n and _HAN_CHAR.fullmatch(tokens[end][0]) and tokens[end][1] not in _PARTICLES | {"v"} \
-                and not (end + 1 < n and _HAN_CHAR.match(tokens[end + 1][0])):
+                and (not (end + 1 < n and _HAN_CHAR.match(tokens[end + 1][0])) or tokens[end][0] in transliteration_endings()):
             end += 1
         if end > i + 1:
             yield start, end, "".join(w for w, _ in tokens[start:end])
