@@ -55,6 +55,11 @@ def test_a_run_of_words_the_article_repeats_in_free_context_is_one_new_word():
     assert "怪兽" not in found or found["怪兽"][INSIDE] == found["怪兽"][MENTIONS]
 
 
+def test_a_role_before_a_name_is_no_part_of_a_new_word():
+    found = spots("主持人曹可凡“@可凡倾听”微博发文。", "主持人曹可凡“@可凡倾听”微博悼念。")
+    assert "主持人曹可凡" not in found and found["曹可凡"][NAME_CONTEXT] == 2
+
+
 def test_a_name_and_what_it_does_is_no_new_word():
     found = spots("梁振英道歉。梁振英说他道歉了。梁振英道歉的时候很平静。梁振英还说。梁振英离开。")
     assert "梁振英道歉" not in found and found["梁振英"][MENTIONS] == 5

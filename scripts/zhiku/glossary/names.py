@@ -59,6 +59,7 @@ TITLE_WORDS = frozenset(
     "经理 总监 首席执行官 执行官 创始人 合伙人 部长 副部长 局长 司长 厅长 处长 市长 省长 州长 县长 书记 总书记 主编 "
     "记者 编辑 通讯员 教授 研究员 分析师 设计师 工程师 发言人 议员 大使 总统 副总统 总理 首相 参选人 作者 博士 "
     "导演 负责人 委员 代表 国王 行长 班长 队长 社长 团长 馆长 台长 厂长 村长 庭长 检察长 院士 律师 主管 "
+    "主持人 演员 歌手 作家 主播 选手 球员 教练 医生 "
     "CEO CTO COO CFO".split())
 _LONG_TITLE_WORDS = tuple(sorted(w for w in TITLE_WORDS if len(w) >= 2 and not w.isascii()))
 # Verbs of saying: what stands before one is someone who speaks (洪希伯表示).
@@ -764,8 +765,8 @@ def _can_be_new_word(run: tuple[tuple[str, str], ...]) -> bool:
     """Nominal words (a number or measure word only last: 量子 + 点), or a thing and a verb (怪兽 +
     充电); not two actions (预警 + 告诫: a verbal noun and a verb are a verb phrase)."""
     *first, (last, last_tag) = run
-    if not all(t in _NOMINAL and t not in ("m", "q", "mq") and _is_word(w) for w, t in first):
-        return False
+    if not all(t in _NOMINAL and t not in ("m", "q", "mq") and _is_word(w) for w, t in first) or first[0][0] in TITLE_WORDS:
+        return False  # (a role before a name is no part of it: 主持人 + 曹可凡)
     return last_tag in _NOMINAL and _is_word(last) or len(run) == 2 and last_tag == "v" and \
         first[0][1] not in _VERBAL and _HAN_WORD.fullmatch(last) is not None
 
