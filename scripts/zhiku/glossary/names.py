@@ -409,9 +409,16 @@ def _glossed_names(text: str, tokens: list[tuple[str, str]]) -> list[str]:
         if i >= len(starts) or starts[i] != end:
             continue
         start = i
-        while start > 0 and i - start < 4 and tokens[start - 1][1] in _NOMINAL - {"m", "mq", "q"} \
+        if i >= 2 and _HAN_CHAR.fullmatch(tokens[i - 1][0]) and tokens[i - 1][1] in ("n", "k", "ng") \
+                and _HAN_WORD.fullmatch(tokens[i - 2][0]):
+            start = i - 1  # a word and its suffix: 光栅 + 化 (rasterization), 规则 + 式 (rule-based)
+        if start == i and tokens[i - 1][1] == "l" and _HAN_WORD.fullmatch(tokens[i - 1][0]):
+            start = i - 1  # a phrase the dictionary holds is whole: 专家系统 (expert systems)
+        while tokens[start][1] != "l" and start > 0 and i - start < 4 and tokens[start - 1][1] in _NOMINAL - {"m", "mq", "q"} \
                 and _HAN_WORD.fullmatch(tokens[start - 1][0]) and tokens[start - 1][0] not in TITLE_WORDS:
             start -= 1
+        if start == i - 1 and len(tokens[start][0]) == 1:
+            continue
         if start == i or start > 0 and tokens[start - 1][0] in _DOTS + LOST_DOT:
             continue
         names.append("".join(w for w, _ in tokens[start:i]))
