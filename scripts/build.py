@@ -15,7 +15,7 @@ from zhiku.cache.lock import CacheBusy  # noqa: E402
 from zhiku.cache.step import Cache, CacheDamaged  # noqa: E402
 from zhiku.pipeline import run_pipeline  # noqa: E402
 from zhiku.publish.bundle import write_bundle  # noqa: E402
-from zhiku.parallel import default_jobs, in_background  # noqa: E402
+from zhiku.parallel import in_background, peak_memory_mb, runs_beside  # noqa: E402
 from zhiku.publish.mkdocs_build import PublishError, build_site, copy_folder, read_site_config  # noqa: E402
 from zhiku.read.files import MAX_PAGE_BYTES  # noqa: E402
 from zhiku.report import Progress, summary_line  # noqa: E402
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     beside = f" (beside MkDocs, {searched['waited']:.1f} s waited after it)" if searched["beside"] else ""
     search_row = (f"search index{beside}", searched["wall"], searched["peak_mb"])
-    print_timings(args.timings, stages + [search_row, ("MkDocs build", time.perf_counter() - mkdocs_started, peak_mb())])
+    print_timings(args.timings, stages + [search_row, ("MkDocs build", time.perf_counter() - mkdocs_started, peak_memory_mb())])
     print(f"zhiku: site in {args.site} ({time.monotonic() - started:.1f} s)")
     if args.bundle:
         count = write_bundle(args.site, args.bundle, newest=newest)
@@ -167,14 +167,7 @@ def publish_with_index(args: argparse.Namespace, cache: Path | None, changed: li
             if not outcome:  # MkDocs failed: the index still finishes its files and saves its cache
                 with contextlib.suppress(PublishError):
                     wait()
-    return {**outcome["figures"], "waited": outcome["waited"], "beside": (args.jobs or default_jobs()) >= 2}
-
-
-def peak_mb() -> float:
-    import resource
-
-    return max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    return {**outcome["figures"], "waited": outcome["waited"], "beside": runs_beside(args.jobs, fresh=True)}
 
 
 def print_timings(wanted: bool, stages: list[tuple[str, float, float]]) -> None:

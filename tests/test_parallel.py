@@ -1,10 +1,13 @@
 """Work on the other core gives what the same work gives here, and never outlives its caller."""
 import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from zhiku.cache.step import CacheDamaged
-from zhiku.parallel import in_background, parallel_map, release_freed_memory
+from zhiku.parallel import in_background, parallel_map, release_freed_memory, runs_beside
 
 
 def square(n):
@@ -27,6 +30,7 @@ def test_in_background_gives_the_result_of_the_call(jobs):
     with in_background(pages_of, site, jobs=jobs) as result:
         assert result() == {"大模型.md": "# 大模型\n", "扎克伯格.md": "# 扎克伯格\n"}
     assert site.get("seen") is (True if jobs == 1 else None)
+    assert runs_beside(jobs) is (jobs == 2)  # what the build's timings say of where the index was made
 
 
 def test_a_fresh_background_process_holds_none_of_this_ones_objects(monkeypatch):
@@ -87,3 +91,17 @@ def test_freed_memory_is_given_back():
     release_freed_memory()
     assert before - resident_mb() > 100, "the freed blocks are still resident"
     assert len(kept) == 200
+
+
+def test_the_peak_memory_is_this_processs_or_its_largest_ended_childs():
+    # In a fresh interpreter, whose own peak is small: 200 MB of its own, then a child of 300 MB.
+    script = ("import subprocess, sys\n"
+              "from zhiku.parallel import peak_memory_mb\n"
+              "block = b'x' * (200 << 20)\n"
+              "own = peak_memory_mb()\n"
+              "subprocess.run([sys.executable, '-c', \"b = b'x' * (300 << 20)\"], check=True)\n"
+              "print(own, peak_memory_mb())\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "scripts")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    own, after = map(float, done.stdout.split())
+    assert 200 <= own < 300 and after >= 300

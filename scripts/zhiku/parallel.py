@@ -18,6 +18,26 @@ R = TypeVar("R")
 MIN_ITEMS_PER_WORKER = 32  # below this, starting workers costs more than it saves
 
 
+def peak_memory_mb() -> float:
+    """The peak resident memory of this process or of any of its children (workers) so far. This
+    process's own from /proc where it can be read: ru_maxrss of a process started by fork and exec
+    (spawn) keeps the maximum of the process it was forked from."""
+    import resource
+
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            own = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return max(own, children)
+
+
+def runs_beside(jobs: int | None = None, fresh: bool = False) -> bool:
+    """Whether in_background starts a process: a second core may be used and the start method exists."""
+    return (jobs or default_jobs()) >= 2 and ("spawn" if fresh else "fork") in multiprocessing.get_all_start_methods()
+
+
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
@@ -81,12 +101,11 @@ def in_background(func: Callable[..., R], *args, jobs: int | None = None,
     `func` must save what it changes (a cache) itself and only its result comes back (pickled).
     `fresh`: a new interpreter instead (spawn; `func` importable, `args` pickled), which holds
     none of this process's memory: for work beside a process whose heap is large."""
-    method = "spawn" if fresh else "fork"
-    if (jobs or default_jobs()) < 2 or method not in multiprocessing.get_all_start_methods():
+    if not runs_beside(jobs, fresh):
         result = func(*args)
         yield lambda: result
         return
-    context = multiprocessing.get_context(method)
+    context = multiprocessing.get_context("spawn" if fresh else "fork")
     receiving, sending = context.Pipe(duplex=False)
     process = context.Process(target=_send_result, args=(sending, func, args))
     process.start()

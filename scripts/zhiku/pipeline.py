@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import os
-import resource
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -22,7 +21,7 @@ from .glossary.terms import SPELLINGS, build_glossary
 from .layout import HOME_PAGE, SiteConfig, article_page, term_page
 from .link.site import LINK, SiteLinks, TermUse, link_site, term_snippets
 from .model import Article, Term
-from .parallel import in_background
+from .parallel import in_background, peak_memory_mb
 from .pictures.draw import draw_pictures
 from .pictures.trends import articles_figure
 from .profile import SourceProfile, default_profile
@@ -68,9 +67,7 @@ class Stages:
     def stage(self, name: str):
         started = time.perf_counter()
         yield
-        peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-        self.rows.append((name, time.perf_counter() - started, peak_kb / 1024))
+        self.rows.append((name, time.perf_counter() - started, peak_memory_mb()))
 
 
 @contextmanager

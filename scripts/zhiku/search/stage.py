@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import resource
 import time
 from pathlib import Path
 
 from ..cache.lock import cache_lock
 from ..cache.step import Cache
 from ..cache.version import code_version
+from ..parallel import peak_memory_mb
 from ..write.files import PagesRecord, written_files
 from .dictionary import read_names, user_dictionary_path
 from .index import IndexOutput, IndexPage, index_files, index_unchanged, patch_index, reader_digest, write_index
@@ -119,16 +119,4 @@ def index_docs_folder(docs_dir: Path, cache_dir: Path | None, changed: list[str]
     # Not the pages' ids (thousands): a result larger than a pipe holds will keep this process,
     # and its memory, until the caller reads it.
     figures.pop("ids", None)
-    return {**figures, "wall": time.perf_counter() - started, "peak_mb": _peak_mb()}
-
-
-def _peak_mb() -> float:
-    """This process's peak resident memory and its children's. Not ru_maxrss alone for this one:
-    a process started by fork and exec keeps the maximum of the process it was forked from."""
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            own = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
-    except (OSError, StopIteration):
-        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return max(own, children)
+    return {**figures, "wall": time.perf_counter() - started, "peak_mb": peak_memory_mb()}
