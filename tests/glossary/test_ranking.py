@@ -52,7 +52,8 @@ def test_a_well_known_place_is_proposed_however_usual_after_the_names_a_curator_
                     "禹州": vector(2, place_tag=2, general=30, named_place=1),
                     "怪兽充电": vector(2, unknown=2)})
     assert [c.name for c in found][-1] == "美国" and len(found) == 3  # 美国: less often here than in general Chinese
-    assert found[2].kind == "地点" and "国民、球队或行政区" in found[2].why
+    assert found[2].kind == "地点" and "国民、球队或行政区" in found[2].why and "异常度 0.25 位（常见地名，按此计）" in found[2].why
+    assert "常见地名" not in found[1].why  # 禹州: rare in general Chinese, ranked by its own unusualness
 
 
 def test_a_place_inside_longer_names_is_still_a_place_of_its_own():

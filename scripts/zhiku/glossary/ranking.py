@@ -134,7 +134,8 @@ def rank_candidates(totals: dict[str, list[int]], corpus_chars: int, known: set[
         mentions = vector[MENTIONS] + sum(max(free[a], 0) for a in own)
         evidence = _evidence(name, vector)
         unusual = math.log2((mentions / words) / ((vector[GENERAL] + 1) / DICTIONARY_TOTAL))
-        if vector[NAMED_PLACE] and (unusual < MIN_UNUSUAL or vector[GENERAL] >= EVERYDAY_FREQUENCY):
+        well_known = vector[NAMED_PLACE] and (unusual < MIN_UNUSUAL or vector[GENERAL] >= EVERYDAY_FREQUENCY)
+        if well_known:
             unusual = NAMED_PLACE_UNUSUAL
         elif unusual < MIN_UNUSUAL:
             continue
@@ -142,10 +143,11 @@ def rank_candidates(totals: dict[str, list[int]], corpus_chars: int, known: set[
         score = evidence * unusual * (1 + math.log2(mentions)) * spread
         if score <= 0:
             continue
+        shown_unusual = f"{unusual:.2f} 位（常见地名，按此计）" if well_known else f"{unusual:.1f} 位"
         why = "；".join([f"{EVIDENCE_NAMES[i]} {vector[i]} 次" for i in EVIDENCE_NAMES if vector[i]]
                        + [f"{mentions} 次提及，{vector[ARTICLES]} 篇文章",
                           f"通用词频 {vector[GENERAL]}" if vector[GENERAL] else "通用词典未收",
-                          f"证据 {evidence:.2f} × 异常度 {unusual:.1f} 位 × 提及 {1 + math.log2(mentions):.1f}"
+                          f"证据 {evidence:.2f} × 异常度 {shown_unusual} × 提及 {1 + math.log2(mentions):.1f}"
                           f" × 篇数 {spread:.1f} = {score:.1f}"])
         candidates.append(Candidate(name, mentions, vector[ARTICLES], _kind(name, vector), round(score, 2),
                                     sorted(set(spellings[name]) | set(own)), why))
