@@ -130,13 +130,14 @@ def _run_pipeline(input_dir: Path, docs_dir: Path, report_file: Path, *, site: S
         docs.write(other_pages)
         pages.update(other_pages)
         docs.finish(set(pages))
+        term_names = {term_page(t.slug): t.all_names for t in terms}
         write_search_files(docs_dir, search_words((n for t in terms for n in t.all_names), [c.name for c in candidates]),
-                           {term_page(t.slug): t.all_names for t in terms})
+                           term_names)
     search = {}
     if index:
         with stages.stage("search index"):
             # Only pages whose Markdown changed are read again, unless jieba's dictionary changed.
-            search = build_search_index(cache, docs_dir, pages, set(docs.changed), {term_page(t.slug): t.all_names for t in terms},
+            search = build_search_index(cache, docs_dir, pages, set(docs.changed), term_names,
                                         user_dictionary_path(docs_dir), jobs)
     cache.save()  # the journals glossary_side used in another process were saved there
     return PipelineResult(articles, errors, len(docs.changed), terms, links.uses, links.matcher.ambiguous, ingest,
